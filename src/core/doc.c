@@ -1,0 +1,153 @@
+/*
+ * doc.c
+ *		Build the document model: paragraphs, then per paragraph its tokens,
+ *		their quotation marks and its sentences, in one forward pass.
+ */
+#include <string.h>
+
+#include "doc_internal.h"
+#include "nc_chars.h"
+
+static const char *const kind_names[] = {
+	[NC_TK_WORD] = "word",
+	[NC_TK_NUMBER] = "number",
+	[NC_TK_PUNCT] = "punctuation",
+	[NC_TK_SYMBOL] = "symbol",
+	[NC_TK_QUOTE_OPEN] = "quote_open",
+	[NC_TK_QUOTE_CLOSE] = "quote_close",
+	[NC_TK_QUOTE_AMBIG] = "quote_ambiguous",
+};
+
+const char *
+nc_token_kind_name(NcTokenKind kind)
+{
+	if ((unsigned) kind < sizeof(kind_names) / sizeof(kind_names[0]))
+		return kind_names[kind];
+	return "unknown";
+}
+
+static NcStatus
+add_paragraph(NcBuilder *b, const NcParaRange *r, NcSentenceSplitter *sp)
+{
+	NcDoc	   *doc = b->doc;
+	uint32_t	first = doc->ntok;
+	uint32_t	idx = doc->npara;
+	NcParagraph *p;
+	NcStatus	st;
+
+	st = nc_tokenize_range(b, r->start, r->end);
+	if (st != NC_OK || doc->ntok == first)
+		return st;				/* nothing but white space: no paragraph */
+	nc_classify_quotes(doc, first, doc->ntok);
+
+	if (!nc_reserve(b->env, (void **) &doc->paras, &b->paracap, idx + 1,
+					sizeof(NcParagraph)))
+		return NC_ENOMEM;
+	p = &doc->paras[idx];
+	p->start = doc->toks[first].start;
+	p->end = doc->toks[doc->ntok - 1].end;
+	p->cstart = doc->toks[first].cstart;
+	p->cend = doc->toks[doc->ntok - 1].cend;
+	p->headline = r->headline;
+	p->sent_first = doc->nsent;
+	doc->npara++;
+
+	st = nc_split_sentences(b, sp, idx, first, doc->ntok);
+	p = &doc->paras[idx];
+	p->sent_end = doc->nsent;
+	return st;
+}
+
+NcStatus
+nc_doc_build(const NcEnv *env, const char *text, size_t len, NcDoc *doc)
+{
+	NcBuilder	b;
+	NcSentenceSplitter splitter;
+	NcSentenceSplitter *sp = &splitter;
+	NcParaRange *ranges = NULL;
+	uint32_t	nranges = 0;
+	NcStatus	st;
+
+	memset(doc, 0, sizeof(NcDoc));
+	doc->text = text;
+	if (len > NC_MAX_INPUT)
+		return NC_ETOOBIG;
+	doc->len = (uint32_t) len;
+
+	memset(&b, 0, sizeof(b));
+	b.env = env;
+	b.doc = doc;
+	b.s = (const unsigned char *) text;
+	b.len = (uint32_t) len;
+
+	st = nc_find_paragraphs(&b, &ranges, &nranges);
+	if (st != NC_OK)
+		goto fail;
+
+	st = nc_splitter_open(sp);
+	if (st != NC_OK)
+		goto fail;
+	for (uint32_t i = 0; i < nranges && st == NC_OK; i++)
+		st = add_paragraph(&b, &ranges[i], sp);
+	nc_splitter_close(sp);
+	if (st != NC_OK)
+		goto fail;
+
+	/* code points after the last paragraph */
+	while (b.pos < b.len)
+	{
+		uint32_t	cp;
+
+		b.pos += nc_u8_decode(b.s, b.len, b.pos, &cp);
+		b.cpos++;
+	}
+	doc->nchars = b.cpos;
+	return NC_OK;
+
+fail:
+	memset(doc, 0, sizeof(NcDoc));
+	doc->text = text;
+	return st;
+}
+
+bool
+nc_tok_eq(const NcDoc *doc, uint32_t i, const char *word)
+{
+	const char *p = nc_tok_ptr(doc, i);
+	uint32_t	len = nc_tok_len(doc, i);
+	uint32_t	k;
+
+	for (k = 0; k < len; k++)
+	{
+		unsigned char a = (unsigned char) p[k],
+					w = (unsigned char) word[k];
+
+		if (w == '\0')
+			return false;
+		if (a >= 'A' && a <= 'Z')
+			a += 32;
+		if (w >= 'A' && w <= 'Z')
+			w += 32;
+		if (a != w)
+			return false;
+	}
+	return word[k] == '\0';
+}
+
+bool
+nc_tok_lower(const NcDoc *doc, uint32_t i, char *buf, size_t bufsize)
+{
+	const char *p = nc_tok_ptr(doc, i);
+	uint32_t	len = nc_tok_len(doc, i);
+
+	if ((size_t) len + 1 > bufsize)
+		return false;
+	for (uint32_t k = 0; k < len; k++)
+	{
+		unsigned char a = (unsigned char) p[k];
+
+		buf[k] = (char) ((a >= 'A' && a <= 'Z') ? a + 32 : a);
+	}
+	buf[len] = '\0';
+	return true;
+}

@@ -1,0 +1,60 @@
+/*
+ * doc_internal.h
+ *		Pieces of the document builder shared between its files; not part of
+ *		the core's interface.
+ */
+#ifndef NC_DOC_INTERNAL_H
+#define NC_DOC_INTERNAL_H
+
+#include "nc_doc.h"
+
+/* A paragraph's byte range as the line scanner found it. */
+typedef struct NcParaRange
+{
+	uint32_t	start;
+	uint32_t	end;
+	bool		headline;
+} NcParaRange;
+
+/* State carried through the one pass over the text. */
+typedef struct NcBuilder
+{
+	const NcEnv *env;
+	NcDoc	   *doc;
+	const unsigned char *s;
+	uint32_t	len;
+	/* cursor: byte position and the code point count up to it */
+	uint32_t	pos;
+	uint32_t	cpos;
+	uint32_t	tokcap;
+	uint32_t	sentcap;
+	uint32_t	paracap;
+	/* scratch for ICU: paragraph text with line breaks made spaces */
+	char	   *scratch;
+	uint32_t	scratchcap;
+	uint32_t	since_check;	/* bytes since the last interrupt check */
+} NcBuilder;
+
+/* paragraphs.c */
+extern NcStatus nc_find_paragraphs(NcBuilder *b, NcParaRange **out, uint32_t *n);
+
+/* tokenize.c: tokens of [start, end), appended to doc->toks */
+extern NcStatus nc_tokenize_range(NcBuilder *b, uint32_t start, uint32_t end);
+
+/* quotemarks.c: classify the quotation marks of tokens [first, end) */
+extern void nc_classify_quotes(NcDoc *doc, uint32_t first, uint32_t end);
+
+/* sentences.c */
+/* ICU objects, opened once per document, closed on every path out. */
+typedef struct NcSentenceSplitter
+{
+	struct UBreakIterator *bi;
+	struct UText *ut;
+} NcSentenceSplitter;
+extern NcStatus nc_splitter_open(NcSentenceSplitter *sp);
+extern void nc_splitter_close(NcSentenceSplitter *sp);
+/* Split the tokens [first, end) of paragraph `para` into sentences. */
+extern NcStatus nc_split_sentences(NcBuilder *b, NcSentenceSplitter *sp,
+								   uint32_t para, uint32_t first, uint32_t end);
+
+#endif							/* NC_DOC_INTERNAL_H */

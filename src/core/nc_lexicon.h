@@ -1,0 +1,31 @@
+/*
+ * nc_lexicon.h
+ *		Word lists compiled in from src/core/lexicon/NAME.txt by tools/lexgen.sh.
+ */
+#ifndef NC_LEXICON_H
+#define NC_LEXICON_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct NcLexEntry
+{
+	const char *key;
+	int			keylen;			/* bytes */
+	const char *value;			/* second column, or NULL */
+} NcLexEntry;
+
+typedef struct NcLexicon
+{
+	const char *name;
+	const NcLexEntry *entries;	/* sorted bytewise by key */
+	size_t		count;
+} NcLexicon;
+
+/* Exact (bytewise) lookup of key[0..len); NULL when absent. */
+extern const NcLexEntry *nc_lex_find(const NcLexicon *lex, const char *key, size_t len);
+
+/* Lookup after ASCII lower-casing key (keys of lower-cased lexicons). */
+extern const NcLexEntry *nc_lex_find_lower(const NcLexicon *lex, const char *key, size_t len);
+
+#endif							/* NC_LEXICON_H */

@@ -1,0 +1,297 @@
+/*
+ * paragraphs.c
+ *		Split a text into paragraphs, deciding per document what a line break
+ *		means.
+ *
+ * News text arrives in two shapes: paragraphs separated by blank lines (and
+ * then a lone newline is only a soft wrap), or one paragraph per line with no
+ * blank lines at all.  A text that has any blank line between two non-blank
+ * ones is read the first way, any other text the second way.  In both, a
+ * title line (the headline above the body, or a title-case line with no
+ * final punctuation) is a paragraph of its own.
+ */
+#include "doc_internal.h"
+#include "nc_chars.h"
+
+typedef struct Line
+{
+	uint32_t	start;			/* first byte of the line's content */
+	uint32_t	end;			/* byte after the content (before the break) */
+	uint32_t	next;			/* first byte of the following line */
+	bool		hard_break;		/* ended by \f or U+2029: a paragraph break */
+} Line;
+
+/* Read the line starting at pos. */
+static Line
+read_line(const unsigned char *s, uint32_t len, uint32_t pos)
+{
+	Line		l = {pos, len, len, false};
+	uint32_t	i = pos;
+
+	while (i < len)
+	{
+		unsigned char c = s[i];
+
+		if (c == '\n' || c == '\v')
+		{
+			l.end = i;
+			l.next = i + 1;
+			return l;
+		}
+		if (c == '\r')
+		{
+			l.end = i;
+			l.next = (i + 1 < len && s[i + 1] == '\n') ? i + 2 : i + 1;
+			return l;
+		}
+		if (c == '\f')
+		{
+			l.end = i;
+			l.next = i + 1;
+			l.hard_break = true;
+			return l;
+		}
+		/* U+0085 NEL, U+2028 LS, U+2029 PS */
+		if (c == 0xC2 && i + 1 < len && s[i + 1] == 0x85)
+		{
+			l.end = i;
+			l.next = i + 2;
+			return l;
+		}
+		if (c == 0xE2 && i + 2 < len && s[i + 1] == 0x80 &&
+			(s[i + 2] == 0xA8 || s[i + 2] == 0xA9))
+		{
+			l.end = i;
+			l.next = i + 3;
+			l.hard_break = (s[i + 2] == 0xA9);
+			return l;
+		}
+		i++;
+	}
+	return l;
+}
+
+/* Does [start, end) hold anything but white space? Sets *first to it. */
+static bool
+line_has_text(const unsigned char *s, uint32_t start, uint32_t end, uint32_t *first)
+{
+	uint32_t	i = start;
+
+	while (i < end)
+	{
+		uint32_t	cp;
+		uint32_t	n = nc_u8_decode(s, end, i, &cp);
+		NcCharClass cc = nc_char_class(cp);
+
+		if (cc != NC_CC_SPACE && cc != NC_CC_NEWLINE)
+		{
+			*first = i;
+			return true;
+		}
+		i += n;
+	}
+	return false;
+}
+
+/*
+ * Facts about a line that decide whether it is a title: does it end like a
+ * sentence, how many words, and is it in title case.
+ */
+typedef struct LineShape
+{
+	bool		terminal;		/* ends with . ! ? : ; , … (maybe then a quote) */
+	uint32_t	words;
+	bool		titlecase;		/* most longer words capitalised */
+	bool		starts_upper;	/* first letter, digit or quote opens it */
+} LineShape;
+
+static LineShape
+line_shape(const unsigned char *s, uint32_t start, uint32_t end)
+{
+	LineShape	sh = {false, 0, false, false};
+	uint32_t	i = start;
+	uint32_t	last = 0,
+				before_last = 0;
+	uint32_t	long_words = 0,
+				long_caps = 0;
+	bool		in_word = false,
+				first = true;
+
+	while (i < end)
+	{
+		uint32_t	cp;
+		uint32_t	n = nc_u8_decode(s, end, i, &cp);
+		NcCharClass cc = nc_char_class(cp);
+
+		if (cc == NC_CC_SPACE || cc == NC_CC_NEWLINE)
+		{
+			in_word = false;
+			i += n;
+			continue;
+		}
+		if (first)
+		{
+			sh.starts_upper = nc_char_is_upper(cp) || cc == NC_CC_DIGIT ||
+				cc == NC_CC_QUOTE;
+			first = false;
+		}
+		if (!in_word)
+		{
+			uint32_t	j = i,
+						letters = 0;
+
+			sh.words++;
+			in_word = true;
+			/* measure the word's letters to judge title case */
+			while (j < end)
+			{
+				uint32_t	c2;
+				uint32_t	m = nc_u8_decode(s, end, j, &c2);
+
+				if (nc_char_class(c2) != NC_CC_LETTER)
+					break;
+				letters++;
+				j += m;
+			}
+			if (letters >= 4)
+			{
+				long_words++;
+				if (nc_char_is_upper(cp))
+					long_caps++;
+			}
+		}
+		before_last = last;
+		last = cp;
+		i += n;
+	}
+	if (nc_char_class(last) == NC_CC_QUOTE || last == ')')
+		last = before_last;
+	sh.terminal = (last == '.' || last == '!' || last == '?' || last == ':' ||
+				   last == ';' || last == ',' || last == 0x2026);
+	sh.titlecase = long_words >= 2 && long_caps * 10 >= long_words * 6;
+	return sh;
+}
+
+static bool
+is_title_line(const unsigned char *s, const Line *l, uint32_t first,
+			  bool first_paragraph)
+{
+	LineShape	sh = line_shape(s, first, l->end);
+
+	if (sh.terminal || sh.words == 0 || sh.words > 20)
+		return false;
+	return first_paragraph || sh.titlecase;
+}
+
+/* Does the text separate paragraphs with blank lines? */
+static bool
+uses_blank_lines(const unsigned char *s, uint32_t len)
+{
+	uint32_t	pos = 0,
+				first;
+	bool		seen_text = false,
+				gap = false;
+
+	while (pos < len)
+	{
+		Line		l = read_line(s, len, pos);
+
+		if (line_has_text(s, l.start, l.end, &first))
+		{
+			if (seen_text && gap)
+				return true;
+			seen_text = true;
+			gap = false;
+		}
+		else if (seen_text)
+			gap = true;
+		if (l.hard_break && seen_text)
+			gap = true;
+		if (l.next <= pos)
+			break;
+		pos = l.next;
+	}
+	return false;
+}
+
+static bool
+add_para(NcBuilder *b, NcParaRange **arr, uint32_t *n, uint32_t *cap,
+		 uint32_t start, uint32_t end, bool headline)
+{
+	if (!nc_reserve(b->env, (void **) arr, cap, *n + 1, sizeof(NcParaRange)))
+		return false;
+	(*arr)[*n].start = start;
+	(*arr)[*n].end = end;
+	(*arr)[*n].headline = headline;
+	(*n)++;
+	return true;
+}
+
+NcStatus
+nc_find_paragraphs(NcBuilder *b, NcParaRange **out, uint32_t *nout)
+{
+	const unsigned char *s = b->s;
+	uint32_t	len = b->len;
+	bool		blank_mode = uses_blank_lines(s, len);
+	NcParaRange *arr = NULL;
+	uint32_t	n = 0,
+				cap = 0;
+	uint32_t	pos = 0;
+	/* the paragraph being gathered (blank-line mode) */
+	bool		open = false;
+	uint32_t	pstart = 0,
+				pend = 0,
+				plines = 0;
+
+	b->doc->blank_line_paragraphs = blank_mode;
+	while (pos < len)
+	{
+		Line		l = read_line(s, len, pos);
+		uint32_t	first;
+		bool		text = line_has_text(s, l.start, l.end, &first);
+
+		if (text && !blank_mode)
+		{
+			/* one paragraph per line */
+			if (!add_para(b, &arr, &n, &cap, first, l.end,
+						  is_title_line(s, &l, first, n == 0)))
+				return NC_ENOMEM;
+		}
+		else if (text)
+		{
+			if (open && plines == 1 && is_title_line(s, &(Line) {pstart, pend, 0, false}, pstart, n == 0) &&
+				line_shape(s, first, l.end).starts_upper)
+			{
+				/* the gathered line was a headline over its body */
+				if (!add_para(b, &arr, &n, &cap, pstart, pend, true))
+					return NC_ENOMEM;
+				open = false;
+			}
+			if (!open)
+			{
+				open = true;
+				pstart = first;
+				plines = 0;
+			}
+			pend = l.end;
+			plines++;
+		}
+		if ((!text || l.hard_break || l.next >= len) && open)
+		{
+			bool		headline = plines == 1 &&
+				is_title_line(s, &(Line) {pstart, pend, 0, false}, pstart, n == 0);
+
+			if (!add_para(b, &arr, &n, &cap, pstart, pend, headline))
+				return NC_ENOMEM;
+			open = false;
+		}
+		if (l.next <= pos)
+			break;
+		pos = l.next;
+		if (nc_should_stop(b->env))
+			return NC_ECANCEL;
+	}
+	*out = arr;
+	*nout = n;
+	return NC_OK;
+}

@@ -1,0 +1,459 @@
+/*
+ * tokenize.c
+ *		Cut a paragraph into word, number, punctuation, symbol and quotation
+ *		mark tokens, with byte and code point offsets.
+ *
+ * Decisions that matter downstream:
+ * - an abbreviation's period belongs to it ("Mr.", "U.S.", "J.", "Inc."),
+ *   and the token is flagged NC_TF_ABBREV, so the sentence splitter and the
+ *   entity tagger see one unit;
+ * - inner apostrophes stay in the word ("don't", "O'Brien"), a possessive
+ *   's is split off and flagged, and "'90s" is one number token;
+ * - hyphens are tokens of their own ("Al" "-" "Zaman"), as in the training
+ *   data of the entity tagger; the space flags say that they were joined;
+ * - digits followed by letters split ("1.13" "bn"), letters followed by
+ *   digits do not ("G7"), since the first is a quantity and the second a
+ *   name.
+ */
+#include "doc_internal.h"
+#include "nc_chars.h"
+#include "nc_lexicon.h"
+#include "lexicon_data.h"
+
+/* A cursor over the paragraph that counts code points as it goes. */
+typedef struct Cursor
+{
+	const unsigned char *s;
+	uint32_t	end;			/* paragraph end (bytes) */
+	uint32_t	pos;
+	uint32_t	cpos;
+} Cursor;
+
+/* Peek the code point at byte i (i < end), its length in *n. */
+static inline uint32_t
+peek(const Cursor *c, uint32_t i, uint32_t *n)
+{
+	uint32_t	cp;
+
+	*n = nc_u8_decode(c->s, c->end, i, &cp);
+	return cp;
+}
+
+static inline NcCharClass
+class_at(const Cursor *c, uint32_t i)
+{
+	uint32_t	n;
+
+	if (i >= c->end)
+		return NC_CC_SPACE;
+	return nc_char_class(peek(c, i, &n));
+}
+
+static inline void
+advance(Cursor *c, uint32_t nbytes)
+{
+	uint32_t	stop = c->pos + nbytes;
+
+	while (c->pos < stop)
+	{
+		uint32_t	cp;
+
+		c->pos += nc_u8_decode(c->s, c->end, c->pos, &cp);
+		c->cpos++;
+	}
+}
+
+/* Is byte i the start of an apostrophe-like character (' or ’)? */
+static inline uint32_t
+apostrophe_len(const Cursor *c, uint32_t i)
+{
+	if (i >= c->end)
+		return 0;
+	if (c->s[i] == '\'')
+		return 1;
+	if (i + 2 < c->end && c->s[i] == 0xE2 && c->s[i + 1] == 0x80 && c->s[i + 2] == 0x99)
+		return 3;
+	return 0;
+}
+
+static inline bool
+is_letter_at(const Cursor *c, uint32_t i)
+{
+	return class_at(c, i) == NC_CC_LETTER;
+}
+
+static inline bool
+is_digit_at(const Cursor *c, uint32_t i)
+{
+	return i < c->end && c->s[i] >= '0' && c->s[i] <= '9';
+}
+
+/*
+ * Scan a run of letters, marks and digits from i; returns the end and
+ * counts its code points in *ncp.
+ */
+static uint32_t
+scan_alnum(const Cursor *c, uint32_t i, uint32_t *ncp)
+{
+	*ncp = 0;
+	while (i < c->end)
+	{
+		uint32_t	n;
+		NcCharClass cc = nc_char_class(peek(c, i, &n));
+
+		if (cc != NC_CC_LETTER && cc != NC_CC_DIGIT && cc != NC_CC_EXTEND)
+			break;
+		i += n;
+		(*ncp)++;
+	}
+	return i;
+}
+
+/* Class of the abbreviation word[0..len) followed by a period, or NULL. */
+static const char *
+abbrev_class(const unsigned char *word, uint32_t len)
+{
+	const NcLexEntry *e = nc_lex_find_lower(&nc_lex_abbreviations,
+											(const char *) word, len);
+
+	return e ? e->value : NULL;
+}
+
+/* Next non-space byte position after i within the paragraph. */
+static uint32_t
+skip_spaces(const Cursor *c, uint32_t i)
+{
+	while (i < c->end)
+	{
+		uint32_t	n;
+		NcCharClass cc = nc_char_class(peek(c, i, &n));
+
+		if (cc != NC_CC_SPACE && cc != NC_CC_NEWLINE)
+			break;
+		i += n;
+	}
+	return i;
+}
+
+/*
+ * End of the word token starting at i; sets *flags for abbreviations and
+ * reports in *possessive where a possessive 's begins (or 0).
+ */
+static uint32_t
+scan_word(const Cursor *c, uint32_t i, uint16_t *flags, uint32_t *possessive)
+{
+	uint32_t	start = i,
+				ncp,
+				end;
+
+	*possessive = 0;
+	end = scan_alnum(c, i, &ncp);
+
+	/* dotted initials and acronyms: J. / U.S. / a.m. */
+	if (ncp == 1 && end < c->end && c->s[end] == '.')
+	{
+		uint32_t	j = end + 1;
+		bool		dotted = false;
+
+		for (;;)
+		{
+			uint32_t	n2,
+						k = scan_alnum(c, j, &n2);
+
+			if (n2 == 1 && is_letter_at(c, j) && k < c->end && c->s[k] == '.')
+			{
+				j = k + 1;
+				dotted = true;
+			}
+			else
+				break;
+		}
+		if (dotted || nc_char_is_upper(c->s[start]) || c->s[start] >= 0x80)
+		{
+			*flags |= NC_TF_ABBREV;
+			return j;
+		}
+		return end;
+	}
+
+	/* inner apostrophes: don't, O'Brien; a possessive 's is split off */
+	for (;;)
+	{
+		uint32_t	alen = apostrophe_len(c, end);
+		uint32_t	n2,
+					k;
+
+		if (alen == 0 || !is_letter_at(c, end + alen))
+			break;
+		k = scan_alnum(c, end + alen, &n2);
+		if (n2 == 1 && (c->s[end + alen] == 's' || c->s[end + alen] == 'S') &&
+			!(k < c->end && apostrophe_len(c, k)))
+		{
+			*possessive = end;
+			return end;
+		}
+		end = k;
+	}
+
+	/* a known abbreviation takes its period */
+	if (end < c->end && c->s[end] == '.' && end - start < 8)
+	{
+		const char *cls = abbrev_class(c->s + start, end - start);
+
+		if (cls != NULL)
+		{
+			if (cls[0] != 'n')	/* not "number" class */
+			{
+				*flags |= NC_TF_ABBREV;
+				return end + 1;
+			}
+			/* "No. 10", "Art. 5": only when a number follows */
+			if (is_digit_at(c, skip_spaces(c, end + 1)))
+			{
+				*flags |= NC_TF_ABBREV;
+				return end + 1;
+			}
+		}
+	}
+	return end;
+}
+
+/* End of the number token starting at i (digits, separators, decimals). */
+static uint32_t
+scan_number(const Cursor *c, uint32_t i)
+{
+	uint32_t	run = 0;
+
+	while (i < c->end)
+	{
+		unsigned char ch = c->s[i];
+
+		if (ch >= '0' && ch <= '9')
+		{
+			i++;
+			run++;
+			continue;
+		}
+		/* thousands separator: exactly three digits follow */
+		if (ch == ',' && run >= 1 && run <= 3 &&
+			is_digit_at(c, i + 1) && is_digit_at(c, i + 2) && is_digit_at(c, i + 3) &&
+			!is_digit_at(c, i + 4))
+		{
+			i += 4;
+			run = 3;
+			continue;
+		}
+		/* decimal point, time 10:30, fraction or date 3/4 */
+		if ((ch == '.' || ch == ':' || ch == '/') && is_digit_at(c, i + 1))
+		{
+			i++;
+			run = 0;
+			continue;
+		}
+		break;
+	}
+	/* decades: 1990s, 20s */
+	if (i < c->end && c->s[i] == 's' && !is_letter_at(c, i + 1))
+		i++;
+	return i;
+}
+
+/* Append a token for [c->pos, end) and move the cursor there. */
+static NcStatus
+emit(NcBuilder *b, Cursor *c, uint32_t end, NcTokenKind kind, uint16_t flags,
+	 uint8_t mark)
+{
+	NcDoc	   *doc = b->doc;
+	NcToken    *t;
+
+	if (!nc_reserve(b->env, (void **) &doc->toks, &b->tokcap, doc->ntok + 1,
+					sizeof(NcToken)))
+		return NC_ENOMEM;
+	t = &doc->toks[doc->ntok++];
+	t->start = c->pos;
+	t->cstart = c->cpos;
+	advance(c, end - c->pos);
+	t->end = c->pos;
+	t->cend = c->cpos;
+	t->sentence = 0;
+	t->flags = flags;
+	t->kind = (uint8_t) kind;
+	t->mark = mark;
+	return NC_OK;
+}
+
+/* Case flags of a word token's letters. */
+static uint16_t
+case_flags(const Cursor *c, uint32_t start, uint32_t end)
+{
+	uint16_t	f = 0;
+	bool		first = true,
+				any_letter = false,
+				any_lower = false;
+	uint32_t	i = start;
+
+	while (i < end)
+	{
+		uint32_t	n,
+					cp = peek(c, i, &n);
+
+		if (nc_char_class(cp) == NC_CC_LETTER)
+		{
+			if (first && nc_char_is_upper(cp))
+				f |= NC_TF_CAP;
+			first = false;
+			any_letter = true;
+			if (nc_char_is_lower(cp))
+				any_lower = true;
+		}
+		else if (cp >= '0' && cp <= '9')
+			f |= NC_TF_DIGIT;
+		i += n;
+	}
+	if (any_letter && !any_lower)
+		f |= NC_TF_ALLCAPS;
+	return f;
+}
+
+NcStatus
+nc_tokenize_range(NcBuilder *b, uint32_t start, uint32_t end)
+{
+	Cursor		c;
+	uint16_t	gap = NC_TF_SPACE_BEFORE;
+	NcStatus	st;
+
+	/* count the code points between the previous paragraph and this one */
+	c.s = b->s;
+	c.end = b->len;
+	c.pos = b->pos;
+	c.cpos = b->cpos;
+	advance(&c, start - c.pos);
+	c.end = end;
+
+	while (c.pos < end)
+	{
+		uint32_t	n,
+					cp = peek(&c, c.pos, &n);
+		NcCharClass cc = nc_char_class(cp);
+		uint32_t	tok_end;
+		uint16_t	flags = gap;
+
+		if (cc == NC_CC_SPACE || cc == NC_CC_NEWLINE)
+		{
+			if (cc == NC_CC_NEWLINE)
+				gap |= NC_TF_NEWLINE_BEFORE;
+			gap |= NC_TF_SPACE_BEFORE;
+			if (b->doc->ntok > 0 && b->doc->toks[b->doc->ntok - 1].end == c.pos)
+				b->doc->toks[b->doc->ntok - 1].flags |= NC_TF_SPACE_AFTER;
+			advance(&c, n);
+			continue;
+		}
+		gap = 0;
+
+		switch (cc)
+		{
+			case NC_CC_LETTER:
+			case NC_CC_EXTEND:
+				{
+					uint32_t	poss;
+
+					tok_end = scan_word(&c, c.pos, &flags, &poss);
+					if (tok_end == c.pos)	/* lone mark */
+						tok_end = c.pos + n;
+					flags |= case_flags(&c, c.pos, tok_end);
+					st = emit(b, &c, tok_end, NC_TK_WORD, flags, NC_MARK_NONE);
+					if (st == NC_OK && poss)
+					{
+						uint32_t	pe = poss + apostrophe_len(&c, poss) + 1;
+
+						st = emit(b, &c, pe, NC_TK_WORD, NC_TF_POSSESSIVE, NC_MARK_NONE);
+					}
+					break;
+				}
+			case NC_CC_DIGIT:
+				tok_end = scan_number(&c, c.pos);
+				flags |= NC_TF_DIGIT;
+				st = emit(b, &c, tok_end, NC_TK_NUMBER, flags, NC_MARK_NONE);
+				break;
+			case NC_CC_QUOTE:
+				{
+					uint32_t	alen = apostrophe_len(&c, c.pos);
+
+					/* '90s, ’08: an elided century, not a quotation mark */
+					if (alen && is_digit_at(&c, c.pos + alen) &&
+						is_digit_at(&c, c.pos + alen + 1) &&
+						!is_digit_at(&c, c.pos + alen + 2))
+					{
+						tok_end = scan_number(&c, c.pos + alen);
+						st = emit(b, &c, tok_end, NC_TK_NUMBER,
+								  flags | NC_TF_DIGIT, NC_MARK_NONE);
+						break;
+					}
+					/* '' and `` are one double quotation mark */
+					tok_end = c.pos + n;
+					if ((cp == '\'' || cp == '`') && tok_end < end && c.s[tok_end] == cp)
+					{
+						st = emit(b, &c, tok_end + 1, NC_TK_QUOTE_AMBIG, flags,
+								  NC_MARK_DOUBLE);
+						break;
+					}
+					st = emit(b, &c, tok_end, NC_TK_QUOTE_AMBIG, flags,
+							  (uint8_t) nc_quote_family(cp));
+					break;
+				}
+			case NC_CC_HYPHEN:
+				/* runs of ASCII hyphens ("--") are one dash */
+				tok_end = c.pos + n;
+				if (cp == '-')
+					while (tok_end < end && c.s[tok_end] == '-')
+						tok_end++;
+				st = emit(b, &c, tok_end, NC_TK_PUNCT, flags, NC_MARK_NONE);
+				break;
+			case NC_CC_PUNCT:
+				tok_end = c.pos + n;
+				if (cp == '.')	/* an ellipsis written as dots */
+					while (tok_end < end && c.s[tok_end] == '.')
+						tok_end++;
+				st = emit(b, &c, tok_end, NC_TK_PUNCT, flags, NC_MARK_NONE);
+				break;
+			default:
+				{
+					/* a symbol with whatever glues to it (emoji sequences) */
+					bool		zwj = false;
+
+					tok_end = c.pos + n;
+					while (tok_end < end)
+					{
+						uint32_t	m,
+									next = peek(&c, tok_end, &m);
+						NcCharClass nc = nc_char_class(next);
+
+						if (nc == NC_CC_EXTEND || (zwj && nc == NC_CC_SYMBOL))
+						{
+							zwj = (next == 0x200D);
+							tok_end += m;
+						}
+						else
+							break;
+					}
+					st = emit(b, &c, tok_end, NC_TK_SYMBOL, flags, NC_MARK_NONE);
+					break;
+				}
+		}
+		if (st != NC_OK)
+			return st;
+
+		b->since_check += c.pos - b->doc->toks[b->doc->ntok - 1].start + 1;
+		if (b->since_check > (1u << 18))
+		{
+			b->since_check = 0;
+			if (nc_should_stop(b->env))
+				return NC_ECANCEL;
+		}
+	}
+	if (b->doc->ntok > 0 && b->doc->toks[b->doc->ntok - 1].end == c.pos)
+		b->doc->toks[b->doc->ntok - 1].flags |= NC_TF_SPACE_AFTER;
+	b->pos = c.pos;
+	b->cpos = c.cpos;
+	return NC_OK;
+}
