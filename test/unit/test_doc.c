@@ -1,0 +1,291 @@
+/*
+ * test_doc.c
+ *		The document model: paragraphs, sentences, tokens, quotation marks and
+ *		offsets, on passages written for these tests.
+ */
+#include "unit.h"
+
+/* Assert that text splits into exactly the given sentences. */
+static void
+check_sentences(const char *text, const char *const *expected, uint32_t n)
+{
+	UnitDoc		u;
+
+	unit_doc_build(&u, text);
+	for (uint32_t i = 0; i < n && i < u.doc.nsent; i++)
+		assert_string_equal(unit_sentence(&u, i), expected[i]);
+	assert_int_equal(u.doc.nsent, n);
+	unit_doc_free(&u);
+}
+
+#define CHECK_SENTENCES(text, ...) do { \
+	static const char *const exp_[] = {__VA_ARGS__}; \
+	check_sentences(text, exp_, sizeof(exp_) / sizeof(exp_[0])); \
+} while (0)
+
+static void
+test_abbreviations_do_not_end_sentences(void **state)
+{
+	CHECK_SENTENCES("Mr. Okafor met Dr. Lindqvist and Gen. Ruiz. They spoke for an hour.",
+					"Mr. Okafor met Dr. Lindqvist and Gen. Ruiz.",
+					"They spoke for an hour.");
+	CHECK_SENTENCES("The U.S. Senate and the U.N. Security Council agreed. Sen. Marsh voted no.",
+					"The U.S. Senate and the U.N. Security Council agreed.",
+					"Sen. Marsh voted no.");
+	CHECK_SENTENCES("The vote is set for Jan. 12 at No. 10 Downing Street. Talks resume today.",
+					"The vote is set for Jan. 12 at No. 10 Downing Street.",
+					"Talks resume today.");
+	CHECK_SENTENCES("Shares of Harbor Freight Inc. rose after the novel by P. D. Whitcombe sold out.",
+					"Shares of Harbor Freight Inc. rose after the novel by P. D. Whitcombe sold out.");
+}
+
+static void
+test_abbreviation_can_end_sentence(void **state)
+{
+	/* before a word that starts sentences, the abbreviation's period ends one */
+	CHECK_SENTENCES("The company moved its headquarters to the U.S. The decision surprised analysts.",
+					"The company moved its headquarters to the U.S.",
+					"The decision surprised analysts.");
+	CHECK_SENTENCES("The suit names Corvane Holdings Inc. It was filed on Monday.",
+					"The suit names Corvane Holdings Inc.",
+					"It was filed on Monday.");
+}
+
+static void
+test_decimals_and_ellipses(void **state)
+{
+	CHECK_SENTENCES("Growth slowed to 2.5 percent... and then stalled. Prices fell 0.3%.",
+					"Growth slowed to 2.5 percent... and then stalled.",
+					"Prices fell 0.3%.");
+}
+
+static void
+test_closing_quote_stays_with_sentence(void **state)
+{
+	CHECK_SENTENCES("\"We will not back down.\" The minister left the room.",
+					"\"We will not back down.\"",
+					"The minister left the room.");
+	CHECK_SENTENCES("“Is this fair?” she asked. “No,” he said.",
+					"“Is this fair?” she asked.",
+					"“No,” he said.");
+	CHECK_SENTENCES("He called it \"a disgrace!\" and walked out.",
+					"He called it \"a disgrace!\" and walked out.");
+}
+
+static void
+test_paragraphs_blank_lines(void **state)
+{
+	UnitDoc		u;
+
+	unit_doc_build(&u, "Harbour Strike Enters Third Week\n"
+				   "Dock workers in Port Aldane stayed out on Monday,\n"
+				   "union leaders said.\n\n"
+				   "The port handles a fifth of the region's grain.\n");
+	assert_true(u.doc.blank_line_paragraphs);
+	assert_int_equal(u.doc.npara, 3);
+	assert_true(u.doc.paras[0].headline);
+	assert_false(u.doc.paras[1].headline);
+	/* the soft wrap did not end the sentence */
+	assert_int_equal(u.doc.paras[1].sent_end - u.doc.paras[1].sent_first, 1);
+	assert_string_equal(unit_sentence(&u, 1),
+						"Dock workers in Port Aldane stayed out on Monday,\nunion leaders said.");
+	unit_doc_free(&u);
+}
+
+static void
+test_paragraphs_one_per_line(void **state)
+{
+	UnitDoc		u;
+
+	unit_doc_build(&u, "Council Approves Budget\r\n"
+				   "The council approved the budget on Tuesday.\r\n"
+				   "Opposition members walked out.\r\n");
+	assert_false(u.doc.blank_line_paragraphs);
+	assert_int_equal(u.doc.npara, 3);
+	assert_true(u.doc.paras[0].headline);
+	assert_int_equal(u.doc.nsent, 3);
+	assert_string_equal(unit_sentence(&u, 2), "Opposition members walked out.");
+	unit_doc_free(&u);
+}
+
+static void
+test_form_feed_breaks_paragraph(void **state)
+{
+	UnitDoc		u;
+
+	unit_doc_build(&u, "First page ends here.\fSecond page starts here.");
+	assert_int_equal(u.doc.npara, 2);
+	unit_doc_free(&u);
+}
+
+/* kind of the token whose text is s */
+static int
+kind_of(const UnitDoc *u, const char *s)
+{
+	int			i = unit_find_token(u, s);
+
+	assert_true(i >= 0);
+	return u->doc.toks[i].kind;
+}
+
+static void
+test_quote_marks_every_style(void **state)
+{
+	static const struct
+	{
+		const char *text;
+		const char *open;
+		const char *close;
+	}			cases[] = {
+		{"She said “yes” today.", "“", "”"},
+		{"She said ‘yes’ today.", "‘", "’"},
+		{"Elle a dit «oui» hier.", "«", "»"},
+		{"Elle a dit ‹oui› hier.", "‹", "›"},
+		{"Er sagte „ja“ heute.", "„", "“"},
+		{"Er sagte ‚ja‘ heute.", "‚", "‘"},
+		{"Det var »ja« sagt.", "»", "«"},
+	};
+
+	for (size_t k = 0; k < sizeof(cases) / sizeof(cases[0]); k++)
+	{
+		UnitDoc		u;
+		int			o,
+					c;
+
+		unit_doc_build(&u, cases[k].text);
+		o = unit_find_token(&u, cases[k].open);
+		/* the closing glyph may equal another family's opening one */
+		c = -1;
+		for (uint32_t i = (uint32_t) o + 1; i < u.doc.ntok; i++)
+			if (nc_tok_len(&u.doc, i) == strlen(cases[k].close) &&
+				memcmp(nc_tok_ptr(&u.doc, i), cases[k].close, strlen(cases[k].close)) == 0)
+			{
+				c = (int) i;
+				break;
+			}
+		assert_true(o >= 0 && c > o);
+		assert_int_equal(u.doc.toks[o].kind, NC_TK_QUOTE_OPEN);
+		assert_int_equal(u.doc.toks[c].kind, NC_TK_QUOTE_CLOSE);
+		assert_int_not_equal(u.doc.toks[o].mark, NC_MARK_NONE);
+		unit_doc_free(&u);
+	}
+}
+
+static void
+test_straight_quotes_by_context(void **state)
+{
+	UnitDoc		u;
+
+	unit_doc_build(&u, "\"We are ready,\" he said, calling it 'historic'.");
+	assert_int_equal(u.doc.toks[0].kind, NC_TK_QUOTE_OPEN);
+	assert_int_equal(u.doc.toks[0].mark, NC_MARK_DOUBLE);
+	assert_int_equal(u.doc.toks[5].kind, NC_TK_QUOTE_CLOSE);
+	assert_int_equal(kind_of(&u, "historic"), NC_TK_WORD);
+	assert_int_equal(u.doc.toks[unit_find_token(&u, "historic") - 1].kind, NC_TK_QUOTE_OPEN);
+	assert_int_equal(u.doc.toks[unit_find_token(&u, "historic") + 1].kind, NC_TK_QUOTE_CLOSE);
+	unit_doc_free(&u);
+
+	/* a mark between two spaces cannot be placed */
+	unit_doc_build(&u, "height 6 \" wide");
+	assert_int_equal(kind_of(&u, "\""), NC_TK_QUOTE_AMBIG);
+	unit_doc_free(&u);
+
+	/* the '' digraph of some wire copy is one double mark */
+	unit_doc_build(&u, "He said, ''It is over.''");
+	assert_int_equal(kind_of(&u, "''"), NC_TK_QUOTE_OPEN);
+	assert_int_equal(u.doc.toks[unit_find_token(&u, "''")].mark, NC_MARK_DOUBLE);
+	unit_doc_free(&u);
+}
+
+static void
+test_apostrophes_are_not_quotes(void **state)
+{
+	UnitDoc		u;
+
+	unit_doc_build(&u, "Varga’s allies don't trust O'Neill; the workers' union recalls the '90s.");
+	assert_int_equal(kind_of(&u, "Varga"), NC_TK_WORD);
+	assert_true(u.doc.toks[unit_find_token(&u, "’s")].flags & NC_TF_POSSESSIVE);
+	assert_int_equal(kind_of(&u, "don't"), NC_TK_WORD);
+	assert_int_equal(kind_of(&u, "O'Neill"), NC_TK_WORD);
+	assert_true(u.doc.toks[unit_find_token(&u, "workers") + 1].flags & NC_TF_POSSESSIVE);
+	assert_int_equal(kind_of(&u, "'90s"), NC_TK_NUMBER);
+	for (uint32_t i = 0; i < u.doc.ntok; i++)
+		assert_false(NC_TK_IS_QUOTE(u.doc.toks[i].kind));
+	unit_doc_free(&u);
+}
+
+static void
+test_token_kinds_and_flags(void **state)
+{
+	UnitDoc		u;
+	int			i;
+
+	unit_doc_build(&u, "NATO spent $1,250.75m on G7 talks - about 12% more.");
+	assert_int_equal(kind_of(&u, "$"), NC_TK_SYMBOL);
+	assert_int_equal(kind_of(&u, "1,250.75"), NC_TK_NUMBER);
+	i = unit_find_token(&u, "m");
+	assert_false(u.doc.toks[i].flags & NC_TF_SPACE_BEFORE);
+	assert_int_equal(kind_of(&u, "G7"), NC_TK_WORD);
+	assert_int_equal(kind_of(&u, "-"), NC_TK_PUNCT);
+	assert_int_equal(kind_of(&u, "%"), NC_TK_SYMBOL);
+	i = unit_find_token(&u, "NATO");
+	assert_true(u.doc.toks[i].flags & NC_TF_ALLCAPS);
+	assert_true(u.doc.toks[i].flags & NC_TF_SENT_START);
+	unit_doc_free(&u);
+}
+
+static void
+test_offsets_count_code_points(void **state)
+{
+	UnitDoc		u;
+	const char *text = "Zoë’s café – “naïve”.";
+	int			i;
+
+	unit_doc_build(&u, text);
+	i = unit_find_token(&u, "café");
+	assert_true(i >= 0);
+	/* Z o ë ’ s space = 6 code points before "café" */
+	assert_int_equal(u.doc.toks[i].cstart, 6);
+	assert_int_equal(u.doc.toks[i].cend, 10);
+	assert_int_equal(u.doc.toks[i].start, 9);	/* ë and ’ take 2 + 3 bytes */
+	for (uint32_t k = 0; k < u.doc.ntok; k++)
+		assert_true(u.doc.toks[k].start < u.doc.toks[k].end);
+	assert_int_equal(u.doc.nchars, 21);
+	unit_doc_free(&u);
+}
+
+static void
+test_empty_and_blank(void **state)
+{
+	UnitDoc		u;
+
+	unit_doc_build(&u, "");
+	assert_int_equal(u.doc.nsent, 0);
+	assert_int_equal(u.doc.ntok, 0);
+	unit_doc_free(&u);
+	unit_doc_build(&u, " \n\n\t \r\n ");
+	assert_int_equal(u.doc.npara, 0);
+	unit_doc_free(&u);
+}
+
+static const struct CMUnitTest doc_tests[] = {
+	cmocka_unit_test(test_abbreviations_do_not_end_sentences),
+	cmocka_unit_test(test_abbreviation_can_end_sentence),
+	cmocka_unit_test(test_decimals_and_ellipses),
+	cmocka_unit_test(test_closing_quote_stays_with_sentence),
+	cmocka_unit_test(test_paragraphs_blank_lines),
+	cmocka_unit_test(test_paragraphs_one_per_line),
+	cmocka_unit_test(test_form_feed_breaks_paragraph),
+	cmocka_unit_test(test_quote_marks_every_style),
+	cmocka_unit_test(test_straight_quotes_by_context),
+	cmocka_unit_test(test_apostrophes_are_not_quotes),
+	cmocka_unit_test(test_token_kinds_and_flags),
+	cmocka_unit_test(test_offsets_count_code_points),
+	cmocka_unit_test(test_empty_and_blank),
+};
+
+int
+run_doc_tests(void)
+{
+	return cmocka_run_group_tests_name("document model", doc_tests, NULL, NULL);
+}
