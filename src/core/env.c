@@ -21,6 +21,8 @@ nc_status_message(NcStatus status)
 			return "text too large to analyse";
 		case NC_EICU:
 			return "ICU failed";
+		case NC_EINTERNAL:
+			return "internal error";
 	}
 	return "unknown error";
 }

@@ -227,10 +227,18 @@ scan_number(const Cursor *c, uint32_t i)
 	while (i < c->end)
 	{
 		unsigned char ch = c->s[i];
+		uint32_t	n;
 
 		if (ch >= '0' && ch <= '9')
 		{
 			i++;
+			run++;
+			continue;
+		}
+		/* digits of other scripts (Nd): no separators among them */
+		if (ch >= 0x80 && nc_char_class(peek(c, i, &n)) == NC_CC_DIGIT)
+		{
+			i += n;
 			run++;
 			continue;
 		}
@@ -442,6 +450,9 @@ nc_tokenize_range(NcBuilder *b, uint32_t start, uint32_t end)
 		}
 		if (st != NC_OK)
 			return st;
+		/* every token holds at least one character: progress is certain */
+		if (b->doc->toks[b->doc->ntok - 1].end <= b->doc->toks[b->doc->ntok - 1].start)
+			return NC_EINTERNAL;
 
 		b->since_check += c.pos - b->doc->toks[b->doc->ntok - 1].start + 1;
 		if (b->since_check > (1u << 18))

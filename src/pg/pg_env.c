@@ -89,6 +89,9 @@ report(NcStatus st)
 					(errcode(ERRCODE_EXTERNAL_ROUTINE_EXCEPTION),
 					 errmsg("ICU could not segment the text")));
 			break;
+		case NC_EINTERNAL:
+			elog(ERROR, "newsclaims: internal error while analysing the text");
+			break;
 	}
 }
 

@@ -121,6 +121,36 @@ test_invalid_utf8_never_crashes(void **state)
 	}
 }
 
+/*
+ * Found by hand: bytes 0x80-0xFF only, where U+0B67 (an Oriya digit) once
+ * made a zero-length number token and the tokenizer looped forever.
+ */
+static void
+test_random_high_bytes(void **state)
+{
+	size_t		n = 1 << 16;
+	char	   *s = malloc(n + 1);
+	uint32_t	x = 12345;
+	UnitDoc		u;
+
+	for (size_t i = 0; i < n; i++)
+	{
+		x = x * 1103515245u + 12345u;
+		s[i] = (char) (0x80 | ((x >> 16) & 0x7F));
+	}
+	s[n] = '\0';
+	unit_doc_build(&u, s);
+	for (uint32_t i = 0; i < u.doc.ntok; i++)
+		assert_true(u.doc.toks[i].start < u.doc.toks[i].end);
+	unit_doc_free(&u);
+	unit_doc_build(&u, "Digits \xe0\xad\xa7\xe0\xad\xa8 and \xd9\xa3\xd9\xa4 here");
+	assert_int_equal(u.doc.ntok, 5);
+	assert_int_equal(u.doc.toks[1].kind, NC_TK_NUMBER);
+	assert_int_equal(u.doc.toks[3].kind, NC_TK_NUMBER);
+	unit_doc_free(&u);
+	free(s);
+}
+
 static void
 test_long_run_without_spaces(void **state)
 {
@@ -155,6 +185,7 @@ static const struct CMUnitTest robustness_tests[] = {
 	cmocka_unit_test(test_out_of_memory_is_a_status),
 	cmocka_unit_test(test_cancel_is_a_status),
 	cmocka_unit_test(test_invalid_utf8_never_crashes),
+	cmocka_unit_test(test_random_high_bytes),
 	cmocka_unit_test(test_long_run_without_spaces),
 	cmocka_unit_test(test_scripts_and_emoji),
 };

@@ -33,5 +33,6 @@ extern int	unit_find_token(const UnitDoc *u, const char *s);
 /* Each test file's group. */
 extern int	run_doc_tests(void);
 extern int	run_robustness_tests(void);
+extern int	run_entities_tests(void);
 
 #endif

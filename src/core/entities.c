@@ -1,0 +1,176 @@
+/*
+ * entities.c
+ *		nc_entities_extract: tag every sentence, turn labels into mentions,
+ *		then the document-level rules (entities_rules.c) and the grouping
+ *		(entities_group.c).
+ */
+#include <string.h>
+
+#include "entities_internal.h"
+
+const char *
+nc_entity_type_name(uint8_t type)
+{
+	switch (type)
+	{
+		case NC_ET_PERSON:
+			return "PERSON";
+		case NC_ET_ORG:
+			return "ORG";
+		case NC_ET_LOC:
+			return "LOC";
+		case NC_ET_MISC:
+			return "MISC";
+		default:
+			return NULL;
+	}
+}
+
+int32_t
+nc_entities_mention_at(const NcEntities *ents, uint32_t tok)
+{
+	uint32_t	lo = 0,
+				hi = ents->nment;
+
+	while (lo < hi)
+	{
+		uint32_t	mid = lo + (hi - lo) / 2;
+		const NcMention *m = &ents->ments[mid];
+
+		if (tok < m->tok_first)
+			hi = mid;
+		else if (tok >= m->tok_end)
+			lo = mid + 1;
+		else
+			return (int32_t) mid;
+	}
+	return -1;
+}
+
+NcStatus
+nc_ent_add_span(EntCtx *cx, uint32_t first, uint32_t end, uint8_t type)
+{
+	if (!nc_reserve(cx->env, (void **) &cx->spans, &cx->spancap,
+					cx->nspan + 1, sizeof(EntSpan)))
+		return NC_ENOMEM;
+	cx->spans[cx->nspan].first = first;
+	cx->spans[cx->nspan].end = end;
+	cx->spans[cx->nspan].type = type;
+	cx->spans[cx->nspan].role_first = -1;
+	cx->spans[cx->nspan].role_end = -1;
+	cx->nspan++;
+	return NC_OK;
+}
+
+/* Tag every sentence; fills cx->labels, cx->wh, cx->up. */
+static NcStatus
+tag_document(EntCtx *cx)
+{
+	const NcDoc *doc = cx->doc;
+	NerTok	   *scratch = NULL;
+	uint32_t	scratchcap = 0;
+	uint32_t	since = 0;
+
+	for (uint32_t s = 0; s < doc->nsent; s++)
+	{
+		uint32_t	first = doc->sents[s].tok_first;
+		uint32_t	end = doc->sents[s].tok_end;
+		uint32_t	n;
+
+		if (end > doc->ntok)
+			end = doc->ntok;
+		if (first >= end)
+			continue;
+		n = end - first;
+		if (!nc_reserve(cx->env, (void **) &scratch, &scratchcap, n, sizeof(NerTok)))
+			return NC_ENOMEM;
+		nc_ner_tag(&cx->model, doc, first, end, scratch, cx->labels + first, NULL);
+		for (uint32_t i = 0; i < n; i++)
+		{
+			cx->wh[first + i] = scratch[i].wh;
+			cx->up[first + i] = scratch[i].upper;
+			cx->gz[first + i] = scratch[i].gbits;
+			cx->phr[first + i] = scratch[i].phr;
+		}
+		since += n;
+		if (since >= 4096)
+		{
+			since = 0;
+			if (nc_should_stop(cx->env))
+				return NC_ECANCEL;
+		}
+	}
+	return NC_OK;
+}
+
+static NcStatus
+labels_to_spans(EntCtx *cx)
+{
+	const NcDoc *doc = cx->doc;
+
+	for (uint32_t s = 0; s < doc->nsent; s++)
+	{
+		uint32_t	first = doc->sents[s].tok_first;
+		uint32_t	end = doc->sents[s].tok_end < doc->ntok ? doc->sents[s].tok_end : doc->ntok;
+		uint32_t	i = first;
+
+		while (i < end)
+		{
+			uint8_t		l = cx->labels[i];
+			uint32_t	j;
+
+			if (l == 0)
+			{
+				i++;
+				continue;
+			}
+			j = i + 1;
+			while (j < end && cx->labels[j] == (uint8_t) (NER_IS_B(l) ? l + 1 : l))
+				j++;
+			if (nc_ent_add_span(cx, i, j, NER_LABEL_TYPE(l)) != NC_OK)
+				return NC_ENOMEM;
+			i = j;
+		}
+	}
+	return NC_OK;
+}
+
+NcStatus
+nc_entities_extract(const NcEnv *env, const NcDoc *doc, NcEntities *out)
+{
+	EntCtx		cx;
+	NcStatus	st;
+
+	memset(out, 0, sizeof(*out));
+	if (doc == NULL || doc->ntok == 0)
+		return NC_OK;
+	memset(&cx, 0, sizeof(cx));
+	cx.env = env;
+	cx.doc = doc;
+	if (!nc_ner_model(&cx.model))
+		return NC_OK;			/* no usable model: no entities */
+	cx.labels = nc_alloc(env, doc->ntok);
+	cx.up = nc_alloc(env, doc->ntok);
+	cx.wh = nc_alloc(env, (size_t) doc->ntok * sizeof(uint64_t));
+	cx.gz = nc_alloc(env, (size_t) doc->ntok * sizeof(uint16_t));
+	cx.phr = nc_alloc(env, doc->ntok);
+	if (!cx.labels || !cx.up || !cx.wh || !cx.gz || !cx.phr)
+		return NC_ENOMEM;
+	memset(cx.labels, 0, doc->ntok);
+	memset(cx.up, 0, doc->ntok);
+	memset(cx.wh, 0, (size_t) doc->ntok * sizeof(uint64_t));
+	memset(cx.gz, 0, (size_t) doc->ntok * sizeof(uint16_t));
+	memset(cx.phr, 0, doc->ntok);
+
+	if ((st = tag_document(&cx)) != NC_OK)
+		return st;
+	if ((st = labels_to_spans(&cx)) != NC_OK)
+		return st;
+	if (nc_should_stop(env))
+		return NC_ECANCEL;
+	if ((st = nc_ent_rules(&cx)) != NC_OK)
+		return st;
+	if (nc_should_stop(env))
+		return NC_ECANCEL;
+	return nc_ent_group(&cx, out);
+}

@@ -1,0 +1,45 @@
+/*
+ * entities_internal.h
+ *		State shared by entities.c, entities_rules.c and entities_group.c.
+ */
+#ifndef NC_ENTITIES_INTERNAL_H
+#define NC_ENTITIES_INTERNAL_H
+
+#include "nc_entities.h"
+#include "ner_internal.h"
+
+typedef struct EntSpan
+{
+	uint32_t	first;
+	uint32_t	end;
+	int32_t		role_first;
+	int32_t		role_end;
+	uint8_t		type;			/* NcEntityType, 0 = dropped */
+} EntSpan;
+
+typedef struct EntCtx
+{
+	const NcEnv *env;
+	const NcDoc *doc;
+	NerModel	model;
+	uint8_t    *labels;			/* per token */
+	uint8_t    *up;				/* per token: has an upper-case letter */
+	uint64_t   *wh;				/* per token: word-key hash */
+	uint16_t   *gz;				/* per token: gazetteer word bits */
+	uint8_t    *phr;			/* per token: phrase-gazetteer code */
+	EntSpan    *spans;
+	uint32_t	nspan;
+	uint32_t	spancap;
+} EntCtx;
+
+extern NcStatus nc_ent_add_span(EntCtx *cx, uint32_t first, uint32_t end, uint8_t type);
+/* entities_rules.c: span trimming, document consistency, roles */
+extern NcStatus nc_ent_rules(EntCtx *cx);
+/* entities_group.c: group spans into entities, fill out */
+extern NcStatus nc_ent_group(EntCtx *cx, NcEntities *out);
+
+/* helpers */
+extern bool nc_ent_is_title(const NcDoc *doc, uint32_t i, const char **value);
+extern uint64_t nc_ent_span_key(const EntCtx *cx, uint32_t first, uint32_t end);
+
+#endif							/* NC_ENTITIES_INTERNAL_H */

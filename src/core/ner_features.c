@@ -1,0 +1,381 @@
+/*
+ * ner_features.c
+ *		Token view and hashed features of the entity tagger.
+ *
+ * This is the C half of tools/ner/nerspec.py (read its docstring for the
+ * specification); every change must be made on both sides.
+ */
+#include <string.h>
+
+#include "ner_internal.h"
+
+#define FNV_OFF		UINT64_C(0xCBF29CE484222325)
+#define FNV_PRIME	UINT64_C(0x100000001B3)
+
+/* feature templates (nerspec.py T_*) */
+enum
+{
+	T_BIAS = 1, T_W0, T_WM1, T_WP1, T_WM2, T_WP2,
+	T_SH0, T_SHM1_SH0, T_SH0_SHP1, T_SUF2, T_SUF3, T_PRE3,
+	T_CAPS, T_WM1_W0, T_W0_WP1,
+	T_PT, T_PT2, T_PT_W0,
+	T_GAZ0, T_GAZM1, T_GAZP1, T_PHR,
+	T_LEN, T_PT_SH0,
+	T_PHRM1 = 26, T_PHRP1, T_W0_CAP,
+	T_RUNLAST, T_RUNFIRST, T_RUNGAZ, T_RUNLEN
+};
+
+uint64_t
+nc_ner_fnv(const char *s, size_t len)
+{
+	uint64_t	h = FNV_OFF;
+
+	for (size_t i = 0; i < len; i++)
+	{
+		h ^= (unsigned char) s[i];
+		h *= FNV_PRIME;
+	}
+	return h;
+}
+
+static inline unsigned char
+wkey_byte(unsigned char c)
+{
+	if (c >= 'A' && c <= 'Z')
+		return (unsigned char) (c + 32);
+	if (c >= '0' && c <= '9')
+		return '0';
+	return c;
+}
+
+static inline uint64_t
+fnv_step(uint64_t h, unsigned char c)
+{
+	return (h ^ c) * FNV_PRIME;
+}
+
+void
+nc_ner_tok(const NcDoc *doc, uint32_t i, NerTok *t)
+{
+	const NcToken *tk = &doc->toks[i];
+	const unsigned char *s = (const unsigned char *) doc->text + tk->start;
+	uint32_t	len = tk->end - tk->start;
+	bool		cap = (tk->flags & NC_TF_CAP) != 0;
+	bool		allcaps = (tk->flags & NC_TF_ALLCAPS) != 0;
+	bool		upper = cap;
+
+	if (NC_TK_IS_QUOTE(tk->kind))
+	{
+		t->wh = nc_ner_fnv("\"", 1);
+		t->sh = t->wh;
+		t->suf2 = t->suf3 = t->pre3 = t->wh;
+		cap = allcaps = upper = false;
+	}
+	else if (tk->flags & NC_TF_POSSESSIVE)
+	{
+		t->wh = nc_ner_fnv("'s", 2);
+		t->sh = nc_ner_fnv("'x", 2);
+		t->suf2 = t->suf3 = t->wh;
+		t->pre3 = t->wh;
+		cap = allcaps = upper = false;
+	}
+	else
+	{
+		uint64_t	h = FNV_OFF;
+		char		shape[8] = {0};
+		int			ns = 0;
+		char		last = 0;
+
+		for (uint32_t k = 0; k < len; k++)
+		{
+			unsigned char c = s[k];
+			char		cls;
+
+			h = fnv_step(h, wkey_byte(c));
+			if (c >= 'A' && c <= 'Z')
+			{
+				cls = 'X';
+				upper = true;
+			}
+			else if (c >= 'a' && c <= 'z')
+				cls = 'x';
+			else if (c >= '0' && c <= '9')
+				cls = 'd';
+			else if (c < 0x80)
+				cls = (char) c;
+			else if (c >= 0xC0 || c < 0x80)
+				cls = 'u';
+			else
+				continue;		/* UTF-8 continuation byte */
+			if (ns < 8 && cls != last)
+				shape[ns++] = cls;
+			if (cls != last)
+				last = cls;
+		}
+		t->wh = h;
+		t->sh = nc_ner_fnv(shape, (size_t) ns);
+		/* affixes of the word key */
+		{
+			uint64_t	p = FNV_OFF;
+
+			for (uint32_t k = 0; k < len && k < 3; k++)
+				p = fnv_step(p, wkey_byte(s[k]));
+			t->pre3 = p;
+			p = FNV_OFF;
+			for (uint32_t k = len >= 2 ? len - 2 : 0; k < len; k++)
+				p = fnv_step(p, wkey_byte(s[k]));
+			t->suf2 = p;
+			p = FNV_OFF;
+			for (uint32_t k = len >= 3 ? len - 3 : 0; k < len; k++)
+				p = fnv_step(p, wkey_byte(s[k]));
+			t->suf3 = p;
+		}
+	}
+	t->upper = upper;
+	t->capcode = (uint8_t) ((cap ? 1 : 0) | (allcaps ? 2 : 0) |
+							((tk->flags & NC_TF_SENT_START) ? 4 : 0) |
+							(upper && !cap ? 8 : 0));
+	t->lenc = (uint8_t) ((len < 15 ? len : 15) | (allcaps ? 16 : 0));
+	t->gbits = 0;
+	t->phr = 0;
+	t->runpos = t->runlen = t->rungz = 0;
+	t->runfirst = t->runlast = 0;
+}
+
+/* words that join two capitalised words into one run (nerspec.CONNECT) */
+static const char *const connectors[] = {
+	"of", "and", "for", "&", "-", "de", "the", "upon", "von", "van", "der",
+	"al", "du", "la", "da", "del", "bin"
+};
+#define NCONNECT (sizeof(connectors) / sizeof(connectors[0]))
+
+void
+nc_ner_runs(NerTok *toks, uint32_t n)
+{
+	uint64_t	conn[NCONNECT];
+
+	for (size_t k = 0; k < NCONNECT; k++)
+		conn[k] = nc_ner_fnv(connectors[k], strlen(connectors[k]));
+	for (uint32_t i = 0; i < n;)
+	{
+		uint32_t	j = i,
+					len;
+
+		if (!toks[i].upper)
+		{
+			i++;
+			continue;
+		}
+		for (;;)
+		{
+			if (j + 1 < n && toks[j + 1].upper)
+				j++;
+			else if (j + 2 < n && toks[j + 2].upper)
+			{
+				bool		c = false;
+
+				for (size_t k = 0; k < NCONNECT; k++)
+					if (toks[j + 1].wh == conn[k])
+						c = true;
+				if (!c)
+					break;
+				j += 2;
+			}
+			else
+				break;
+		}
+		len = j - i + 1;
+		for (uint32_t k = i; k <= j; k++)
+		{
+			NerTok	   *t = &toks[k];
+
+			t->runpos = (uint8_t) (i == j ? 4 : k == i ? 1 : k == j ? 3 : 2);
+			t->runfirst = toks[i].wh;
+			t->runlast = toks[j].wh;
+			t->rungz = (uint8_t) (toks[j].gbits & NER_G_WORDMASK);
+			t->runlen = (uint8_t) (len < 6 ? len : 6);
+		}
+		i = j + 1;
+	}
+}
+
+void
+nc_ner_gazetteer(const NerModel *m, NerTok *toks, uint32_t n)
+{
+	for (uint32_t i = 0; i < n; i++)
+		toks[i].gbits = nc_ner_gaz(m, nc_ner_mix(NER_PH_SEED ^ toks[i].wh));
+	for (uint32_t i = 0; i < n;)
+	{
+		uint64_t	ph;
+		uint16_t	v;
+		uint32_t	j,
+					best = 0;
+		uint16_t	bestbits = 0;
+
+		if (!toks[i].upper)
+		{
+			i++;
+			continue;
+		}
+		ph = nc_ner_mix(NER_PH_SEED ^ toks[i].wh);
+		v = toks[i].gbits;
+		j = i;
+		for (;;)
+		{
+			if (v & NER_G_FULLMASK)
+			{
+				best = j - i + 1;
+				bestbits = v & NER_G_FULLMASK;
+			}
+			if (!(v & NER_G_PREFIX) || j + 1 >= n || j + 1 - i >= NER_MAXPHRASE)
+				break;
+			j++;
+			ph = nc_ner_mix(ph ^ toks[j].wh);
+			v = nc_ner_gaz(m, ph);
+		}
+		if (best)
+		{
+			for (uint32_t k = i; k < i + best; k++)
+				toks[k].phr = (uint8_t) ((((bestbits >> 8) << 1) | (k == i ? 1 : 0)) + 1);
+			i += best;
+		}
+		else
+			i++;
+	}
+}
+
+int
+nc_ner_static_features(const NerTok *toks, uint32_t n, uint32_t i, uint64_t *f)
+{
+	static const char bos[] = "<S>",
+				eos[] = "</S>";
+	const NerTok *t = &toks[i];
+	uint64_t	hb = nc_ner_fnv(bos, 3),
+				he = nc_ner_fnv(eos, 4);
+	uint64_t	wm1 = i >= 1 ? toks[i - 1].wh : hb;
+	uint64_t	wm2 = i >= 2 ? toks[i - 2].wh : hb;
+	uint64_t	wp1 = i + 1 < n ? toks[i + 1].wh : he;
+	uint64_t	wp2 = i + 2 < n ? toks[i + 2].wh : he;
+	uint64_t	shm1 = i >= 1 ? toks[i - 1].sh : hb;
+	uint64_t	shp1 = i + 1 < n ? toks[i + 1].sh : he;
+	uint32_t	ccm1 = i >= 1 ? toks[i - 1].capcode : 15;
+	uint32_t	ccp1 = i + 1 < n ? toks[i + 1].capcode : 15;
+	int			k = 0;
+	uint32_t	wb;
+
+	f[k++] = nc_ner_fh(T_BIAS, 0, 0);
+	f[k++] = nc_ner_fh(T_W0, t->wh, 0);
+	f[k++] = nc_ner_fh(T_WM1, wm1, 0);
+	f[k++] = nc_ner_fh(T_WP1, wp1, 0);
+	f[k++] = nc_ner_fh(T_WM2, wm2, 0);
+	f[k++] = nc_ner_fh(T_WP2, wp2, 0);
+	f[k++] = nc_ner_fh(T_SH0, t->sh, 0);
+	f[k++] = nc_ner_fh(T_SHM1_SH0, shm1, t->sh);
+	f[k++] = nc_ner_fh(T_SH0_SHP1, t->sh, shp1);
+	f[k++] = nc_ner_fh(T_SUF2, t->suf2, 0);
+	f[k++] = nc_ner_fh(T_SUF3, t->suf3, 0);
+	f[k++] = nc_ner_fh(T_PRE3, t->pre3, 0);
+	f[k++] = nc_ner_fh(T_CAPS, ccm1 | (uint32_t) t->capcode << 4 | ccp1 << 8, 0);
+	f[k++] = nc_ner_fh(T_WM1_W0, wm1, t->wh);
+	f[k++] = nc_ner_fh(T_W0_WP1, t->wh, wp1);
+	f[k++] = nc_ner_fh(T_LEN, t->lenc, 0);
+	f[k++] = nc_ner_fh(T_W0_CAP, t->wh, t->capcode);
+	wb = t->gbits & NER_G_WORDMASK;
+	for (int b = 0; b < 6; b++)
+		if (wb >> b & 1)
+			f[k++] = nc_ner_fh(T_GAZ0, (uint64_t) b, 0);
+	if (i >= 1)
+	{
+		wb = toks[i - 1].gbits & NER_G_WORDMASK;
+		for (int b = 0; b < 6; b++)
+			if (wb >> b & 1)
+				f[k++] = nc_ner_fh(T_GAZM1, (uint64_t) b, 0);
+	}
+	if (i + 1 < n)
+	{
+		wb = toks[i + 1].gbits & NER_G_WORDMASK;
+		for (int b = 0; b < 6; b++)
+			if (wb >> b & 1)
+				f[k++] = nc_ner_fh(T_GAZP1, (uint64_t) b, 0);
+	}
+	if (t->runpos)
+	{
+		f[k++] = nc_ner_fh(T_RUNLAST, t->runlast, t->runpos);
+		f[k++] = nc_ner_fh(T_RUNFIRST, t->runfirst, t->runpos);
+		f[k++] = nc_ner_fh(T_RUNGAZ, (uint64_t) t->rungz << 3 | t->runpos, 0);
+		f[k++] = nc_ner_fh(T_RUNLEN, (uint64_t) t->runlen << 3 | t->runpos, 0);
+	}
+	if (t->phr)
+		f[k++] = nc_ner_fh(T_PHR, t->phr, 0);
+	if (i >= 1 && toks[i - 1].phr)
+		f[k++] = nc_ner_fh(T_PHRM1, toks[i - 1].phr, 0);
+	if (i + 1 < n && toks[i + 1].phr)
+		f[k++] = nc_ner_fh(T_PHRP1, toks[i + 1].phr, 0);
+	return k;
+}
+
+static inline bool
+allowed(int label, int pt)
+{
+	if (label == 0 || (label & 1))
+		return true;
+	return pt == label - 1 || pt == label;
+}
+
+void
+nc_ner_tag(const NerModel *m, const NcDoc *doc, uint32_t first, uint32_t end,
+		   NerTok *toks, uint8_t *labels, int32_t *scores)
+{
+	uint32_t	n = end - first;
+	int			shift = 64 - (int) m->wbits;
+	int			pt = NER_START,
+				pt2 = NER_START;
+
+	for (uint32_t i = 0; i < n; i++)
+		nc_ner_tok(doc, first + i, &toks[i]);
+	nc_ner_gazetteer(m, toks, n);
+	nc_ner_runs(toks, n);
+
+	for (uint32_t i = 0; i < n; i++)
+	{
+		const NerTok *t = &toks[i];
+		int			lab = 0;
+
+		if (scores)
+			for (int k = 0; k < NER_NLAB; k++)
+				scores[(size_t) i * NER_NLAB + k] = 0;
+		if (t->upper || (pt != 0 && pt != NER_START))
+		{
+			uint64_t	f[64];
+			int			nf = nc_ner_static_features(toks, n, i, f);
+			int32_t		sc[NER_NLAB] = {0};
+			int32_t		best;
+
+			f[nf++] = nc_ner_fh(T_PT, (uint64_t) pt, 0);
+			f[nf++] = nc_ner_fh(T_PT2, (uint64_t) (pt2 * 16 + pt), 0);
+			f[nf++] = nc_ner_fh(T_PT_W0, t->wh, (uint64_t) pt);
+			f[nf++] = nc_ner_fh(T_PT_SH0, t->sh, (uint64_t) pt);
+			for (int k = 0; k < nf; k++)
+			{
+				const int16_t *w = nc_ner_weights(m, f[k] >> shift);
+
+				if (w)
+					for (int l = 0; l < NER_NLAB; l++)
+					sc[l] += w[l];
+			}
+			best = sc[0];
+			for (int l = 1; l < NER_NLAB; l++)
+				if (allowed(l, pt) && sc[l] > best)
+				{
+					best = sc[l];
+					lab = l;
+				}
+			if (scores)
+				for (int k = 0; k < NER_NLAB; k++)
+					scores[(size_t) i * NER_NLAB + k] = sc[k];
+		}
+		labels[i] = (uint8_t) lab;
+		pt2 = pt;
+		pt = lab;
+	}
+}

@@ -1,0 +1,125 @@
+/*
+ * ner_internal.h
+ *		The entity tagger's pieces shared between src/core/ner_*.c,
+ *		entities*.c and the unit tests; not part of the core's interface.
+ *
+ * The features are specified in tools/ner/nerspec.py: keep the two in step
+ * (the unit test compares scores with a fixture the trainer printed).
+ */
+#ifndef NC_NER_INTERNAL_H
+#define NC_NER_INTERNAL_H
+
+#include "nc_doc.h"
+
+#define NER_MODEL_VERSION 2
+#define NER_NLAB 9
+#define NER_START 9				/* "previous tag" before a sentence */
+#define NER_MAXPHRASE 6
+
+/* labels: O, B-PER, I-PER, B-ORG, I-ORG, B-LOC, I-LOC, B-MISC, I-MISC */
+#define NER_LABEL_TYPE(l) ((uint8_t) (((l) + 1) / 2))	/* NcEntityType */
+#define NER_IS_B(l) (((l) & 1) == 1)
+
+/* gazetteer bits */
+#define NER_G_FIRST_M	0x0001
+#define NER_G_FIRST_F	0x0002
+#define NER_G_DEMONYM	0x0004
+#define NER_G_TITLE		0x0008
+#define NER_G_ORGW		0x0010
+#define NER_G_LOCW		0x0020
+#define NER_G_WORDMASK	0x003F
+#define NER_G_COUNTRY	0x0100
+#define NER_G_CITY		0x0200
+#define NER_G_REGION	0x0400
+#define NER_G_ORG		0x0800
+#define NER_G_FULLMASK	0x0F00
+#define NER_G_PREFIX	0x8000
+
+#define NER_PH_SEED UINT64_C(0x6E6572676178657A)
+
+typedef struct NerModel
+{
+	uint32_t	wbits;
+	uint32_t	gbits;
+	uint32_t	nnz;			/* buckets with weights */
+	const uint64_t *bitmap;		/* (1 << wbits) / 64 words: bucket used */
+	const uint32_t *rank;		/* set bits before each bitmap word */
+	const int16_t *weights;		/* nnz * NER_NLAB, in bucket order */
+	const uint64_t *gaz;		/* (1 << gbits) slots */
+} NerModel;
+
+/* Weights of bucket b, or NULL when the bucket has none. */
+static inline const int16_t *
+nc_ner_weights(const NerModel *m, uint64_t b)
+{
+	uint64_t	w = m->bitmap[b >> 6];
+	uint64_t	bit = (uint64_t) 1 << (b & 63);
+
+	if (!(w & bit))
+		return NULL;
+	return m->weights + (size_t) (m->rank[b >> 6] +
+								  (uint32_t) __builtin_popcountll(w & (bit - 1))) * NER_NLAB;
+}
+
+/* What the tagger knows of one token. */
+typedef struct NerTok
+{
+	uint64_t	wh;				/* hash of the word key */
+	uint64_t	sh;				/* hash of the shape */
+	uint64_t	suf2,
+				suf3,
+				pre3;
+	uint16_t	gbits;			/* gazetteer bits of the word */
+	uint8_t		capcode;
+	uint8_t		lenc;			/* min(bytes, 15) | allcaps << 4 */
+	uint8_t		upper;
+	uint8_t		phr;			/* phrase-gazetteer code, 0 none */
+	uint8_t		runpos;			/* capitalised run: 1 first, 2 inner, 3 last,
+								 * 4 single, 0 none */
+	uint8_t		runlen;			/* min(run length, 6) */
+	uint8_t		rungz;			/* word bits of the run's last token */
+	uint64_t	runfirst;		/* wh of the run's first token */
+	uint64_t	runlast;		/* wh of the run's last token */
+} NerTok;
+
+/* ner_model.c */
+extern bool nc_ner_model(NerModel *m);	/* false when the data is bad */
+extern uint16_t nc_ner_gaz(const NerModel *m, uint64_t key);
+
+/* ner_features.c */
+static inline uint64_t
+nc_ner_mix(uint64_t z)
+{
+	z += UINT64_C(0x9E3779B97F4A7C15);
+	z = (z ^ (z >> 30)) * UINT64_C(0xBF58476D1CE4E5B9);
+	z = (z ^ (z >> 27)) * UINT64_C(0x94D049BB133111EB);
+	return z ^ (z >> 31);
+}
+
+static inline uint64_t
+nc_ner_fh(uint32_t tid, uint64_t a, uint64_t b)
+{
+	return nc_ner_mix(a + (b ^ ((uint64_t) tid << 48)) * UINT64_C(0xD6E8FEB86659FD93));
+}
+
+extern uint64_t nc_ner_fnv(const char *s, size_t len);
+/* Fill t from token i of doc (no gazetteer, no phrase code). */
+extern void nc_ner_tok(const NcDoc *doc, uint32_t i, NerTok *t);
+/* Gazetteer bits and phrase codes for toks[0..n). */
+extern void nc_ner_gazetteer(const NerModel *m, NerTok *toks, uint32_t n);
+/* Capitalised runs (after nc_ner_gazetteer). */
+extern void nc_ner_runs(NerTok *toks, uint32_t n);
+/* Static features of toks[i] (of n) into out (room for 64); returns count. */
+extern int	nc_ner_static_features(const NerTok *toks, uint32_t n, uint32_t i,
+								   uint64_t *out);
+
+/*
+ * Tag tokens [first, end) of doc (one sentence) into labels[0..end-first);
+ * toks is scratch of (end - first) entries.  scores, when not NULL, gets
+ * NER_NLAB int32 scores per token (zeros for unscored tokens).
+ */
+extern void nc_ner_tag(const NerModel *m, const NcDoc *doc, uint32_t first,
+					   uint32_t end, NerTok *toks, uint8_t *labels,
+					   int32_t *scores);
+
+#endif							/* NC_NER_INTERNAL_H */

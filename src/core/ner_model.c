@@ -1,0 +1,94 @@
+/*
+ * ner_model.c
+ *		The entity tagger's model: weights and gazetteer table, compiled in
+ *		from src/core/model/ner_model.bin (mk/ner.mk, .incbin).
+ *
+ * Layout (little-endian): header of 8 uint32 (magic "NCNR", version,
+ * wbits, labels, gbits, nnz = used buckets, gazetteer keys, 0); uint64
+ * bitmap[(1 << wbits) / 64] of used buckets; uint32 rank[same] (set bits
+ * before each word; padded to 8 bytes); int16 weights[nnz * 9] in bucket
+ * order (padded to 8 bytes); uint64 gazetteer slots[1 << gbits] (key bits
+ * 16..63 of the phrase hash | value bits 0..15; 0 = empty).
+ * Written by tools/ner/train.py.
+ */
+#include <string.h>
+
+#include "ner_internal.h"
+
+extern const unsigned char nc_ner_model_data[];
+extern const unsigned char nc_ner_model_end[];
+
+static uint32_t
+rd32(const unsigned char *p)
+{
+	return (uint32_t) p[0] | (uint32_t) p[1] << 8 | (uint32_t) p[2] << 16 |
+		(uint32_t) p[3] << 24;
+}
+
+/*
+ * Validate the data and fill *m each time (a few loads): no mutable global
+ * state.  The
+ * weights are read in place, which needs a little-endian host.
+ */
+bool
+nc_ner_model(NerModel *m)
+{
+	static const uint16_t probe = 1;
+	const unsigned char *p = nc_ner_model_data;
+	size_t		size = (size_t) (nc_ner_model_end - nc_ner_model_data);
+	uint32_t	wbits,
+				gbits,
+				nnz;
+	size_t		nwords,
+				off;
+
+	if (*(const unsigned char *) &probe != 1 || size < 32 ||
+		memcmp(p, "NCNR", 4) != 0 || rd32(p + 4) != NER_MODEL_VERSION ||
+		rd32(p + 12) != NER_NLAB)
+		return false;
+	wbits = rd32(p + 8);
+	gbits = rd32(p + 16);
+	nnz = rd32(p + 20);
+	if (wbits < 8 || wbits > 24 || gbits < 4 || gbits > 24 || nnz > ((uint32_t) 1 << wbits))
+		return false;
+	nwords = ((size_t) 1 << wbits) / 64;
+	off = 32;
+	m->bitmap = (const uint64_t *) (const void *) (p + off);
+	off += nwords * 8;
+	m->rank = (const uint32_t *) (const void *) (p + off);
+	off += (nwords * 4 + 7) & ~(size_t) 7;
+	m->weights = (const int16_t *) (const void *) (p + off);
+	off += ((size_t) nnz * NER_NLAB * 2 + 7) & ~(size_t) 7;
+	m->gaz = (const uint64_t *) (const void *) (p + off);
+	off += ((size_t) 1 << gbits) * 8;
+	if (size < off)
+		return false;
+	/* the last word's rank plus its bits must be nnz */
+	if (m->rank[nwords - 1] + (uint32_t) __builtin_popcountll(m->bitmap[nwords - 1]) != nnz)
+		return false;
+	m->wbits = wbits;
+	m->gbits = gbits;
+	m->nnz = nnz;
+	return true;
+}
+
+uint16_t
+nc_ner_gaz(const NerModel *m, uint64_t key)
+{
+	uint64_t	mask = ((uint64_t) 1 << m->gbits) - 1;
+	uint64_t	idx = key >> (64 - m->gbits);
+	uint64_t	k = key & ~(uint64_t) 0xFFFF;
+
+	if (k == 0)
+		k = 0x10000;
+	for (;;)
+	{
+		uint64_t	slot = m->gaz[idx];
+
+		if (slot == 0)
+			return 0;
+		if ((slot & ~(uint64_t) 0xFFFF) == k)
+			return (uint16_t) (slot & 0xFFFF);
+		idx = (idx + 1) & mask;
+	}
+}

@@ -1,0 +1,428 @@
+/*
+ * test_entities.c
+ *		Entity extractor: parity of the C tagger with the Python trainer
+ *		(ner_fixture.h, printed by tools/ner/train.py --fixture), mentions,
+ *		grouping, roles, and robustness on hostile input.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "unit.h"
+#include "nc_entities.h"
+#include "ner_internal.h"
+
+typedef struct NerFixTok
+{
+	const char *text;
+	int			flags;			/* 1 cap, 2 allcaps, 4 sent_start, 8 poss, 16 quote */
+	int			label;
+	int32_t		scores[NER_NLAB];
+} NerFixTok;
+
+typedef struct NerFixSent
+{
+	const NerFixTok *toks;
+	size_t		n;
+} NerFixSent;
+
+#include "ner_fixture.h"
+
+/* ---- helpers ---- */
+
+typedef struct Ent
+{
+	UnitDoc		u;
+	NcEntities	e;
+} Ent;
+
+static void
+ent_build(Ent *x, const char *text)
+{
+	unit_doc_build(&x->u, text);
+	assert_int_equal(nc_entities_extract(&x->u.env, &x->u.doc, &x->e), NC_OK);
+}
+
+/* index of the mention whose text is s (n-th occurrence), or -1 */
+static int
+find_mention(const Ent *x, const char *s, int nth)
+{
+	size_t		n = strlen(s);
+
+	for (uint32_t i = 0; i < x->e.nment; i++)
+	{
+		const NcMention *m = &x->e.ments[i];
+		uint32_t	b = x->u.doc.toks[m->tok_first].start;
+		uint32_t	e = x->u.doc.toks[m->tok_end - 1].end;
+
+		if (e - b == n && memcmp(x->u.doc.text + b, s, n) == 0 && nth-- == 0)
+			return (int) i;
+	}
+	return -1;
+}
+
+static const char *
+ent_name(const Ent *x, int mention, char *buf, size_t size)
+{
+	const NcEntity *e = &x->e.ents[x->e.ments[mention].entity];
+	size_t		n = e->name_len < size - 1 ? e->name_len : size - 1;
+
+	memcpy(buf, e->name, n);
+	buf[n] = '\0';
+	return buf;
+}
+
+static uint8_t
+ent_type(const Ent *x, int mention)
+{
+	return x->e.ents[x->e.ments[mention].entity].type;
+}
+
+static void
+check_sorted(const Ent *x)
+{
+	for (uint32_t i = 0; i < x->e.nment; i++)
+	{
+		const NcMention *m = &x->e.ments[i];
+
+		assert_true(m->tok_first < m->tok_end);
+		assert_true(m->tok_end <= x->u.doc.ntok);
+		assert_true(m->entity < x->e.nent);
+		if (i > 0)
+			assert_true(x->e.ments[i - 1].tok_end <= m->tok_first);
+		assert_int_equal(nc_entities_mention_at(&x->e, m->tok_first), (int32_t) i);
+	}
+	/* entities numbered in order of first mention */
+	for (uint32_t k = 0; k < x->e.nent; k++)
+	{
+		assert_true(x->e.ents[k].first_mention < x->e.nment);
+		assert_int_equal(x->e.ments[x->e.ents[k].first_mention].entity, k);
+		if (k > 0)
+			assert_true(x->e.ents[k - 1].first_mention < x->e.ents[k].first_mention);
+	}
+}
+
+/* ---- tests ---- */
+
+static void
+test_model_loads(void **state)
+{
+	NerModel	m;
+
+	(void) state;
+	assert_true(nc_ner_model(&m));
+	assert_true(m.nnz > 1000);
+	assert_string_equal(nc_entity_type_name(NC_ET_PERSON), "PERSON");
+	assert_string_equal(nc_entity_type_name(NC_ET_ORG), "ORG");
+	assert_string_equal(nc_entity_type_name(NC_ET_LOC), "LOC");
+	assert_string_equal(nc_entity_type_name(NC_ET_MISC), "MISC");
+	assert_null(nc_entity_type_name(0));
+}
+
+/* The C features and decoder give the trainer's scores, token for token. */
+static void
+test_parity_with_trainer(void **state)
+{
+	NerModel	m;
+
+	(void) state;
+	assert_true(nc_ner_model(&m));
+	for (size_t s = 0; s < sizeof(fix_sents) / sizeof(fix_sents[0]); s++)
+	{
+		const NerFixSent *fs = &fix_sents[s];
+		char		text[1024];
+		NcToken		toks[64];
+		NcSentence	sent;
+		NcDoc		doc;
+		NerTok		scratch[64];
+		uint8_t		labels[64];
+		int32_t		scores[64 * NER_NLAB];
+		size_t		pos = 0;
+
+		assert_true(fs->n <= 64);
+		memset(&doc, 0, sizeof(doc));
+		for (size_t i = 0; i < fs->n; i++)
+		{
+			const NerFixTok *ft = &fs->toks[i];
+			size_t		len = strlen(ft->text);
+
+			assert_true(pos + len + 1 < sizeof(text));
+			memset(&toks[i], 0, sizeof(NcToken));
+			memcpy(text + pos, ft->text, len);
+			toks[i].start = toks[i].cstart = (uint32_t) pos;
+			toks[i].end = toks[i].cend = (uint32_t) (pos + len);
+			toks[i].kind = (ft->flags & 16) ? NC_TK_QUOTE_AMBIG : NC_TK_WORD;
+			toks[i].flags = (uint16_t) (((ft->flags & 1) ? NC_TF_CAP : 0) |
+										((ft->flags & 2) ? NC_TF_ALLCAPS : 0) |
+										((ft->flags & 4) ? NC_TF_SENT_START : 0) |
+										((ft->flags & 8) ? NC_TF_POSSESSIVE : 0));
+			pos += len;
+			text[pos++] = ' ';
+		}
+		doc.text = text;
+		doc.len = (uint32_t) pos;
+		doc.toks = toks;
+		doc.ntok = (uint32_t) fs->n;
+		memset(&sent, 0, sizeof(sent));
+		sent.tok_end = (uint32_t) fs->n;
+		doc.sents = &sent;
+		doc.nsent = 1;
+		nc_ner_tag(&m, &doc, 0, (uint32_t) fs->n, scratch, labels, scores);
+		for (size_t i = 0; i < fs->n; i++)
+		{
+			for (int k = 0; k < NER_NLAB; k++)
+				if (scores[i * NER_NLAB + k] != fs->toks[i].scores[k])
+				{
+					print_error("sentence %zu token %zu \"%s\" label %d: C %d, Python %d\n",
+								s, i, fs->toks[i].text, k,
+								scores[i * NER_NLAB + k], fs->toks[i].scores[k]);
+					fail();
+				}
+			assert_int_equal(labels[i], fs->toks[i].label);
+		}
+	}
+}
+
+static void
+test_people_grouped_with_roles(void **state)
+{
+	Ent			x;
+	char		buf[128];
+	int			a, b, c;
+
+	(void) state;
+	ent_build(&x,
+			  "Deputy Secretary of State Stephen Biegun said on Wednesday that the "
+			  "United States would work with its allies.\n\n"
+			  "Biegun, who visited Lithuania last week, spoke to reporters. "
+			  "Mr Biegun's comments came as President Alexander Lukashenko "
+			  "faced protests.");
+	check_sorted(&x);
+	a = find_mention(&x, "Stephen Biegun", 0);
+	b = find_mention(&x, "Biegun", 0);
+	c = find_mention(&x, "Biegun", 1);
+	assert_true(a >= 0 && b >= 0 && c >= 0);
+	assert_int_equal(ent_type(&x, a), NC_ET_PERSON);
+	assert_int_equal(x.e.ments[a].entity, x.e.ments[b].entity);
+	assert_int_equal(x.e.ments[a].entity, x.e.ments[c].entity);
+	assert_string_equal(ent_name(&x, b, buf, sizeof(buf)), "Stephen Biegun");
+	/* role: the title outside the span */
+	assert_true(x.e.ments[a].role_first >= 0);
+	assert_int_equal(x.u.doc.toks[x.e.ments[a].role_first].start, 0);
+	assert_int_equal(x.e.ments[a].role_end, (int32_t) x.e.ments[a].tok_first);
+	/* "Mr" gives the gender; the possessive stays outside */
+	assert_int_equal(x.e.ents[x.e.ments[c].entity].gender, 1);
+	assert_true(find_mention(&x, "Lukashenko", 0) < 0 ||
+				ent_type(&x, find_mention(&x, "Lukashenko", 0)) == NC_ET_PERSON);
+	a = find_mention(&x, "Alexander Lukashenko", 0);
+	if (a >= 0)
+	{
+		assert_int_equal(ent_type(&x, a), NC_ET_PERSON);
+		assert_true(x.e.ments[a].role_first >= 0);
+		assert_true(nc_tok_eq(&x.u.doc, (uint32_t) x.e.ments[a].role_first, "President"));
+	}
+	a = find_mention(&x, "Lithuania", 0);
+	assert_true(a >= 0);
+	assert_int_equal(ent_type(&x, a), NC_ET_LOC);
+	unit_doc_free(&x.u);
+}
+
+static void
+test_acronyms_join_full_form(void **state)
+{
+	Ent			x;
+	int			a, b;
+	char		buf[128];
+
+	(void) state;
+	ent_build(&x,
+			  "Regulators at the Securities and Exchange Commission (SEC) fined the "
+			  "company. The SEC said the fine was the largest this year.\n\n"
+			  "Officials of the European Union met in Brussels. The EU will "
+			  "decide next month.");
+	check_sorted(&x);
+	a = find_mention(&x, "Securities and Exchange Commission", 0);
+	b = find_mention(&x, "SEC", 1);
+	assert_true(a >= 0 && b >= 0);
+	assert_int_equal(ent_type(&x, a), NC_ET_ORG);
+	assert_int_equal(x.e.ments[a].entity, x.e.ments[b].entity);
+	assert_int_equal(x.e.ments[a].entity, x.e.ments[find_mention(&x, "SEC", 0)].entity);
+	a = find_mention(&x, "European Union", 0);
+	b = find_mention(&x, "EU", 0);
+	assert_true(a >= 0 && b >= 0);
+	assert_int_equal(x.e.ments[a].entity, x.e.ments[b].entity);
+	assert_string_equal(ent_name(&x, b, buf, sizeof(buf)), "European Union");
+	unit_doc_free(&x.u);
+}
+
+static void
+test_consistent_types(void **state)
+{
+	Ent			x;
+	uint8_t		t = 0;
+	int			seen = 0;
+
+	(void) state;
+	ent_build(&x,
+			  "Acme Widgets Corporation said profits rose. Shares of Acme Widgets "
+			  "Corporation fell in New York. Acme Widgets Corporation employs 200 "
+			  "people in Ohio.");
+	check_sorted(&x);
+	for (int k = 0; k < 3; k++)
+	{
+		int			m = find_mention(&x, "Acme Widgets Corporation", k);
+
+		if (m < 0)
+			continue;
+		if (seen++ == 0)
+			t = ent_type(&x, m);
+		assert_int_equal(ent_type(&x, m), t);
+	}
+	/* typed once, typed everywhere: all three or none */
+	assert_true(seen == 0 || seen == 3);
+	unit_doc_free(&x.u);
+}
+
+static void
+test_demonyms_and_places(void **state)
+{
+	Ent			x;
+	int			a;
+
+	(void) state;
+	ent_build(&x, "On Sunday Belarusian protesters marched through Minsk, "
+			  "while Russian officials met in Moscow.");
+	check_sorted(&x);
+	a = find_mention(&x, "Belarusian", 0);
+	assert_true(a >= 0);
+	assert_int_equal(ent_type(&x, a), NC_ET_MISC);
+	a = find_mention(&x, "Moscow", 0);
+	assert_true(a >= 0);
+	assert_int_equal(ent_type(&x, a), NC_ET_LOC);
+	unit_doc_free(&x.u);
+}
+
+static void
+test_mention_at(void **state)
+{
+	Ent			x;
+
+	(void) state;
+	ent_build(&x, "Angela Merkel met Emmanuel Macron in Paris.");
+	check_sorted(&x);
+	for (uint32_t i = 0; i < x.u.doc.ntok; i++)
+	{
+		int32_t		m = nc_entities_mention_at(&x.e, i);
+
+		if (m >= 0)
+			assert_true(x.e.ments[m].tok_first <= i && i < x.e.ments[m].tok_end);
+		else
+			for (uint32_t k = 0; k < x.e.nment; k++)
+				assert_false(x.e.ments[k].tok_first <= i && i < x.e.ments[k].tok_end);
+	}
+	unit_doc_free(&x.u);
+}
+
+static void
+run_hostile(const char *text, size_t len)
+{
+	NcArena    *a = nc_arena_create();
+	NcEnv		env;
+	NcDoc		doc;
+	NcEntities	e;
+	Ent			x;
+
+	assert_non_null(a);
+	nc_arena_env(a, &env);
+	assert_int_equal(nc_doc_build(&env, text, len, &doc), NC_OK);
+	assert_int_equal(nc_entities_extract(&env, &doc, &e), NC_OK);
+	x.u.doc = doc;
+	x.e = e;
+	check_sorted(&x);
+	nc_arena_destroy(a);
+}
+
+static void
+test_hostile_input(void **state)
+{
+	size_t		big = 1 << 20;
+	char	   *buf = malloc(big);
+
+	(void) state;
+	assert_non_null(buf);
+	run_hostile("", 0);
+	run_hostile("   \n\n  ", 7);
+	/* 1 MB without spaces */
+	memset(buf, 'A', big);
+	run_hostile(buf, big);
+	/* 1 MB of capitalised words and no sentence end */
+	for (size_t i = 0; i < big; i++)
+		buf[i] = (i % 6 == 5) ? ' ' : (i % 6 == 0 ? 'Q' : 'x');
+	run_hostile(buf, big);
+	/* invalid bytes among words */
+	{
+		const char *bad = "Mr \xff\xfe Smith went to \xc3 Paris \x80. \xe2\x80 Tony \xc0\xaf Blair";
+
+		run_hostile(bad, strlen(bad));
+	}
+	{
+		const char *caps = "PRESIDENT JOE BIDEN MET CHANCELLOR OLAF SCHOLZ IN BERLIN ON "
+			"FRIDAY, THE WHITE HOUSE SAID.";
+		const char *cjk = "\xe6\x9d\xb1\xe4\xba\xac\xe3\x81\xaf\xe6\x97\xa5\xe6\x9c\xac"
+			"\xe3\x81\xae\xe9\xa6\x96\xe9\x83\xbd\xe3\x81\xa7\xe3\x81\x99\xe3\x80\x82 Tokyo "
+			"is in Japan.";
+		const char *odd = "( ) 's 's ' \" Mr. Mr. Mr. - - - U.S. U.S. (SEC) (SEC ) , , the The";
+
+		run_hostile(caps, strlen(caps));
+		run_hostile(cjk, strlen(cjk));
+		run_hostile(odd, strlen(odd));
+	}
+	free(buf);
+}
+
+static bool
+always_stop(void *ctx)
+{
+	(void) ctx;
+	return true;
+}
+
+static void
+test_cancel(void **state)
+{
+	size_t		big = 200000;
+	char	   *buf = malloc(big);
+	NcArena    *a = nc_arena_create();
+	NcEnv		env;
+	NcDoc		doc;
+	NcEntities	e;
+
+	(void) state;
+	assert_non_null(buf);
+	for (size_t i = 0; i < big; i++)
+		buf[i] = (i % 7 == 6) ? ' ' : (i % 7 == 0 ? 'M' : 'a');
+	nc_arena_env(a, &env);
+	assert_int_equal(nc_doc_build(&env, buf, big, &doc), NC_OK);
+	env.interrupted = always_stop;
+	assert_int_equal(nc_entities_extract(&env, &doc, &e), NC_ECANCEL);
+	assert_int_equal(e.nment, 0);
+	nc_arena_destroy(a);
+	free(buf);
+}
+
+const struct CMUnitTest entities_tests[] = {
+	cmocka_unit_test(test_model_loads),
+	cmocka_unit_test(test_parity_with_trainer),
+	cmocka_unit_test(test_people_grouped_with_roles),
+	cmocka_unit_test(test_acronyms_join_full_form),
+	cmocka_unit_test(test_consistent_types),
+	cmocka_unit_test(test_demonyms_and_places),
+	cmocka_unit_test(test_mention_at),
+	cmocka_unit_test(test_hostile_input),
+	cmocka_unit_test(test_cancel),
+};
+
+int
+run_entities_tests(void)
+{
+	return cmocka_run_group_tests_name("entities", entities_tests, NULL, NULL);
+}
