@@ -43,6 +43,10 @@ SHLIB_LINK  = $(ICU_LIBS) -lm
 # in mk/*.mk; they add to CORE_OBJS, so they come before PGXS reads OBJS.
 include $(sort $(wildcard mk/*.mk))
 
+# No LLVM bitcode: the JIT cannot usefully inline set-returning C functions
+# that run for milliseconds, and the tagger's model is an assembler object.
+override with_llvm = no
+
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 

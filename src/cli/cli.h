@@ -34,6 +34,10 @@ typedef struct CliDoc
 extern bool cli_parse_jsonl(const char *line, size_t len, CliDoc *doc, const char **err);
 extern void cli_doc_free(CliDoc *doc);
 
+/* analyze [FILE] and eval [FILE] (eval.c) */
+extern int	cli_analyze(const char *path);
+extern int	cli_eval(const char *path);
+
 /* Per-unit JSON writers (1-based spans, as in SQL). */
 extern void cli_write_sentences(NcBuf *buf, const NcDoc *doc, uint32_t i);
 extern void cli_write_token(NcBuf *buf, const NcDoc *doc, uint32_t i);

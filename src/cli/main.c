@@ -4,6 +4,8 @@
  *
  *	newsclaims sentences [FILE]   one JSON object per sentence
  *	newsclaims tokens [FILE]      one JSON object per token
+ *	newsclaims analyze [FILE]     the JSON document SQL analyze() returns
+ *	newsclaims eval [FILE]        predictions for a JSONL corpus (FORMAT.md)
  *
  * No FILE, or "-", reads standard input.  Output matches the SQL functions
  * of the same name: 1-based character spans, end exclusive.
@@ -25,6 +27,9 @@ usage(FILE *out)
 		  "Commands:\n"
 		  "  sentences [FILE]   print each sentence as a JSON object\n"
 		  "  tokens [FILE]      print each token as a JSON object\n"
+		  "  analyze [FILE]     print entities, quotes and claims as one JSON document\n"
+		  "  eval [FILE]        read JSONL documents (id, text), write predictions\n"
+		  "                     in the shape of shared/eval/FORMAT.md\n"
 		  "  version            print the extension, ICU and lexicon versions\n"
 		  "\n"
 		  "FILE is UTF-8 text; without it (or with -) standard input is read.\n",
@@ -104,6 +109,10 @@ main(int argc, char **argv)
 		return cmd_units(argc == 3 ? argv[2] : NULL, false);
 	if (strcmp(cmd, "tokens") == 0)
 		return cmd_units(argc == 3 ? argv[2] : NULL, true);
+	if (strcmp(cmd, "analyze") == 0)
+		return cli_analyze(argc == 3 ? argv[2] : NULL);
+	if (strcmp(cmd, "eval") == 0)
+		return cli_eval(argc == 3 ? argv[2] : NULL);
 
 	fprintf(stderr, "newsclaims: unknown command \"%s\"\n", cmd);
 	usage(stderr);

@@ -11,7 +11,7 @@
 #include "fmgr.h"
 #include "funcapi.h"
 
-#include "nc_doc.h"
+#include "nc_analyze.h"
 
 /*
  * The text handed to the core (always UTF-8) and how to map its offsets
@@ -40,8 +40,9 @@ extern void nc_pg_prepare_input(text *body, NcPgInput *in);
 typedef NcStatus (*NcPgStep) (const NcEnv *env, void *arg);
 extern void nc_pg_run(const NcEnv *env, NcPgStep step, void *arg);
 
-/* Build the document model of in. */
-extern void nc_pg_build_doc(const NcEnv *env, const NcPgInput *in, NcDoc *doc);
+/* Run the pipeline over in up to stage upto. */
+extern void nc_pg_analyze(const NcEnv *env, const NcPgInput *in, NcStage upto,
+						  NcAnalysis *a);
 
 /* 1-based SQL position of a unit boundary given in bytes and code points. */
 extern int32 nc_pg_position(const NcPgInput *in, uint32_t byte_off, uint32_t cp_off);
@@ -50,5 +51,33 @@ extern int32 nc_pg_position(const NcPgInput *in, uint32_t byte_off, uint32_t cp_
 extern Datum nc_pg_text(const NcPgInput *in, uint32_t start, uint32_t end);
 extern Datum nc_pg_span(const NcPgInput *in, uint32_t bstart, uint32_t bend,
 						uint32_t cstart, uint32_t cend);
+
+/* Text of a string the core made (UTF-8), in the server encoding. */
+extern Datum nc_pg_cstring_text(const char *s, size_t len, const NcPgInput *in);
+
+/* The rows of one call of a set-returning function (pg_rows.c). */
+typedef struct NcPgRows
+{
+	ReturnSetInfo *rsinfo;
+	MemoryContext work;			/* the core's arena */
+	MemoryContext row;			/* reset after each row */
+	NcEnv		env;
+	NcPgInput	in;
+	NcAnalysis	a;
+	uint32		rowno;
+} NcPgRows;
+
+/* Set up the SRF and run the pipeline over argument 0 up to upto. */
+extern void nc_pg_rows_start(FunctionCallInfo fcinfo, NcPgRows *r, NcStage upto);
+/* Clear values/nulls and switch to the row context; returns the old one. */
+extern MemoryContext nc_pg_rows_begin(NcPgRows *r, Datum *values, bool *nulls, int natts);
+/* Store the row, switch back to old and reset the row context. */
+extern void nc_pg_rows_put(NcPgRows *r, MemoryContext old, Datum *values, bool *nulls);
+extern void nc_pg_rows_finish(NcPgRows *r);
+/* Text and span of tokens [first, end); NULL when first < 0. */
+extern void nc_pg_tokens_text(const NcPgRows *r, int64 first, int64 end,
+							  Datum *value, bool *isnull);
+extern void nc_pg_tokens_span(const NcPgRows *r, int64 first, int64 end,
+							  Datum *value, bool *isnull);
 
 #endif							/* NC_PG_H */

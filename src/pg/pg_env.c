@@ -113,24 +113,25 @@ nc_pg_run(const NcEnv *env, NcPgStep step, void *arg)
 	}
 }
 
-typedef struct BuildArgs
+typedef struct AnalyzeArgs
 {
 	const NcPgInput *in;
-	NcDoc	   *doc;
-} BuildArgs;
+	NcStage		upto;
+	NcAnalysis *a;
+} AnalyzeArgs;
 
 static NcStatus
-build_step(const NcEnv *env, void *arg)
+analyze_step(const NcEnv *env, void *arg)
 {
-	BuildArgs  *a = arg;
+	AnalyzeArgs *args = arg;
 
-	return nc_doc_build(env, a->in->utf8, a->in->len, a->doc);
+	return nc_analyze(env, args->in->utf8, args->in->len, args->upto, args->a);
 }
 
 void
-nc_pg_build_doc(const NcEnv *env, const NcPgInput *in, NcDoc *doc)
+nc_pg_analyze(const NcEnv *env, const NcPgInput *in, NcStage upto, NcAnalysis *a)
 {
-	BuildArgs	a = {in, doc};
+	AnalyzeArgs args = {in, upto, a};
 
-	nc_pg_run(env, build_step, &a);
+	nc_pg_run(env, analyze_step, &args);
 }

@@ -1,0 +1,264 @@
+/*
+ * claims_filter.c
+ *		What is not a claim: calendar years and dates, times of day,
+ *		ordinals, numbers that are part of a name or identifier ("Boeing
+ *		737", "Article 5", "COVID-19", "ID.3", "13F"), and "one" used as a
+ *		pronoun or article ("one of them", "a crucial one").  Vague amounts
+ *		("thousands", "several") never reach here: the number grammar does
+ *		not start on them.
+ */
+#include <string.h>
+
+#include "claims_internal.h"
+#include "lexicon_data.h"
+
+bool
+cl_tok_is(const NcDoc *doc, uint32_t i, const char *word)
+{
+	return nc_tok_eq(doc, i, word);
+}
+
+static bool
+tok_in(const NcDoc *doc, uint32_t i, const char *const *list)
+{
+	for (int k = 0; list[k]; k++)
+		if (nc_tok_eq(doc, i, list[k]))
+			return true;
+	return false;
+}
+
+/* A month name ("Oct.", "March" but not "march", "May" but not "may"). */
+bool
+cl_is_month(const NcDoc *doc, uint32_t i)
+{
+	const char *p = nc_tok_ptr(doc, i);
+	uint32_t	n = nc_tok_len(doc, i);
+	const NcLexEntry *e;
+
+	if (doc->toks[i].kind != NC_TK_WORD)
+		return false;
+	if (n > 1 && p[n - 1] == '.')
+		n--;
+	e = nc_lex_find_lower(&nc_lex_claim_months, p, n);
+	if (e == NULL)
+		return false;
+	if ((n == 3 && (nc_tok_eq(doc, i, "may") || nc_tok_eq(doc, i, "mar") || nc_tok_eq(doc, i, "dec"))) ||
+		n == 5)
+	{
+		static const char *const preps[] = {"on", "in", "since", "by", "until", "from", "early",
+		"late", "mid", "of", "last", "next", "this", "before", "after", NULL};
+
+		if (doc->toks[i].flags & NC_TF_CAP)
+			return true;
+		/* lower-cased text: "on may 19", "since 1 may" */
+		return i > 0 && doc->toks[i - 1].sentence == doc->toks[i].sentence &&
+			(tok_in(doc, i - 1, preps) ||
+			 (doc->toks[i - 1].kind == NC_TK_NUMBER && i > 1 && tok_in(doc, i - 2, preps)));
+	}
+	return (doc->toks[i].flags & NC_TF_CAP) != 0 || n > 3;
+}
+
+static const char *const year_preps[] = {
+	"in", "since", "from", "by", "of", "until", "till", "before", "after", "during",
+	"between", "and", "to", "through", "circa", "c.", "early", "late", "mid", "throughout",
+	"fiscal", "year", "class", "spring", "summer", "autumn", "winter", "fall", "the", "'s", NULL
+};
+
+static const char *const id_words[] = {
+	"no", "no.", "nos", "nos.", "nr", "nr.", "nrs", "nrs.", "number", "#", "article", "art.", "section",
+	"chapter", "page", "flight", "route", "room", "channel", "version", "model", "level",
+	"phase", "stage", "category", "grade", "exit", "highway", "interstate", "gate",
+	"platform", "tier", "track", "episode", "season", "series", "volume", "vol.", "part",
+	"clause", "paragraph", "rule", "resolution", "amendment", "proposition", "prop.",
+	"district", "precinct", "ward", "apartment", "apt.", "suite", "box", "lane", "bus",
+	"line", "pier", "terminal", "block", "act", "schedule", "annex", "annexe", "item",
+	"table", "figure", "fig.", "iphone", "windows", "galaxy", "pixel", NULL
+};
+
+static const char *const cap_function_words[] = {
+	"the", "a", "an", "in", "on", "at", "of", "by", "for", "to", "from", "with", "about",
+	"around", "over", "under", "than", "and", "but", "or", "some", "all", "only", "just",
+	"nearly", "almost", "up", "since", "until", "after", "before", "during", "between",
+	"among", "its", "his", "her", "their", "our", "my", "your", "this", "that", "these",
+	"those", "another", "each", "every", "top", "roughly", "approximately", "another",
+	"another", "exactly", "nearly", "least", "most", "more", "less", "fewer", "another",
+	"when", "while", "as", "if", "where", "who", "which", "what", "there", "here", "now",
+	"then", "yet", "still", "also", "even", "both", "those", "today", "yesterday",
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", NULL
+};
+
+static const char *const time_words[] = {
+	"am", "pm", "a.m.", "p.m.", "a.m", "p.m", "gmt", "bst", "edt", "est", "cdt", "cst",
+	"mdt", "mst", "pdt", "pst", "pt", "et", "ct", "cet", "cest", "utc", "o'clock", "hrs", NULL
+};
+
+static const char *const ordinal_suffixes[] = {"st", "nd", "rd", "th", NULL};
+
+static const char *const one_det[] = {
+	"the", "this", "that", "which", "any", "every", "each", "no", "a", "an", "some",
+	"another", "such", "what", "whichever", "every", "other", "single", NULL
+};
+
+static const char *const one_next[] = {
+	"of", "another", "or", "who", "that", "which", "thing", "way", "side", "hand",
+	"good", "big", "small", "more", "last", "final", "such", "major", "key", "other",
+	"main", "particular", "important", "possible", "notable", "another", "is", "was",
+	"has", "had", "would", "could", "might", "must", "should", "can", "will", "does",
+	"did", "may", "says", "said", "thinks", "knows", "gets", "must", "day", "must",
+	"'s", "’s", "on", "in", "at", "to", "for", "by", "with", "and", NULL
+};
+
+/* Token i is covered by an entity mention that starts before it. */
+static bool
+inside_mention(const ClCtx *c, uint32_t i)
+{
+	const NcEntities *e = c->ents;
+	uint32_t	lo = 0,
+				hi;
+
+	if (e == NULL || e->nment == 0 || e->ments == NULL)
+		return false;
+	hi = e->nment;
+	while (lo < hi)
+	{
+		uint32_t	mid = lo + (hi - lo) / 2;
+
+		if (e->ments[mid].tok_end <= i)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < e->nment && e->ments[lo].tok_first < i && e->ments[lo].tok_end > i;
+}
+
+bool
+cl_not_a_claim(const ClCtx *c, const ClNum *n, bool has_currency, bool has_unit,
+			   bool has_approx)
+{
+	const NcDoc *doc = c->doc;
+	uint32_t	f = n->first;
+	uint32_t	e = n->end;
+	bool		digits = doc->toks[f].kind == NC_TK_NUMBER;
+	bool		bare = !has_currency && !has_unit && !(n->flags & CL_NF_SCALED);
+	uint64_t	iv = 0;
+	bool		small_int = cl_dec_is_int(n->v, &iv) && iv >= 1 && iv <= 31 && digits &&
+		!(n->flags & (CL_NF_DECIMAL | CL_NF_GROUPED | CL_NF_SCALED | CL_NF_FRACTION));
+
+	/* ordinals: 10th, 2nd */
+	if (digits && e < c->send && cl_glued(doc, e) && doc->toks[e].kind == NC_TK_WORD &&
+		tok_in(doc, e, ordinal_suffixes))
+		return true;
+	/* times of day: 6pm, 5 p.m., 10 GMT */
+	if (digits && !has_currency && !has_unit && e < c->send && tok_in(doc, e, time_words))
+		return true;
+	/* calendar dates: March 29, 11 Feb, Oct. 31 */
+	if (small_int && !has_currency && !has_unit)
+	{
+		if (f > c->sfirst && cl_is_month(doc, f - 1))
+			return true;
+		if (e < c->send && cl_is_month(doc, e))
+			return true;
+		if (f > c->sfirst + 1 && cl_is_punct(doc, f - 1, '.') && cl_is_month(doc, f - 2))
+			return true;
+	}
+	/* calendar years */
+	if ((n->flags & CL_NF_YEARLIKE) && bare && !has_approx)
+	{
+		uint64_t	y = iv;
+		bool		prep = f > c->sfirst && (tok_in(doc, f - 1, year_preps) || cl_is_month(doc, f - 1) ||
+											 cl_is_punct(doc, f - 1, ','));
+		bool		counted = e < c->send && doc->toks[e].kind == NC_TK_WORD &&
+			!(doc->toks[e].flags & NC_TF_CAP) && nc_tok_len(doc, e) > 3 &&
+			nc_tok_ptr(doc, e)[nc_tok_len(doc, e) - 1] == 's' &&
+			!cl_tok_is(doc, e, "was") && !cl_tok_is(doc, e, "has") && !cl_tok_is(doc, e, "is");
+
+		(void) cl_dec_is_int(n->v, &y);
+		if (y >= 1900 && y <= 2099)
+			return true;
+		if (prep && (y < 1900 ? !counted : true))
+			return true;
+	}
+	/* identifiers glued to letters or to a word by a hyphen or dot */
+	if (!has_currency && f > c->sfirst && cl_glued(doc, f))
+	{
+		const NcToken *p = &doc->toks[f - 1];
+
+		if (p->kind == NC_TK_WORD || p->kind == NC_TK_NUMBER)
+			return true;
+		if (p->kind == NC_TK_PUNCT && (cl_is_punct(doc, f - 1, '.') || cl_is_punct(doc, f - 1, '/') ||
+									   cl_is_punct(doc, f - 1, '#')) &&
+			f - 1 > c->sfirst && cl_glued(doc, f - 1))
+			return true;
+		if (cl_is_dash(doc, f - 1) && f - 1 > c->sfirst && cl_glued(doc, f - 1) &&
+			(doc->toks[f - 2].kind == NC_TK_WORD || doc->toks[f - 2].kind == NC_TK_NUMBER) &&
+			!cl_tok_is(doc, f - 2, "sub") && !cl_tok_is(doc, f - 2, "top"))
+			return true;
+		if (p->kind == NC_TK_SYMBOL && (cl_is_punct(doc, f - 1, '+') || cl_is_punct(doc, f - 1, '#')))
+			return true;
+	}
+	/* digits glued to letters that are no unit: 13F, 5G, 24703L202 */
+	if (digits && !has_unit && !(n->flags & CL_NF_SCALED) && e < c->send && cl_glued(doc, e))
+	{
+		if (doc->toks[e].kind == NC_TK_WORD || doc->toks[e].kind == NC_TK_NUMBER)
+			return true;
+		if ((cl_is_punct(doc, e, '.') || cl_is_punct(doc, e, '/')) && e + 1 < c->send &&
+			cl_glued(doc, e + 1) && (doc->toks[e + 1].kind == NC_TK_NUMBER))
+			return true;		/* 192.168.1.2, 5/17/2018 pieces */
+	}
+	/* chains of numbers: 1111-2222-3333, 555-0134 phone numbers */
+	if (digits && e + 3 < c->send && (cl_is_dash(doc, e) || cl_is_punct(doc, e, '/')) && cl_glued(doc, e) &&
+		cl_glued(doc, e + 1) && doc->toks[e + 1].kind == NC_TK_NUMBER && e + 2 < c->send &&
+		cl_glued(doc, e + 2) && (cl_is_dash(doc, e + 2) || cl_is_punct(doc, e + 2, '/')))
+		return true;
+	/* hyphenated words: one-time, 9-iron, 3-D (units were matched before) */
+	if (!has_unit && e + 1 < c->send && cl_is_dash(doc, e) && cl_glued(doc, e) &&
+		cl_glued(doc, e + 1) && doc->toks[e + 1].kind == NC_TK_WORD &&
+		!cl_word_is_numeric(doc, e + 1) && !cl_tok_is(doc, e + 1, "plus") &&
+		!cl_tok_is(doc, e + 1, "odd"))
+		return true;
+	/* names and numbered things: Boeing 737, Article 5, No. 10, exit 436 */
+	if (bare && !has_approx && f > c->sfirst)
+	{
+		uint32_t	k = f - 1;
+		const NcToken *p = &doc->toks[k];
+
+		if (tok_in(doc, k, id_words))
+			return true;
+		if (k > c->sfirst && cl_is_punct(doc, k, '.') && tok_in(doc, k - 1, id_words))
+			return true;
+		if (p->kind == NC_TK_WORD && (p->flags & NC_TF_CAP) && !(p->flags & NC_TF_SENT_START) &&
+			!tok_in(doc, k, cap_function_words) && !cl_is_month(doc, k) &&
+			(digits || (doc->toks[f].flags & NC_TF_CAP)))
+			return true;
+		if (inside_mention(c, f))
+			return true;
+		if ((n->flags & CL_NF_WORDS) && (doc->toks[f].flags & NC_TF_CAP) &&
+			!(doc->toks[f].flags & NC_TF_SENT_START) && !(doc->toks[f].flags & NC_TF_ALLCAPS) &&
+			p->kind == NC_TK_WORD && !(p->flags & NC_TF_ALLCAPS))
+			return true;
+	}
+	/* "one" as a pronoun or article */
+	if ((n->flags & CL_NF_ONE) && !has_unit && !has_currency && !has_approx)
+	{
+		if (f > c->sfirst && tok_in(doc, f - 1, one_det))
+			return true;
+		if (e >= c->send || doc->toks[e].kind != NC_TK_WORD)
+		{
+			/* "two to one" is a ratio, handled before; "by one" stays */
+			if (!(f > c->sfirst && (cl_tok_is(doc, f - 1, "than") || cl_tok_is(doc, f - 1, "by") ||
+									cl_tok_is(doc, f - 1, "to"))))
+				return true;
+		}
+		else if (tok_in(doc, e, one_next))
+			return true;
+		else if (nc_tok_len(doc, e) > 4 && memcmp(nc_tok_ptr(doc, e) + nc_tok_len(doc, e) - 2, "ed", 2) == 0)
+			return true;		/* "one equipped with" */
+		/* "a crucial one", "the only one" */
+		if (f > c->sfirst + 1 && doc->toks[f - 1].kind == NC_TK_WORD && tok_in(doc, f - 2, one_det) &&
+			!cl_word_is_numeric(doc, f - 1))
+			return true;
+		if (e < c->send && cl_is_dash(doc, e))
+			return true;
+	}
+	return false;
+}

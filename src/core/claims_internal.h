@@ -1,0 +1,129 @@
+/*
+ * claims_internal.h
+ *		Shared pieces of the numeric-claims extractor (claims*.c).
+ *
+ * Values are exact decimals held as an unsigned 128-bit mantissa and a
+ * power of ten: mant * 10^exp.  Anything that does not fit (more than 38
+ * significant digits) is not a claim a reader states, and is skipped.
+ */
+#ifndef NC_CLAIMS_INTERNAL_H
+#define NC_CLAIMS_INTERNAL_H
+
+#include "nc_claims.h"
+#include "nc_lexicon.h"
+
+typedef unsigned __int128 ClU128;
+
+typedef struct ClDec
+{
+	ClU128		mant;
+	int32_t		exp;
+	bool		neg;
+	bool		ok;				/* false: overflow or not a number */
+} ClDec;
+
+/* What the number grammar found at a token. */
+#define CL_NF_WORDS		0x0001	/* written in words ("six") */
+#define CL_NF_SCALED	0x0002	/* a scale word or suffix (bn, million) */
+#define CL_NF_FRACTION	0x0004	/* a proper fraction ("a third", "3/4") */
+#define CL_NF_DECIMAL	0x0008	/* digits with a decimal point */
+#define CL_NF_GROUPED	0x0010	/* digits with thousands separators */
+#define CL_NF_YEARLIKE	0x0020	/* four plain digits 1000..2099 */
+#define CL_NF_ONE		0x0040	/* the lone word "one" (or "a"/"an") */
+#define CL_NF_MULT		0x0080	/* twice, threefold: a multiplier word */
+#define CL_NF_ONCE		0x0100	/* once / twice: a frequency word */
+#define CL_NF_SUFFIXM	0x0200	/* a glued "m" read as million */
+#define CL_NF_DUR_A		0x0400	/* "a year", "a decade": article + unit */
+
+typedef struct ClNum
+{
+	ClDec		v;
+	uint32_t	first;			/* tokens [first, end) */
+	uint32_t	end;
+	uint32_t	flags;			/* CL_NF_* */
+	int32_t		scale;			/* power of ten of the last scale word, or 0 */
+} ClNum;
+
+/* The unit found after (or before) a number. */
+typedef struct ClUnit
+{
+	const char *unit;			/* FORMAT.md unit, or NULL */
+	uint32_t	first;			/* tokens [first, end) of the unit words */
+	uint32_t	end;
+	uint32_t	mult;			/* multiplier from the unit (decade = 10) */
+	bool		age;			/* "year-old", "years old", "of age" */
+} ClUnit;
+
+/* Context of one extraction pass. */
+typedef struct ClCtx
+{
+	const NcEnv *env;
+	const NcDoc *doc;
+	const NcEntities *ents;
+	const NcQuotes *quotes;
+	uint32_t	sfirst;			/* current sentence tokens */
+	uint32_t	send;
+} ClCtx;
+
+/* claims_number.c: decimal arithmetic and the number grammar */
+extern ClDec cl_dec_int(uint64_t v);
+extern ClDec cl_dec_add(ClDec a, ClDec b);
+extern ClDec cl_dec_mul(ClDec a, uint64_t k);
+extern ClDec cl_dec_shift(ClDec a, int32_t k);
+extern ClDec cl_dec_div(ClDec a, uint64_t k);
+extern ClDec cl_dec_from_digits(const char *s, uint32_t len, uint32_t *flags);
+extern bool cl_dec_is_int(ClDec a, uint64_t *out);
+extern int	cl_dec_cmp(ClDec a, ClDec b);
+extern char *cl_dec_to_str(const NcEnv *env, ClDec a);
+extern bool cl_parse_number(const ClCtx *c, uint32_t i, ClNum *out);
+extern bool cl_word_is_numeric(const NcDoc *doc, uint32_t i);
+
+/* claims_unit.c: units, currencies, ages */
+extern bool cl_currency_before(const ClCtx *c, uint32_t num_first, uint32_t lo,
+							   const char **unit, uint32_t *first);
+extern bool cl_unit_after(const ClCtx *c, const ClNum *n, bool has_currency,
+						  ClUnit *out);
+
+/* claims_range.c: approximators and ranges */
+extern int	cl_approx_before(const ClCtx *c, uint32_t first, uint32_t lo,
+							 bool words_only, uint32_t *approx_first);
+extern int	cl_approx_after(const ClCtx *c, uint32_t end, uint32_t *approx_end,
+							const char **key);
+
+/* claims_filter.c: what is not a claim */
+extern bool cl_not_a_claim(const ClCtx *c, const ClNum *n, bool has_currency,
+						   bool has_unit, bool has_approx);
+extern bool cl_tok_is(const NcDoc *doc, uint32_t i, const char *word);
+extern bool cl_is_month(const NcDoc *doc, uint32_t i);
+
+/* claims_object.c: object noun phrase and source */
+extern void cl_find_object(const ClCtx *c, NcClaim *cl);
+extern int32_t cl_quote_at(const ClCtx *c, uint32_t tok);
+extern const NcEntity *cl_mention_ending_at(const ClCtx *c, uint32_t end);
+extern void cl_sentence_source(const ClCtx *c, const char **src, uint32_t *len);
+
+/* helpers */
+/* Lower-cased text of tokens [first, end) joined as written (one space
+ * where the text has whitespace); false when it does not fit. */
+extern bool cl_join_lower(const NcDoc *doc, uint32_t first, uint32_t end,
+						  char *buf, size_t size, size_t *len);
+extern const NcLexEntry *cl_lex_tok(const NcLexicon *lex, const NcDoc *doc, uint32_t i);
+
+static inline bool
+cl_glued(const NcDoc *doc, uint32_t i)
+{
+	/* token i directly touches token i-1 */
+	return (doc->toks[i].flags & NC_TF_SPACE_BEFORE) == 0;
+}
+
+static inline bool
+cl_is_punct(const NcDoc *doc, uint32_t i, char ch)
+{
+	return doc->toks[i].end - doc->toks[i].start == 1 &&
+		doc->text[doc->toks[i].start] == ch;
+}
+
+/* hyphen, en dash, em dash */
+extern bool cl_is_dash(const NcDoc *doc, uint32_t i);
+
+#endif							/* NC_CLAIMS_INTERNAL_H */

@@ -1,0 +1,1165 @@
+/*
+ * claims_number.c
+ *		Exact decimal arithmetic and the number grammar of the claims
+ *		extractor: digits with separators, scale words and suffixes
+ *		(1.13bn, 2 million, 10k), number words ("twenty-one", "a dozen",
+ *		"half a million", "one hundred and six"), fractions ("a third",
+ *		"two thirds", "3/4") and multiplier words ("twice", "sixfold").
+ *
+ * Everything here reads tokens of one sentence and allocates nothing
+ * except the final decimal string (cl_dec_to_str).
+ */
+#include <string.h>
+
+#include "claims_internal.h"
+#include "lexicon_data.h"
+
+#define CL_MAX_EXP 64
+
+static const ClU128 U128_MAX = ~(ClU128) 0;
+
+static ClDec
+dec_bad(void)
+{
+	ClDec		d = {0, 0, false, false};
+
+	return d;
+}
+
+static ClDec
+dec_norm(ClDec a)
+{
+	if (!a.ok)
+		return a;
+	if (a.mant == 0)
+	{
+		a.exp = 0;
+		a.neg = false;
+		return a;
+	}
+	while (a.mant % 10 == 0)
+	{
+		a.mant /= 10;
+		a.exp++;
+	}
+	if (a.exp > CL_MAX_EXP || a.exp < -CL_MAX_EXP)
+		return dec_bad();
+	return a;
+}
+
+ClDec
+cl_dec_int(uint64_t v)
+{
+	ClDec		d = {(ClU128) v, 0, false, true};
+
+	return dec_norm(d);
+}
+
+/* mant * 10^k, or false on overflow */
+static bool
+mul_pow10(ClU128 *m, int32_t k)
+{
+	for (int32_t i = 0; i < k; i++)
+	{
+		if (*m > U128_MAX / 10)
+			return false;
+		*m *= 10;
+	}
+	return true;
+}
+
+ClDec
+cl_dec_add(ClDec a, ClDec b)
+{
+	int32_t		e;
+	ClU128		ma = a.mant,
+				mb = b.mant;
+	ClDec		r;
+
+	if (!a.ok || !b.ok || a.neg || b.neg)
+		return dec_bad();
+	if (a.mant == 0)
+		return b;
+	if (b.mant == 0)
+		return a;
+	e = a.exp < b.exp ? a.exp : b.exp;
+	if (!mul_pow10(&ma, a.exp - e) || !mul_pow10(&mb, b.exp - e))
+		return dec_bad();
+	if (ma > U128_MAX - mb)
+		return dec_bad();
+	r.mant = ma + mb;
+	r.exp = e;
+	r.neg = false;
+	r.ok = true;
+	return dec_norm(r);
+}
+
+ClDec
+cl_dec_mul(ClDec a, uint64_t k)
+{
+	if (!a.ok)
+		return a;
+	if (k != 0 && a.mant > U128_MAX / k)
+		return dec_bad();
+	a.mant *= k;
+	return dec_norm(a);
+}
+
+ClDec
+cl_dec_shift(ClDec a, int32_t k)
+{
+	if (!a.ok)
+		return a;
+	a.exp += k;
+	return dec_norm(a);
+}
+
+/*
+ * a / k, rounded to four decimals, or further until four significant digits
+ * show ("a third" = 0.3333, "a twenty-first" = 0.04762).
+ */
+ClDec
+cl_dec_div(ClDec a, uint64_t k)
+{
+	int32_t		s;
+	ClU128		m,
+				q = 0;
+
+	if (!a.ok || k == 0)
+		return dec_bad();
+	if (a.mant == 0)
+		return a;
+	s = 4 + a.exp;
+	if (s < 0)
+		s = 0;
+	for (; s <= 40; s++)
+	{
+		m = a.mant;
+		if (!mul_pow10(&m, s))
+			return dec_bad();
+		q = (m + k / 2) / k;
+		if (q >= 1000)
+			break;
+	}
+	a.mant = q;
+	a.exp -= s;
+	return dec_norm(a);
+}
+
+bool
+cl_dec_is_int(ClDec a, uint64_t *out)
+{
+	ClU128		m = a.mant;
+
+	if (!a.ok || a.neg || a.exp < 0 || !mul_pow10(&m, a.exp) || m > UINT64_MAX)
+		return false;
+	*out = (uint64_t) m;
+	return true;
+}
+
+int
+cl_dec_cmp(ClDec a, ClDec b)
+{
+	int32_t		e;
+	ClU128		ma = a.mant,
+				mb = b.mant;
+
+	/* non-negative values only; overflow compares by exponent */
+	e = a.exp < b.exp ? a.exp : b.exp;
+	if (!mul_pow10(&ma, a.exp - e))
+		return 1;
+	if (!mul_pow10(&mb, b.exp - e))
+		return -1;
+	return (ma > mb) - (ma < mb);
+}
+
+char *
+cl_dec_to_str(const NcEnv *env, ClDec a)
+{
+	char		digits[48];
+	int			nd = 0;
+	ClU128		m = a.mant;
+	char	   *out,
+			   *p;
+	size_t		size;
+
+	do
+	{
+		digits[nd++] = (char) ('0' + (int) (m % 10));
+		m /= 10;
+	} while (m != 0 && nd < (int) sizeof(digits));
+	/* digits[] holds the mantissa reversed */
+	size = (size_t) nd + (size_t) (a.exp < 0 ? -a.exp : a.exp) + 4;
+	out = nc_alloc(env, size);
+	if (out == NULL)
+		return NULL;
+	p = out;
+	if (a.neg && a.mant != 0)
+		*p++ = '-';
+	if (a.exp >= 0)
+	{
+		for (int i = nd - 1; i >= 0; i--)
+			*p++ = digits[i];
+		if (a.mant != 0)
+			for (int32_t i = 0; i < a.exp; i++)
+				*p++ = '0';
+	}
+	else
+	{
+		int			frac = -a.exp;
+
+		if (nd <= frac)
+		{
+			*p++ = '0';
+			*p++ = '.';
+			for (int i = 0; i < frac - nd; i++)
+				*p++ = '0';
+			for (int i = nd - 1; i >= 0; i--)
+				*p++ = digits[i];
+		}
+		else
+		{
+			for (int i = nd - 1; i >= 0; i--)
+			{
+				*p++ = digits[i];
+				if (i == frac)
+					*p++ = '.';
+			}
+		}
+	}
+	*p = '\0';
+	return out;
+}
+
+/* ---------------------------------------------------------------- digits */
+
+/* Digits of s[from..to) appended to *m (separators skipped by caller). */
+static bool
+append_digits(ClU128 *m, const char *s, uint32_t from, uint32_t to, int *ndig)
+{
+	for (uint32_t i = from; i < to; i++)
+	{
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+		if (*m == 0 && s[i] == '0')
+			continue;			/* leading zeros do not count */
+		if (++*ndig > 38)
+			return false;
+		*m = *m * 10 + (ClU128) (s[i] - '0');
+	}
+	return true;
+}
+
+/*
+ * "1,234,567.89", "12,34,567" (Indian grouping), "1.234.567" and "5,00"
+ * (decimal comma) into an exact decimal.  IP addresses, lists like
+ * "22,24,26" and anything else irregular come back not ok.
+ */
+ClDec
+cl_dec_from_digits(const char *s, uint32_t len, uint32_t *flags)
+{
+	uint32_t	ncomma = 0,
+				ndot = 0,
+				last_sep = 0;
+	char		dec_sep = 0,
+				grp_sep = 0;
+	uint32_t	seps[64];
+	uint32_t	nseps = 0;
+	ClDec		d = {0, 0, false, true};
+	int			ndig = 0;
+	uint32_t	start = 0;
+
+	if (len == 0)
+		return dec_bad();
+	for (uint32_t i = 0; i < len; i++)
+	{
+		char		ch = s[i];
+
+		if (ch == ',' || ch == '.')
+		{
+			if (ch == ',')
+				ncomma++;
+			else
+				ndot++;
+			if (nseps < 64)
+				seps[nseps] = i;
+			nseps++;
+			last_sep = i;
+		}
+		else if (ch < '0' || ch > '9')
+			return dec_bad();
+	}
+	if (nseps > 64 || s[0] == ',' || s[0] == '.' || s[len - 1] == ',' || s[len - 1] == '.')
+		return dec_bad();
+	if (nseps == 0)
+	{
+		if (!append_digits(&d.mant, s, 0, len, &ndig))
+			return dec_bad();
+		if (len == 4 && s[0] != '0')
+		{
+			int			v = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+
+			if (v >= 1000 && v <= 2099)
+				*flags |= CL_NF_YEARLIKE;
+		}
+		return dec_norm(d);
+	}
+	if (ncomma && ndot)
+	{
+		dec_sep = s[last_sep];
+		grp_sep = dec_sep == '.' ? ',' : '.';
+		/* the decimal separator occurs once, last */
+		for (uint32_t k = 0; k + 1 < nseps; k++)
+			if (s[seps[k]] == dec_sep)
+				return dec_bad();
+	}
+	else
+	{
+		char		ch = ncomma ? ',' : '.';
+		bool		groups3 = true;
+
+		/* every group after the first three digits: thousands */
+		for (uint32_t k = 0; k < nseps; k++)
+		{
+			uint32_t	next = k + 1 < nseps ? seps[k + 1] : len;
+
+			if (next - seps[k] - 1 != 3)
+				groups3 = false;
+		}
+		if (groups3 && seps[0] <= 3 && seps[0] >= 1 && !(nseps == 1 && ch == '.'))
+			grp_sep = ch;
+		else if (nseps == 1)
+			dec_sep = ch;
+		else if (ch == ',')
+		{
+			/* Indian grouping: 12,34,567 */
+			bool		indian = seps[0] <= 2 && len - seps[nseps - 1] - 1 == 3;
+
+			for (uint32_t k = 0; indian && k + 1 < nseps; k++)
+				if (seps[k + 1] - seps[k] - 1 != 2)
+					indian = false;
+			if (!indian)
+				return dec_bad();
+			grp_sep = ',';
+		}
+		else
+			return dec_bad();
+	}
+	/* validate thousands groups when mixed ("1,234.5", "1.234,5") */
+	if (grp_sep && dec_sep)
+	{
+		uint32_t	k;
+
+		for (k = 0; k + 1 < nseps; k++)
+		{
+			uint32_t	next = seps[k + 1];
+
+			if (next - seps[k] - 1 != 3 && !(grp_sep == ',' && next - seps[k] - 1 == 2))
+				return dec_bad();
+		}
+		if (seps[0] > 3)
+			return dec_bad();
+	}
+	if (grp_sep)
+		*flags |= CL_NF_GROUPED;
+	for (uint32_t i = 0; i <= len; i++)
+	{
+		if (i == len || s[i] == ',' || s[i] == '.')
+		{
+			if (i < len && s[i] == dec_sep)
+			{
+				if (!append_digits(&d.mant, s, start, i, &ndig))
+					return dec_bad();
+				start = i + 1;
+				/* the rest are decimals */
+				if (!append_digits(&d.mant, s, start, len, &ndig))
+					return dec_bad();
+				d.exp = -(int32_t) (len - start);
+				*flags |= CL_NF_DECIMAL;
+				return dec_norm(d);
+			}
+			if (!append_digits(&d.mant, s, start, i, &ndig))
+				return dec_bad();
+			start = i + 1;
+		}
+	}
+	return dec_norm(d);
+}
+
+/* ------------------------------------------------------------ helpers */
+
+bool
+cl_join_lower(const NcDoc *doc, uint32_t first, uint32_t end,
+			  char *buf, size_t size, size_t *len)
+{
+	size_t		n = 0;
+
+	for (uint32_t i = first; i < end; i++)
+	{
+		uint32_t	tl = nc_tok_len(doc, i);
+		const char *tp = nc_tok_ptr(doc, i);
+
+		if (i > first && !cl_glued(doc, i))
+		{
+			if (n + 1 >= size)
+				return false;
+			buf[n++] = ' ';
+		}
+		if (n + tl >= size)
+			return false;
+		for (uint32_t k = 0; k < tl; k++)
+		{
+			unsigned char ch = (unsigned char) tp[k];
+
+			buf[n++] = (ch >= 'A' && ch <= 'Z') ? (char) (ch + 32) : (char) ch;
+		}
+	}
+	buf[n] = '\0';
+	*len = n;
+	return true;
+}
+
+const NcLexEntry *
+cl_lex_tok(const NcLexicon *lex, const NcDoc *doc, uint32_t i)
+{
+	return nc_lex_find_lower(lex, nc_tok_ptr(doc, i), nc_tok_len(doc, i));
+}
+
+bool
+cl_is_dash(const NcDoc *doc, uint32_t i)
+{
+	const char *p = nc_tok_ptr(doc, i);
+	uint32_t	n = nc_tok_len(doc, i);
+
+	if (doc->toks[i].kind != NC_TK_PUNCT)
+		return false;
+	if (n == 1 && p[0] == '-')
+		return true;
+	/* U+2010 hyphen .. U+2014 em dash */
+	return n == 3 && (unsigned char) p[0] == 0xE2 && (unsigned char) p[1] == 0x80 &&
+		(unsigned char) p[2] >= 0x90 && (unsigned char) p[2] <= 0x94;
+}
+
+static uint64_t
+parse_u64(const char *s)
+{
+	uint64_t	v = 0;
+
+	while (*s >= '0' && *s <= '9' && v < UINT64_MAX / 10)
+		v = v * 10 + (uint64_t) (*s++ - '0');
+	return v;
+}
+
+/* Scale word or suffix at token i: sets *exp (power of ten) or *mult. */
+static bool
+scale_at(const ClCtx *c, uint32_t i, bool glued_ok, int *exp, uint64_t *mult, bool *suffix_m)
+{
+	const NcDoc *doc = c->doc;
+	const NcToken *t = &doc->toks[i];
+	uint32_t	n = nc_tok_len(doc, i);
+	const char *p = nc_tok_ptr(doc, i);
+	const NcLexEntry *e;
+
+	*suffix_m = false;
+	*mult = 1;
+	*exp = 0;
+	if (t->kind != NC_TK_WORD)
+		return false;
+	if (n == 2 && p[1] == '.')
+		n = 1;					/* "10M." at a sentence end */
+	if (n == 1)
+	{
+		bool		glued = cl_glued(doc, i);
+
+		switch (p[0])
+		{
+			case 'k':
+			case 'K':
+				*exp = 3;
+				return true;
+			case 'M':
+				*exp = 6;
+				return true;
+			case 'm':
+				if (!glued || !glued_ok)
+					return false;
+				*exp = 6;
+				*suffix_m = true;
+				return true;
+			case 'b':
+			case 'B':
+				if (!glued || !glued_ok)
+					return false;
+				*exp = 9;
+				return true;
+			case 'G':
+				if (glued)
+					return false;
+				*exp = 9;
+				return true;
+			default:
+				return false;
+		}
+	}
+	e = nc_lex_find_lower(&nc_lex_claim_scales, p, n > 1 && p[n - 1] == '.' ? n - 1 : n);
+	if (e == NULL || e->value == NULL)
+		return false;
+	if (e->value[0] == 'x')
+	{
+		*mult = parse_u64(e->value + 1);
+		return true;
+	}
+	*exp = e->value[0] - '0';
+	if (e->value[1] >= '0' && e->value[1] <= '9')
+		*exp = *exp * 10 + (e->value[1] - '0');
+	return true;
+}
+
+/* ---------------------------------------------------------- the grammar */
+
+enum
+{
+	WC_NONE = 0,
+	WC_UNIT,					/* 0..9 */
+	WC_TEEN,					/* 10..19 */
+	WC_TENS,					/* 20..90 */
+	WC_HUNDRED,
+	WC_SCALE,					/* thousand and up */
+	WC_DOZEN
+};
+
+static int
+word_class(const NcDoc *doc, uint32_t i, uint64_t *v, int *exp)
+{
+	const NcLexEntry *e;
+
+	if (doc->toks[i].kind != NC_TK_WORD)
+		return WC_NONE;
+	e = cl_lex_tok(&nc_lex_claim_numwords, doc, i);
+	if (e != NULL && e->value != NULL)
+	{
+		*v = parse_u64(e->value);
+		return *v < 10 ? WC_UNIT : *v < 20 ? WC_TEEN : WC_TENS;
+	}
+	e = cl_lex_tok(&nc_lex_claim_scales, doc, i);
+	if (e != NULL && e->value != NULL)
+	{
+		if (e->value[0] == 'x')
+		{
+			*v = parse_u64(e->value + 1);
+			return WC_DOZEN;
+		}
+		*exp = (int) parse_u64(e->value);
+		return *exp == 2 ? WC_HUNDRED : WC_SCALE;
+	}
+	return WC_NONE;
+}
+
+bool
+cl_word_is_numeric(const NcDoc *doc, uint32_t i)
+{
+	uint64_t	v;
+	int			exp;
+
+	return word_class(doc, i, &v, &exp) != WC_NONE;
+}
+
+static bool
+denominator_at(const NcDoc *doc, uint32_t i, uint64_t *den)
+{
+	const NcLexEntry *e;
+
+	if (doc->toks[i].kind != NC_TK_WORD)
+		return false;
+	e = cl_lex_tok(&nc_lex_claim_denominators, doc, i);
+	if (e == NULL || e->value == NULL)
+		return false;
+	*den = parse_u64(e->value);
+	return true;
+}
+
+static bool
+is_article(const NcDoc *doc, uint32_t i)
+{
+	return doc->toks[i].kind == NC_TK_WORD && (cl_tok_is(doc, i, "a") || cl_tok_is(doc, i, "an"));
+}
+
+/* "a third" followed by a noun is an ordinal ("a third term"). */
+static bool
+fraction_context_ok(const NcDoc *doc, uint32_t j, uint32_t send)
+{
+	static const char *const ok[] = {
+		"of", "the", "were", "was", "is", "are", "have", "has", "had", "would",
+		"will", "said", "say", "says", "more", "less", "and", "or", "to",
+		"on", "from", "than", "that", "who", "percent", NULL
+	};
+
+	if (j >= send || doc->toks[j].kind != NC_TK_WORD)
+		return true;
+	if (doc->toks[j].flags & NC_TF_CAP)
+		return true;
+	for (int k = 0; ok[k]; k++)
+		if (cl_tok_is(doc, j, ok[k]))
+			return true;
+	return false;
+}
+
+/*
+ * A fraction written in words at j: [a|an|one|two..] denominator, with an
+ * optional hyphen ("one-third").  *num_end: where the numerator stopped.
+ */
+static bool
+fraction_words(const ClCtx *c, uint32_t j, ClDec *val, uint32_t *end, bool *proper,
+			   bool tail)
+{
+	const NcDoc *doc = c->doc;
+	uint64_t	num,
+				den;
+	int			exp;
+	uint32_t	k = j;
+	int			wc;
+
+	if (k >= c->send)
+		return false;
+	if (is_article(doc, k))
+		num = 1;
+	else
+	{
+		wc = word_class(doc, k, &num, &exp);
+		if (wc != WC_UNIT && wc != WC_TEEN && wc != WC_TENS)
+			return false;
+	}
+	k++;
+	if (k < c->send && cl_is_dash(doc, k) && cl_glued(doc, k))
+		k++;
+	if (k >= c->send || !denominator_at(doc, k, &den))
+		return false;
+	if (den == 2 && num != 1)
+		return false;			/* "two halves" */
+	if ((num == 1 || den == 4) && !tail && !fraction_context_ok(doc, k + 1, c->send))
+		return false;
+	*val = cl_dec_div(cl_dec_int(num), den);
+	*proper = num < den;
+	*end = k + 1;
+	return true;
+}
+
+/* "point five", "point zero three", "point seventy-one" */
+static bool
+point_decimals(const ClCtx *c, uint32_t j, ClDec *frac, uint32_t *end)
+{
+	const NcDoc *doc = c->doc;
+	ClU128		m = 0;
+	int32_t		nd = 0;
+	uint64_t	v;
+	int			exp;
+
+	if (j + 1 >= c->send || !cl_tok_is(doc, j, "point"))
+		return false;
+	j++;
+	while (j < c->send && nd < 30)
+	{
+		int			wc = word_class(doc, j, &v, &exp);
+
+		if (wc == WC_UNIT)
+		{
+			m = m * 10 + v;
+			nd++;
+		}
+		else if (wc == WC_TEEN || wc == WC_TENS)
+		{
+			uint64_t	u = 0;
+
+			if (wc == WC_TENS && j + 2 < c->send && cl_is_dash(doc, j + 1) &&
+				word_class(doc, j + 2, &u, &exp) == WC_UNIT)
+				j += 2;
+			else if (wc == WC_TENS && j + 1 < c->send &&
+					 word_class(doc, j + 1, &u, &exp) == WC_UNIT)
+				j++;
+			m = m * 100 + v + u;
+			nd += 2;
+		}
+		else
+			break;
+		j++;
+	}
+	if (nd == 0)
+		return false;
+	frac->mant = m;
+	frac->exp = -nd;
+	frac->neg = false;
+	frac->ok = true;
+	*frac = dec_norm(*frac);
+	*end = j;
+	return true;
+}
+
+/* Is token i a singular duration unit ("year", "decade") after "a"? */
+static bool
+article_duration(const NcDoc *doc, uint32_t i)
+{
+	static const char *const units[] = {
+		"year", "month", "week", "day", "decade", "century", "fortnight", "hour", NULL
+	};
+
+	for (int k = 0; units[k]; k++)
+		if (cl_tok_is(doc, i, units[k]))
+			return true;
+	return false;
+}
+
+static bool
+parse_words(const ClCtx *c, uint32_t i, ClNum *out)
+{
+	const NcDoc *doc = c->doc;
+	ClDec		total = cl_dec_int(0),
+				group = cl_dec_int(0);
+	enum
+	{
+		L_NONE, L_UNIT, L_TEEN, L_TENS, L_HUNDRED, L_SCALE
+	}			last = L_NONE;
+	int			last_exp = 0;
+	uint32_t	j = i,
+				end = i,
+				nwords = 0;
+	uint64_t	v;
+	int			exp;
+	bool		proper;
+	ClDec		frac;
+	uint32_t	fend;
+
+	out->flags = CL_NF_WORDS;
+	/* multiplier and frequency words */
+	{
+		uint32_t	n = nc_tok_len(doc, i);
+		const char *p = nc_tok_ptr(doc, i);
+
+		if (cl_tok_is(doc, i, "once") || cl_tok_is(doc, i, "twice") || cl_tok_is(doc, i, "thrice"))
+		{
+			out->v = cl_dec_int(cl_tok_is(doc, i, "once") ? 1 : cl_tok_is(doc, i, "twice") ? 2 : 3);
+			out->flags |= CL_NF_ONCE;
+			out->end = i + 1;
+			return true;
+		}
+		if (n > 4 && n < 24 && memcmp(p + n - 4, "fold", 4) == 0)
+		{
+			const NcLexEntry *e = nc_lex_find_lower(&nc_lex_claim_numwords, p, n - 4);
+			const NcLexEntry *s = nc_lex_find_lower(&nc_lex_claim_scales, p, n - 4);
+
+			if (e != NULL || (s != NULL && s->value[0] != 'x'))
+			{
+				out->v = e ? cl_dec_int(parse_u64(e->value)) : cl_dec_shift(cl_dec_int(1), (int32_t) parse_u64(s->value));
+				out->flags |= CL_NF_MULT;
+				out->end = i + 1;
+				return out->v.ok;
+			}
+		}
+	}
+	/* article starts: a hundred, a dozen, a third, a year */
+	if (is_article(doc, i))
+	{
+		int			wc;
+
+		if (i + 1 >= c->send)
+			return false;
+		if (fraction_words(c, i, &frac, &fend, &proper, false))
+		{
+			out->v = frac;
+			out->end = fend;
+			if (proper)
+				out->flags |= CL_NF_FRACTION;
+			if (fend < c->send && cl_lex_tok(&nc_lex_claim_units, doc, fend) != NULL)
+				out->flags &= ~CL_NF_FRACTION;
+			return true;
+		}
+		wc = word_class(doc, i + 1, &v, &exp);
+		if (wc == WC_HUNDRED || wc == WC_SCALE || wc == WC_DOZEN)
+		{
+			if (nc_tok_len(doc, i + 1) > 0 && nc_tok_ptr(doc, i + 1)[nc_tok_len(doc, i + 1) - 1] == 's')
+				return false;	/* "a thousands" is not English */
+			group = cl_dec_int(1);
+			last = L_UNIT;
+			j = i + 1;
+			nwords = 1;
+		}
+		else if (article_duration(doc, i + 1))
+		{
+			out->v = cl_dec_int(1);
+			out->flags |= CL_NF_DUR_A | CL_NF_ONE;
+			out->end = i + 1;
+			return true;
+		}
+		else
+			return false;
+	}
+	/* half a million, quarter of a century, half of the votes */
+	if (last == L_NONE && (cl_tok_is(doc, i, "half") || cl_tok_is(doc, i, "quarter")))
+	{
+		uint64_t	den = cl_tok_is(doc, i, "half") ? 2 : 4;
+		uint32_t	k = i + 1;
+		ClDec		part = cl_dec_div(cl_dec_int(1), den);
+
+		if (k < c->send && cl_tok_is(doc, k, "of") && k + 1 < c->send && is_article(doc, k + 1))
+			k += 2;
+		else if (k < c->send && is_article(doc, k))
+			k++;
+		if (k < c->send)
+		{
+			int			wc = word_class(doc, k, &v, &exp);
+
+			if (wc == WC_SCALE || wc == WC_HUNDRED)
+			{
+				out->v = cl_dec_shift(part, exp);
+				out->flags |= CL_NF_SCALED;
+				out->end = k + 1;
+				return out->v.ok;
+			}
+			if (wc == WC_DOZEN)
+			{
+				out->v = cl_dec_mul(part, v);
+				out->end = k + 1;
+				return out->v.ok;
+			}
+			if (k > i + 1 && article_duration(doc, k))
+			{
+				/* "half a century": the unit multiplies */
+				out->v = part;
+				out->end = k;
+				return true;
+			}
+		}
+		if (den == 2 && ((i + 1 < c->send && (cl_tok_is(doc, i + 1, "of") || cl_tok_is(doc, i + 1, "the"))) ||
+						 (i > c->sfirst && (cl_tok_is(doc, i - 1, "than") || cl_tok_is(doc, i - 1, "nearly") ||
+											cl_tok_is(doc, i - 1, "almost") || cl_tok_is(doc, i - 1, "about") ||
+											cl_tok_is(doc, i - 1, "around") || cl_tok_is(doc, i - 1, "roughly")))))
+		{
+			out->v = part;
+			out->flags |= CL_NF_FRACTION;
+			out->end = i + 1;
+			return true;
+		}
+		return false;
+	}
+	/* a fraction: two thirds, one-eighth */
+	if (fraction_words(c, i, &frac, &fend, &proper, false))
+	{
+		out->v = frac;
+		out->end = fend;
+		if (proper)
+			out->flags |= CL_NF_FRACTION;
+		if (fend < c->send && cl_lex_tok(&nc_lex_claim_units, doc, fend) != NULL)
+			out->flags &= ~CL_NF_FRACTION;
+		/* "two thirds of a million" */
+		if (fend + 2 < c->send && cl_tok_is(doc, fend, "of") && is_article(doc, fend + 1) &&
+			word_class(doc, fend + 2, &v, &exp) == WC_SCALE)
+		{
+			out->v = cl_dec_shift(frac, exp);
+			out->flags = CL_NF_WORDS | CL_NF_SCALED;
+			out->end = fend + 3;
+		}
+		return out->v.ok;
+	}
+	while (j < c->send)
+	{
+		int			wc = word_class(doc, j, &v, &exp);
+
+		if (wc == WC_UNIT || wc == WC_TEEN || wc == WC_TENS)
+		{
+			if (last == L_UNIT || last == L_TEEN)
+				break;
+			if (last == L_TENS && wc != WC_UNIT)
+				break;
+			/* a digit word right after a tens word must not be a fraction's
+			 * numerator of another number ("twenty one fifths" is fine) */
+			group = cl_dec_add(group, cl_dec_int(v));
+			last = wc == WC_UNIT ? L_UNIT : wc == WC_TEEN ? L_TEEN : L_TENS;
+		}
+		else if (wc == WC_HUNDRED)
+		{
+			if (last == L_NONE || last == L_HUNDRED || last == L_SCALE)
+				break;
+			group = cl_dec_shift(group, 2);
+			last = L_HUNDRED;
+		}
+		else if (wc == WC_SCALE)
+		{
+			if (last == L_NONE)
+				break;
+			if (last == L_SCALE)
+			{
+				if (exp <= last_exp)
+					break;
+				total = cl_dec_shift(total, exp);	/* lakh crore */
+			}
+			else
+			{
+				total = cl_dec_add(total, cl_dec_shift(group, exp));
+				group = cl_dec_int(0);
+			}
+			last = L_SCALE;
+			last_exp = exp;
+		}
+		else if (wc == WC_DOZEN)
+		{
+			if (last == L_NONE)
+				break;
+			group = cl_dec_mul(group, v);
+			last = L_SCALE;
+			last_exp = 0;
+		}
+		else if (cl_is_dash(doc, j) && last == L_TENS && j + 1 < c->send &&
+				 word_class(doc, j + 1, &v, &exp) == WC_UNIT)
+		{
+			j++;
+			continue;
+		}
+		else if (cl_tok_is(doc, j, "and") && j + 1 < c->send)
+		{
+			int			wc2 = word_class(doc, j + 1, &v, &exp);
+
+			/* fraction tail: and a half, and three quarters */
+			if (last != L_NONE && fraction_words(c, j + 1, &frac, &fend, &proper, true) && proper)
+			{
+				if (last == L_SCALE && last_exp > 0)
+					total = cl_dec_add(total, cl_dec_shift(frac, last_exp));
+				else
+					group = cl_dec_add(group, frac);
+				end = fend;
+				j = fend;
+				nwords += 2;
+				last = L_UNIT;
+				continue;
+			}
+			if ((last == L_HUNDRED || last == L_SCALE) &&
+				(wc2 == WC_UNIT || wc2 == WC_TEEN || wc2 == WC_TENS))
+			{
+				j++;
+				continue;
+			}
+			break;
+		}
+		else if (cl_tok_is(doc, j, "point") && last != L_NONE && last != L_SCALE &&
+				 point_decimals(c, j, &frac, &fend))
+		{
+			group = cl_dec_add(group, frac);
+			j = fend;
+			end = fend;
+			nwords++;
+			out->flags |= CL_NF_DECIMAL;
+			break;
+		}
+		else
+			break;
+		nwords++;
+		j++;
+		end = j;
+	}
+	if (nwords == 0 || end == i)
+		return false;
+	out->v = cl_dec_add(total, group);
+	out->end = end;
+	/* "twenty-three fifths", "ninety-five hundred fifths": plural
+	 * denominators divide the whole number */
+	if (end < c->send && (last == L_UNIT || last == L_TEEN || last == L_TENS || last == L_HUNDRED))
+	{
+		uint64_t	den;
+		uint32_t	pl = nc_tok_len(doc, end);
+		uint32_t	k = end;
+
+		if (cl_is_dash(doc, k) && cl_glued(doc, k) && k + 1 < c->send)
+			k++;
+		pl = nc_tok_len(doc, k);
+		if (denominator_at(doc, k, &den) && den > 2 && nc_tok_ptr(doc, k)[pl - 1] == 's')
+		{
+			out->v = cl_dec_div(out->v, den);
+			out->end = k + 1;
+			if (cl_dec_cmp(out->v, cl_dec_int(1)) < 0)
+				out->flags |= CL_NF_FRACTION;
+			return out->v.ok;
+		}
+	}
+	if (last == L_SCALE && last_exp >= 3)
+	{
+		out->flags |= CL_NF_SCALED;
+		out->scale = last_exp;
+	}
+	/* a fraction after a whole number: "twenty three fifths" handled as
+	 * whole + fraction is rare in news; left as the whole number */
+	if (nwords == 1 && cl_tok_is(doc, i, "one"))
+		out->flags |= CL_NF_ONE;
+	return out->v.ok;
+}
+
+/* "3/4", "1/2": a proper fraction with a usual denominator */
+static bool
+slash_fraction(const NcDoc *doc, uint32_t i, ClDec *v)
+{
+	const char *p = nc_tok_ptr(doc, i);
+	uint32_t	n = nc_tok_len(doc, i);
+	uint64_t	a = 0,
+				b = 0;
+	uint32_t	k = 0;
+
+	while (k < n && p[k] >= '0' && p[k] <= '9' && a < 1000000)
+		a = a * 10 + (uint64_t) (p[k++] - '0');
+	if (k == 0 || k >= n || p[k] != '/')
+		return false;
+	k++;
+	if (k >= n)
+		return false;
+	while (k < n && p[k] >= '0' && p[k] <= '9' && b < 1000000)
+		b = b * 10 + (uint64_t) (p[k++] - '0');
+	if (k != n || a == 0 || a >= b)
+		return false;
+	if (!(b == 2 || b == 3 || b == 4 || b == 5 || b == 8 || b == 10 || b == 16 ||
+		  b == 32 || b == 64 || b == 100 || b == 1000))
+		return false;
+	*v = cl_dec_div(cl_dec_int(a), b);
+	return v->ok;
+}
+
+static bool
+has_char(const NcDoc *doc, uint32_t i, char ch)
+{
+	return memchr(nc_tok_ptr(doc, i), ch, nc_tok_len(doc, i)) != NULL;
+}
+
+/* Whitespace between tokens i-1 and i is one space (or a no-break space). */
+static bool
+single_space_before(const NcDoc *doc, uint32_t i)
+{
+	uint32_t	gap = doc->toks[i].start - doc->toks[i - 1].end;
+	const unsigned char *g = (const unsigned char *) doc->text + doc->toks[i - 1].end;
+
+	if (gap == 1)
+		return g[0] == ' ';
+	if (gap == 2)
+		return g[0] == 0xC2 && g[1] == 0xA0;
+	if (gap == 3)
+		return g[0] == 0xE2 && g[1] == 0x80 && (g[2] == 0xAF || g[2] == 0x89);
+	return false;
+}
+
+static bool
+parse_digits(const ClCtx *c, uint32_t i, ClNum *out)
+{
+	const NcDoc *doc = c->doc;
+	const char *p = nc_tok_ptr(doc, i);
+	uint32_t	n = nc_tok_len(doc, i);
+	uint32_t	j = i + 1;
+	ClDec		fr;
+
+	out->flags = 0;
+	if (has_char(doc, i, ':') || p[0] == '\'' || p[n - 1] == 's' || p[n - 1] == 'S')
+		return false;
+	if (has_char(doc, i, '/'))
+	{
+		if (!slash_fraction(doc, i, &out->v))
+			return false;
+		out->flags |= CL_NF_FRACTION;
+		out->end = i + 1;
+		return true;
+	}
+	out->v = cl_dec_from_digits(p, n, &out->flags);
+	if (!out->v.ok)
+		return false;
+	/* "1 234 567", "40 000": groups of three after a short lead */
+	if (out->flags == 0 && n <= 3)
+	{
+		uint32_t	k = j;
+		ClDec		acc = out->v;
+
+		while (k < c->send && doc->toks[k].kind == NC_TK_NUMBER && nc_tok_len(doc, k) == 3 &&
+			   single_space_before(doc, k))
+		{
+			uint32_t	f = 0;
+			ClDec		g = cl_dec_from_digits(nc_tok_ptr(doc, k), 3, &f);
+
+			if (!g.ok || f != 0)
+				break;
+			acc = cl_dec_add(cl_dec_shift(acc, 3), g);
+			k++;
+		}
+		if (k > j && acc.ok)
+		{
+			out->v = acc;
+			out->flags |= CL_NF_GROUPED;
+			j = k;
+		}
+	}
+	/* mixed number: 10 1/2 */
+	if (j < c->send && doc->toks[j].kind == NC_TK_NUMBER && !cl_glued(doc, j) &&
+		!(out->flags & CL_NF_DECIMAL) && slash_fraction(doc, j, &fr))
+	{
+		out->v = cl_dec_add(out->v, fr);
+		j++;
+	}
+	/* scales: 1.13bn, 2 million, 10k, three lakh crore */
+	for (int k = 0, prev = 0; k < 3 && j < c->send; k++)
+	{
+		int			exp;
+		uint64_t	mult;
+		bool		sm;
+
+		if (!scale_at(c, j, true, &exp, &mult, &sm))
+			break;
+		if (k > 0 && (sm || exp <= prev))
+			break;
+		/* a spaced single letter other than k/M is a unit, not a scale */
+		if (mult != 1)
+			out->v = cl_dec_mul(out->v, mult);
+		else
+		{
+			out->v = cl_dec_shift(out->v, exp);
+			out->flags |= CL_NF_SCALED;
+			out->scale = exp;
+		}
+		if (sm)
+			out->flags |= CL_NF_SUFFIXM;
+		prev = exp;
+		j++;
+	}
+	out->end = j;
+	return out->v.ok;
+}
+
+/*
+ * The number written at token i of the current sentence, if any: fills
+ * out->v, out->first = i, out->end and out->flags.
+ */
+bool
+cl_parse_number(const ClCtx *c, uint32_t i, ClNum *out)
+{
+	const NcToken *t = &c->doc->toks[i];
+
+	memset(out, 0, sizeof(*out));
+	out->first = i;
+	if (t->kind == NC_TK_NUMBER)
+		return parse_digits(c, i, out);
+	if (t->kind == NC_TK_WORD)
+		return parse_words(c, i, out);
+	if (t->kind == NC_TK_SYMBOL)
+	{
+		/* vulgar fractions ½ ¼ ¾ ⅓ ⅔ */
+		static const struct
+		{
+			const char *s;
+			uint64_t	a,
+						b;
+		}			vf[] = {
+			{"½", 1, 2}, {"¼", 1, 4}, {"¾", 3, 4}, {"⅓", 1, 3}, {"⅔", 2, 3},
+			{"⅕", 1, 5}, {"⅙", 1, 6}, {"⅛", 1, 8}, {"⅜", 3, 8}, {"⅝", 5, 8}, {"⅞", 7, 8}
+		};
+
+		for (size_t k = 0; k < sizeof(vf) / sizeof(vf[0]); k++)
+			if (nc_tok_len(c->doc, i) == strlen(vf[k].s) &&
+				memcmp(nc_tok_ptr(c->doc, i), vf[k].s, strlen(vf[k].s)) == 0)
+			{
+				out->v = cl_dec_div(cl_dec_int(vf[k].a), vf[k].b);
+				out->flags = CL_NF_FRACTION;
+				out->end = i + 1;
+				return out->v.ok;
+			}
+	}
+	return false;
+}

@@ -1,0 +1,98 @@
+/*
+ * claims_range.c
+ *		Approximators and bounds written around a quantity ("at least 450",
+ *		"nearly £2bn", "50 or more", "40-odd"), from claim_approx and
+ *		claim_approx_post.  Ranges themselves ("between 10 and 15", "5% to
+ *		10%", "1000-5000") are assembled by the driver from two numbers.
+ */
+#include <string.h>
+
+#include "claims_internal.h"
+#include "lexicon_data.h"
+
+static int
+approx_code(const char *name)
+{
+	static const char *const names[] = {
+		"exact", "about", "at_least", "more_than", "at_most", "less_than", "up_to", "nearly", NULL
+	};
+
+	if (name[0] == '=')
+		return NC_APPROX_EXACT;
+	for (int k = 0; names[k]; k++)
+		if (strncmp(name, names[k], strlen(names[k])) == 0 &&
+			(name[strlen(names[k])] == '\0' || name[strlen(names[k])] == '!'))
+			return k;
+	return -1;
+}
+
+const char *
+nc_approx_name(uint8_t approx)
+{
+	static const char *const names[] = {
+		"exact", "about", "at_least", "more_than", "at_most", "less_than", "up_to", "nearly"
+	};
+
+	return approx < sizeof(names) / sizeof(names[0]) ? names[approx] : "exact";
+}
+
+/*
+ * The approximator that ends right before token `first` (and starts at or
+ * after `lo`): returns its NcApprox and sets *approx_first, or -1.
+ * words_only: the number is a bare number word, which "some" does not bound.
+ */
+int
+cl_approx_before(const ClCtx *c, uint32_t first, uint32_t lo, bool words_only,
+				 uint32_t *approx_first)
+{
+	char		buf[64];
+	size_t		len;
+
+	for (uint32_t w = 6; w >= 1; w--)
+	{
+		const NcLexEntry *e;
+
+		if (first < lo + w)
+			continue;
+		if (!cl_join_lower(c->doc, first - w, first, buf, sizeof(buf), &len))
+			continue;
+		e = nc_lex_find(&nc_lex_claim_approx, buf, len);
+		if (e == NULL || e->value == NULL)
+			continue;
+		if (words_only && strchr(e->value, '!') != NULL)
+			continue;
+		*approx_first = first - w;
+		return approx_code(e->value);
+	}
+	return -1;
+}
+
+/* A bound written after the quantity ending before `end`. */
+int
+cl_approx_after(const ClCtx *c, uint32_t end, uint32_t *approx_end, const char **key)
+{
+	char		buf[64];
+	size_t		len;
+
+	for (uint32_t w = 3; w >= 1; w--)
+	{
+		const NcLexEntry *e;
+
+		if (end + w > c->send)
+			continue;
+		if (!cl_join_lower(c->doc, end, end + w, buf, sizeof(buf), &len))
+			continue;
+		e = nc_lex_find(&nc_lex_claim_approx_post, buf, len);
+		if (e == NULL || e->value == NULL)
+			continue;
+		/* "plus" and "odd" only glued by a hyphen or right after */
+		if ((strcmp(buf, "plus") == 0 || strcmp(buf, "odd") == 0) &&
+			end + 1 < c->send && (c->doc->toks[end + 1].kind == NC_TK_NUMBER ||
+								  c->doc->toks[end + 1].kind == NC_TK_WORD))
+			continue;
+		*approx_end = end + w;
+		*key = e->key;
+		return approx_code(e->value);
+	}
+	return -1;
+}

@@ -1,0 +1,111 @@
+/*
+ * quotes_internal.h
+ *		Pieces of the quote extractor shared between its files; not part of
+ *		the core's interface.
+ */
+#ifndef NC_QUOTES_INTERNAL_H
+#define NC_QUOTES_INTERNAL_H
+
+#include <string.h>
+
+#include "nc_quotes.h"
+
+/* What the pairing found about one quoted stretch, beside its NcQuote. */
+typedef struct QSpan
+{
+	uint32_t	open;			/* token of the opening mark */
+	uint32_t	close;			/* token of the closing mark, or UINT32_MAX
+								 * when the stretch ends unclosed */
+	uint8_t		restart;		/* 1: ended by a new opening mark after a
+								 * sentence end (merged paragraphs) */
+	uint8_t		drop;			/* 1: not a quote (title, term, nickname) */
+} QSpan;
+
+typedef struct QCtx
+{
+	const NcEnv *env;
+	const NcDoc *doc;
+	const NcEntities *ents;
+	NcQuote    *q;
+	QSpan	   *sp;
+	uint32_t	n;
+	uint32_t	cap;
+	uint32_t	spcap;
+	/* PERSON entities by the hash of their lower-cased last word */
+	uint64_t   *surname;		/* (hash << 32) | entity, sorted */
+	uint32_t	nsurname;
+	/* the speaker of the latest attributed quote */
+	int32_t		prev_ent;
+	const char *prev_text;
+	uint32_t	prev_len;
+	uint32_t	prev_para;
+	uint32_t	since_check;
+} QCtx;
+
+/* quotes_pairing.c: quoted stretches of the document, in text order */
+extern NcStatus nc_q_pair(QCtx *cx);
+
+/* quotes_filter.c: mark stretches that are titles, names or bare terms */
+extern NcStatus nc_q_filter(QCtx *cx);
+
+/* quotes_attrib.c: speakers */
+extern NcStatus nc_q_attribute(QCtx *cx);
+
+/* quotes_words.c: word classes */
+typedef enum QCue
+{
+	QC_NONE = 0,
+	QC_VERB,					/* said, told, insisted */
+	QC_WEAK,					/* believes, found, shows: a source, weakly */
+	QC_NOUN,					/* claim, statement, remarks */
+	QC_ACCORDING				/* "according" (to) */
+} QCue;
+
+extern QCue nc_q_cue(const NcDoc *doc, uint32_t tok);
+
+/*
+ * Class of a function word (quote_words.txt), 0 for other tokens:
+ * 'm' 'f' 'n' 'p' 'i' pronouns (he, she, it, they, I/we), 'd' determiner,
+ * 's' ends a speaker phrase, 'x' adverb or auxiliary, 'z' time word,
+ * 'r' role word.
+ */
+extern char nc_q_wclass(const NcDoc *doc, uint32_t tok);
+#define QW_IS_PRONOUN(c) ((c) == 'm' || (c) == 'f' || (c) == 'n' || (c) == 'p' || (c) == 'i')
+/* Title cues ("film", "titled") come from their own list. */
+extern bool nc_q_title_cue(const NcDoc *doc, uint32_t tok);
+
+extern bool nc_q_headline(const NcDoc *doc, uint32_t para);
+extern bool nc_q_punct_is(const NcDoc *doc, uint32_t tok, char c);
+extern bool nc_q_sentence_final(const NcDoc *doc, uint32_t tok);
+extern bool nc_q_is_dash(const NcDoc *doc, uint32_t tok);
+extern uint64_t nc_q_hash_lower(const char *s, uint32_t len);
+
+/* A speaker as found: an entity, or words of the text. */
+typedef struct QSpk
+{
+	int32_t		ent;			/* entity, or -1 */
+	const char *text;			/* speaker as it will be reported */
+	uint32_t	len;
+	int32_t		first;			/* tokens of the attributing words */
+	int32_t		end;
+} QSpk;
+
+/* quotes_speaker.c */
+extern bool nc_q_speaker_before(QCtx *cx, uint32_t verb, uint32_t lo, QSpk *out);
+extern bool nc_q_speaker_after(QCtx *cx, uint32_t after, uint32_t hi, QSpk *out);
+extern bool nc_q_speaker_head(QCtx *cx, uint32_t head, uint32_t lo, QSpk *out);
+extern bool nc_q_speaker_name(QCtx *cx, uint32_t first, uint32_t end, QSpk *out);
+extern int32_t nc_q_quote_at(const QCtx *cx, uint32_t tok);
+
+/* True when check interval reached and the caller asked to stop. */
+static inline bool
+nc_q_stop(QCtx *cx, uint32_t work)
+{
+	cx->since_check += work;
+	if (cx->since_check < 4096)
+		return false;
+	cx->since_check = 0;
+	return nc_should_stop(cx->env);
+}
+
+#endif							/* NC_QUOTES_INTERNAL_H */

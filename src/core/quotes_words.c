@@ -1,0 +1,156 @@
+/*
+ * quotes_words.c
+ *		Word classes of the quote extractor, from its two lexicons:
+ *		quote_cues.txt (reporting verbs and nouns) and quote_words.txt
+ *		(pronouns, determiners, words that end a speaker phrase, ...).
+ */
+#include "quotes_internal.h"
+#include "lexicon_data.h"
+
+QCue
+nc_q_cue(const NcDoc *doc, uint32_t tok)
+{
+	const NcLexEntry *e;
+
+	if (tok >= doc->ntok || doc->toks[tok].kind != NC_TK_WORD)
+		return QC_NONE;
+	e = nc_lex_find_lower(&nc_lex_quote_cues, nc_tok_ptr(doc, tok), nc_tok_len(doc, tok));
+	if (e == NULL || e->value == NULL)
+		return QC_NONE;
+	switch (e->value[0])
+	{
+		case 'v':
+			return QC_VERB;
+		case 'w':
+			return QC_WEAK;
+		case 'n':
+			return QC_NOUN;
+		case 'a':
+			return QC_ACCORDING;
+	}
+	return QC_NONE;
+}
+
+char
+nc_q_wclass(const NcDoc *doc, uint32_t tok)
+{
+	const NcLexEntry *e;
+
+	if (tok >= doc->ntok || doc->toks[tok].kind != NC_TK_WORD)
+		return 0;
+	e = nc_lex_find_lower(&nc_lex_quote_words, nc_tok_ptr(doc, tok), nc_tok_len(doc, tok));
+	if (e == NULL || e->value == NULL)
+		return 0;
+	return e->value[0];
+}
+
+bool
+nc_q_punct_is(const NcDoc *doc, uint32_t tok, char c)
+{
+	const NcToken *t;
+
+	if (tok >= doc->ntok)
+		return false;
+	t = &doc->toks[tok];
+	return t->kind == NC_TK_PUNCT && t->end - t->start == 1 && doc->text[t->start] == c;
+}
+
+bool
+nc_q_sentence_final(const NcDoc *doc, uint32_t tok)
+{
+	const NcToken *t;
+	unsigned char c;
+
+	if (tok >= doc->ntok)
+		return false;
+	t = &doc->toks[tok];
+	if (t->kind != NC_TK_PUNCT)
+		return false;
+	c = (unsigned char) doc->text[t->end - 1];
+	if (c == '.' && t->end - t->start == 1 && tok > 0 && tok + 1 < doc->ntok &&
+		doc->toks[tok - 1].kind == NC_TK_WORD && nc_tok_len(doc, tok - 1) <= 3 &&
+		(doc->toks[tok - 1].flags & NC_TF_CAP) &&
+		(nc_q_punct_is(doc, tok + 1, ',') || nc_q_punct_is(doc, tok + 1, ')')))
+		return false;			/* "R-Ky.," and "(D-Wis.)": an abbreviation */
+	return c == '.' || c == '!' || c == '?' || c == ';' ||
+		(c == 0xA6 && t->end - t->start == 3);
+}
+
+bool
+nc_q_is_dash(const NcDoc *doc, uint32_t tok)
+{
+	const NcToken *t;
+	const unsigned char *p;
+
+	if (tok >= doc->ntok)
+		return false;
+	t = &doc->toks[tok];
+	p = (const unsigned char *) doc->text + t->start;
+	if (t->kind != NC_TK_PUNCT)
+		return false;
+	if (p[0] == '-')
+		return true;
+	/* – — */
+	return t->end - t->start == 3 && p[0] == 0xE2 && p[1] == 0x80 &&
+		(p[2] == 0x93 || p[2] == 0x94);
+}
+
+uint64_t
+nc_q_hash_lower(const char *s, uint32_t len)
+{
+	uint64_t	h = 1469598103934665603ULL;
+
+	for (uint32_t i = 0; i < len; i++)
+	{
+		unsigned char c = (unsigned char) s[i];
+
+		if (c >= 'A' && c <= 'Z')
+			c += 'a' - 'A';
+		h ^= c;
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+bool
+nc_q_title_cue(const NcDoc *doc, uint32_t tok)
+{
+	if (tok >= doc->ntok || doc->toks[tok].kind != NC_TK_WORD)
+		return false;
+	return nc_lex_find_lower(&nc_lex_quote_titles, nc_tok_ptr(doc, tok),
+							 nc_tok_len(doc, tok)) != NULL;
+}
+
+/*
+ * A headline: what the document model calls one, or a first paragraph
+ * written in title case (headlines that end in a full stop).
+ */
+bool
+nc_q_headline(const NcDoc *doc, uint32_t para)
+{
+	const NcParagraph *p = &doc->paras[para];
+	uint32_t	first,
+				end,
+				words = 0,
+				caps = 0;
+
+	if (p->headline)
+		return true;
+	if (para != 0 || p->sent_end <= p->sent_first)
+		return false;
+	first = doc->sents[p->sent_first].tok_first;
+	end = doc->sents[p->sent_end - 1].tok_end;
+	if (end - first > 60)
+		return false;
+	for (uint32_t i = first; i < end; i++)
+	{
+		const NcToken *t = &doc->toks[i];
+
+		if (t->kind != NC_TK_WORD || (t->flags & NC_TF_POSSESSIVE) || t->end - t->start < 4)
+			continue;			/* short words: of, the, and, in */
+		words++;
+		if (t->flags & NC_TF_CAP)
+			caps++;
+	}
+	return words >= 2 && words <= 25 && caps * 4 >= words * 3;
+}
