@@ -44,8 +44,12 @@ static const char *const times_next[] = {
 static bool
 tok_in(const NcDoc *doc, uint32_t i, const char *const *list)
 {
+	uint32_t	n = nc_tok_len(doc, i);
+	char		c0 = (char) (nc_tok_ptr(doc, i)[0] | 0x20);
+
+	/* first letter and length first: these lists run for every candidate */
 	for (int k = 0; list[k]; k++)
-		if (nc_tok_eq(doc, i, list[k]))
+		if ((char) (list[k][0] | 0x20) == c0 && strlen(list[k]) == n && nc_tok_eq(doc, i, list[k]))
 			return true;
 	return false;
 }
@@ -167,7 +171,8 @@ read_qty(const ClCtx *c, uint32_t i, uint32_t lo, ClQty *q)
 		uint32_t	k = q->first - 1;
 
 		if (cl_is_dash(doc, k) && nc_tok_len(doc, k) == 1 && cl_glued(doc, q->first) &&
-			(k == c->sfirst || !cl_glued(doc, k) || doc->toks[k - 1].kind == NC_TK_SYMBOL) &&
+			(k == c->sfirst || !cl_glued(doc, k) ||
+			 (doc->toks[k - 1].kind == NC_TK_SYMBOL && !cl_is_punct(doc, k - 1, '^'))) &&
 			(k == c->sfirst || doc->toks[k - 1].kind != NC_TK_NUMBER))
 		{
 			q->n.v.neg = true;
@@ -231,10 +236,16 @@ build(const ClCtx *c, uint32_t i, uint32_t lo, ClBuilt *b)
 	memset(b, 0, sizeof(*b));
 	b->skip_to = i + 1;
 	if (!read_qty(c, i, lo, &q))
+	{
+		/* what the grammar read (an overflowing run) is not read again */
+		if (q.n.end > i + 1)
+			b->skip_to = q.n.end;
 		return;
+	}
 	b->skip_to = q.end > i ? q.end : i + 1;
 	st = q.first;
 	en = q.end;
+	afirst = st;
 	unit = q.unit;
 	words_only = (q.n.flags & CL_NF_WORDS) && !(q.n.flags & CL_NF_SCALED) && unit == NULL;
 
@@ -359,6 +370,7 @@ build(const ClCtx *c, uint32_t i, uint32_t lo, ClBuilt *b)
 	{
 		uint32_t	k = en;
 		bool		from = false;
+		bool		change_from = false;
 		uint32_t	pre = approx >= 0 ? afirst : st;
 
 		if (pre > lo && cl_tok_is(doc, pre - 1, "between"))
@@ -369,9 +381,13 @@ build(const ClCtx *c, uint32_t i, uint32_t lo, ClBuilt *b)
 			between = true;
 			pre--;
 		}
-		if (pre > lo && cl_tok_is(doc, pre - 1, "from") &&
-			!(pre - 1 > c->sfirst && tok_in(doc, pre - 2, change_verbs)))
-			from = true;
+		if (pre > lo && cl_tok_is(doc, pre - 1, "from"))
+		{
+			if (pre - 1 > c->sfirst && tok_in(doc, pre - 2, change_verbs))
+				change_from = true;
+			else
+				from = true;
+		}
 		if (k + 1 < c->send &&
 			((between && cl_tok_is(doc, k, "and")) ||
 			 (!between && (cl_tok_is(doc, k, "to") || cl_tok_is(doc, k, "through") ||
@@ -379,8 +395,8 @@ build(const ClCtx *c, uint32_t i, uint32_t lo, ClBuilt *b)
 						   (cl_is_dash(doc, k) && (cl_glued(doc, k) == cl_glued(doc, k + 1)))))))
 		{
 			uint32_t	j = k + 1;
-			bool		by = pre > c->sfirst && (cl_tok_is(doc, pre - 1, "by") ||
-												 tok_in(doc, pre - 1, change_verbs));
+			bool		by = change_from || (pre > c->sfirst && (cl_tok_is(doc, pre - 1, "by") ||
+																   tok_in(doc, pre - 1, change_verbs)));
 
 			if (doc->toks[j].kind == NC_TK_SYMBOL && j + 1 < c->send &&
 				doc->toks[j + 1].kind == NC_TK_NUMBER)
@@ -565,8 +581,47 @@ may_start(const NcDoc *doc, uint32_t i)
 	if (t->kind != NC_TK_WORD || nc_tok_len(doc, i) > 24)
 		return false;
 	ch = (unsigned char) nc_tok_ptr(doc, i)[0] | 0x20;
-	/* first letters of number words, fractions, a/an, half, once */
-	return memchr("aefhnoqstz", ch, 10) != NULL;
+	{
+		const char *p = nc_tok_ptr(doc, i);
+		uint32_t	n = nc_tok_len(doc, i);
+		char		b,
+					c3;
+
+		if (n <= 2)
+			return n == 1 ? ch == 'a' : (p[1] | 0x20) == 'n' && ch == 'a';
+		if (n > 4 && memcmp(p + n - 4, "fold", 4) == 0)
+			return true;
+		b = (char) (p[1] | 0x20);
+		c3 = (char) (p[2] | 0x20);
+		/* the first three letters of number words and of half, quarter,
+		 * once, twice, thrice (test_claims checks this against the lexicon) */
+		switch (ch)
+		{
+			case 'e':
+				return (b == 'i' && c3 == 'g') || (b == 'l' && c3 == 'e');
+			case 'f':
+				return (b == 'o' && c3 == 'u') || (b == 'i' && (c3 == 'v' || c3 == 'f')) ||
+					(b == 'o' && c3 == 'r');
+			case 'h':
+				return b == 'a' && c3 == 'l';
+			case 'n':
+				return (b == 'i' && (c3 == 'n' || c3 == 'l')) || (b == 'o' && c3 == 'u') ||
+					(b == 'a' && c3 == 'u');
+			case 'o':
+				return b == 'n' && (c3 == 'e' || c3 == 'c');
+			case 'q':
+				return b == 'u' && c3 == 'a';
+			case 's':
+				return (b == 'i' && c3 == 'x') || (b == 'e' && c3 == 'v');
+			case 't':
+				return (b == 'w' && (c3 == 'o' || c3 == 'e' || c3 == 'i')) ||
+					(b == 'h' && (c3 == 'r' || c3 == 'i')) || (b == 'e' && c3 == 'n');
+			case 'z':
+				return b == 'e' && c3 == 'r';
+			default:
+				return false;
+		}
+	}
 }
 
 NcStatus

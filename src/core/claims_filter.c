@@ -21,8 +21,12 @@ cl_tok_is(const NcDoc *doc, uint32_t i, const char *word)
 static bool
 tok_in(const NcDoc *doc, uint32_t i, const char *const *list)
 {
+	uint32_t	n = nc_tok_len(doc, i);
+	char		c0 = (char) (nc_tok_ptr(doc, i)[0] | 0x20);
+
+	/* first letter and length first: these lists run for every candidate */
 	for (int k = 0; list[k]; k++)
-		if (nc_tok_eq(doc, i, list[k]))
+		if ((char) (list[k][0] | 0x20) == c0 && strlen(list[k]) == n && nc_tok_eq(doc, i, list[k]))
 			return true;
 	return false;
 }
@@ -131,6 +135,34 @@ inside_mention(const ClCtx *c, uint32_t i)
 	return lo < e->nment && e->ments[lo].tok_first < i && e->ments[lo].tok_end > i;
 }
 
+/*
+ * Inside a URL or an e-mail address: the whitespace-free stretch before the
+ * number (at most 200 bytes back) holds "://", "www." or "@".
+ */
+static bool
+inside_url(const NcDoc *doc, uint32_t f)
+{
+	uint32_t	s = doc->toks[f].start;
+	uint32_t	lo = s > 200 ? s - 200 : 0;
+	const char *t = doc->text;
+
+	for (uint32_t k = s; k > lo; k--)
+	{
+		char		ch = t[k - 1];
+
+		if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r')
+			break;
+		if (ch == '@')
+			return true;
+		if (ch == '/' && k >= 3 && t[k - 2] == '/' && t[k - 3] == ':')
+			return true;
+		if (ch == '.' && k >= 4 && (t[k - 2] | 0x20) == 'w' && (t[k - 3] | 0x20) == 'w' &&
+			(t[k - 4] | 0x20) == 'w')
+			return true;
+	}
+	return false;
+}
+
 bool
 cl_not_a_claim(const ClCtx *c, const ClNum *n, bool has_currency, bool has_unit,
 			   bool has_approx)
@@ -144,6 +176,9 @@ cl_not_a_claim(const ClCtx *c, const ClNum *n, bool has_currency, bool has_unit,
 	bool		small_int = cl_dec_is_int(n->v, &iv) && iv >= 1 && iv <= 31 && digits &&
 		!(n->flags & (CL_NF_DECIMAL | CL_NF_GROUPED | CL_NF_SCALED | CL_NF_FRACTION));
 
+	/* URLs and e-mail addresses */
+	if (f > c->sfirst && cl_glued(doc, f) && inside_url(doc, f))
+		return true;
 	/* ordinals: 10th, 2nd */
 	if (digits && e < c->send && cl_glued(doc, e) && doc->toks[e].kind == NC_TK_WORD &&
 		tok_in(doc, e, ordinal_suffixes))
@@ -249,6 +284,10 @@ cl_not_a_claim(const ClCtx *c, const ClNum *n, bool has_currency, bool has_unit,
 									cl_tok_is(doc, f - 1, "to"))))
 				return true;
 		}
+		else if ((cl_tok_is(doc, e, "in") || cl_tok_is(doc, e, "out")) && e + 1 < c->send &&
+				 (doc->toks[e + 1].kind == NC_TK_NUMBER || cl_word_is_numeric(doc, e + 1) ||
+				  cl_tok_is(doc, e + 1, "of")))
+			;					/* one in five, one out of three */
 		else if (tok_in(doc, e, one_next))
 			return true;
 		else if (nc_tok_len(doc, e) > 4 && memcmp(nc_tok_ptr(doc, e) + nc_tok_len(doc, e) - 2, "ed", 2) == 0)

@@ -859,7 +859,7 @@ parse_words(const ClCtx *c, uint32_t i, ClNum *out)
 		}
 		return out->v.ok;
 	}
-	while (j < c->send)
+	while (j < c->send && nwords < 64)
 	{
 		int			wc = word_class(doc, j, &v, &exp);
 
@@ -1069,16 +1069,23 @@ parse_digits(const ClCtx *c, uint32_t i, ClNum *out)
 		uint32_t	k = j;
 		ClDec		acc = out->v;
 
-		while (k < c->send && doc->toks[k].kind == NC_TK_NUMBER && nc_tok_len(doc, k) == 3 &&
+		while (k < c->send && doc->toks[k].kind == NC_TK_NUMBER && nc_tok_len(doc, k) >= 3 &&
 			   single_space_before(doc, k))
 		{
 			uint32_t	f = 0;
-			ClDec		g = cl_dec_from_digits(nc_tok_ptr(doc, k), 3, &f);
+			uint32_t	gl = nc_tok_len(doc, k);
+			ClDec		g = cl_dec_from_digits(nc_tok_ptr(doc, k), gl, &f);
 
-			if (!g.ok || f != 0)
+			/* three digits, or three digits and decimals to end the number */
+			if (!g.ok || (gl == 3 ? f != 0 : (f != CL_NF_DECIMAL || nc_tok_ptr(doc, k)[3] != '.')))
 				break;
 			acc = cl_dec_add(cl_dec_shift(acc, 3), g);
 			k++;
+			if (gl > 3)
+			{
+				out->flags |= CL_NF_DECIMAL;
+				break;
+			}
 		}
 		if (k > j && acc.ok)
 		{
@@ -1118,6 +1125,19 @@ parse_digits(const ClCtx *c, uint32_t i, ClNum *out)
 			out->flags |= CL_NF_SUFFIXM;
 		prev = exp;
 		j++;
+	}
+	/* "3 million and a half" */
+	if (out->scale > 0 && j + 2 < c->send && cl_tok_is(doc, j, "and"))
+	{
+		ClDec		frac;
+		uint32_t	fend;
+		bool		proper;
+
+		if (fraction_words(c, j + 1, &frac, &fend, &proper, true) && proper)
+		{
+			out->v = cl_dec_add(out->v, cl_dec_shift(frac, out->scale));
+			j = fend;
+		}
 	}
 	out->end = j;
 	return out->v.ok;

@@ -8,29 +8,12 @@
 #include <string.h>
 
 #include "claims_internal.h"
-
-static const char *const stop_words[] = {
-	"the", "a", "an", "of", "in", "on", "at", "by", "for", "to", "from", "with", "and",
-	"or", "but", "than", "that", "which", "who", "whom", "whose", "as", "since", "until",
-	"after", "before", "during", "between", "over", "under", "into", "per", "each",
-	"is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "will",
-	"would", "could", "should", "may", "might", "must", "can", "do", "does", "did",
-	"not", "said", "says", "say", "told", "added", "remain", "remains", "remained",
-	"rose", "fell", "died", "this", "these", "those", "it", "its", "their", "his", "her",
-	"they", "he", "she", "we", "you", "i", "there", "here", "so", "if", "when", "while",
-	"where", "because", "also", "only", "just", "still", "now", "then", "up", "down",
-	"out", "off", "last", "next", "ago", "later", "earlier", "more", "less", "about",
-	"all", "both", "some", "such", "across", "against", "within", "without", "through",
-	"according", "including", "like", "around", "every", "a", "year", "years", NULL
-};
+#include "lexicon_data.h"
 
 static bool
 is_stop(const NcDoc *doc, uint32_t i)
 {
-	for (int k = 0; stop_words[k]; k++)
-		if (nc_tok_eq(doc, i, stop_words[k]))
-			return true;
-	return false;
+	return cl_lex_tok(&nc_lex_claim_stopwords, doc, i) != NULL;
 }
 
 /* A short noun phrase of plain words starting at i; returns its end. */
@@ -198,22 +181,10 @@ last_person_before(const ClCtx *c, uint32_t tok)
 	return NULL;
 }
 
-static const char *const report_verbs[] = {
-	"said", "says", "say", "told", "added", "estimated", "estimates", "reported",
-	"reports", "announced", "announces", "claimed", "claims", "stated", "states",
-	"predicted", "predicts", "warned", "warns", "noted", "notes", "found", "finds",
-	"showed", "shows", "suggests", "suggested", "revealed", "reveals", "forecast",
-	"forecasts", "believes", "argued", "argues", "insisted", "insists", "wrote",
-	"writes", "confirmed", "confirms", "calculated", "calculates", "admitted", NULL
-};
-
 static bool
 is_report_verb(const NcDoc *doc, uint32_t i)
 {
-	for (int k = 0; report_verbs[k]; k++)
-		if (nc_tok_eq(doc, i, report_verbs[k]))
-			return true;
-	return false;
+	return cl_lex_tok(&nc_lex_claim_report_verbs, doc, i) != NULL;
 }
 
 /*
@@ -230,7 +201,10 @@ cl_sentence_source(const ClCtx *c, const char **src, uint32_t *len)
 	*len = 0;
 	for (uint32_t i = c->sfirst; i < c->send; i++)
 	{
-		if (doc->toks[i].kind != NC_TK_WORD)
+		uint32_t	tl = nc_tok_len(doc, i);
+
+		if (doc->toks[i].kind != NC_TK_WORD || tl < 4 || tl > 10 ||
+			(doc->toks[i].flags & NC_TF_CAP))
 			continue;
 		if (cl_tok_is(doc, i, "according") && i + 2 < c->send && cl_tok_is(doc, i + 1, "to"))
 		{

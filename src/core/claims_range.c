@@ -45,18 +45,45 @@ int
 cl_approx_before(const ClCtx *c, uint32_t first, uint32_t lo, bool words_only,
 				 uint32_t *approx_first)
 {
-	char		buf[64];
+	char		buf[96];
 	size_t		len;
+	size_t		starts[7];
+	uint32_t	maxw = first - lo < 6 ? first - lo : 6;
+	uint32_t	from;
 
-	for (uint32_t w = 6; w >= 1; w--)
+	if (maxw == 0)
+		return -1;
+	/* the last word must be short and no number */
+	if (nc_tok_len(c->doc, first - 1) > 14 || c->doc->toks[first - 1].kind == NC_TK_NUMBER ||
+		c->doc->toks[first - 1].kind == NC_TK_PUNCT)
+		return -1;
+	/* widest window that joins; the narrower ones are its tails */
+	for (;;)
+	{
+		from = first - maxw;
+		if (cl_join_lower(c->doc, from, first, buf, sizeof(buf), &len))
+			break;
+		if (--maxw == 0)
+			return -1;
+	}
+	/* byte offset where each token of the window starts in buf */
+	{
+		size_t		off = 0;
+
+		for (uint32_t k = from; k < first; k++)
+		{
+			if (k > from && !cl_glued(c->doc, k))
+				off++;
+			starts[k - from] = off;
+			off += nc_tok_len(c->doc, k);
+		}
+	}
+	for (uint32_t w = maxw; w >= 1; w--)
 	{
 		const NcLexEntry *e;
+		size_t		s = starts[maxw - w];
 
-		if (first < lo + w)
-			continue;
-		if (!cl_join_lower(c->doc, first - w, first, buf, sizeof(buf), &len))
-			continue;
-		e = nc_lex_find(&nc_lex_claim_approx, buf, len);
+		e = nc_lex_find(&nc_lex_claim_approx, buf + s, len - s);
 		if (e == NULL || e->value == NULL)
 			continue;
 		if (words_only && strchr(e->value, '!') != NULL)

@@ -145,18 +145,36 @@ match_unit_at(const ClCtx *c, const ClNum *n, uint32_t j, bool glued_to_number,
 			  bool has_currency, ClUnit *out)
 {
 	const NcDoc *doc = c->doc;
-	char		buf[64];
+	char		buf[96];
 	size_t		len;
+	size_t		ends[5];
+	uint32_t	maxw = c->send - j < 4 ? c->send - j : 4;
 
-	for (uint32_t w = 4; w >= 1; w--)
+	if (maxw == 0 || doc->toks[j].kind == NC_TK_NUMBER || doc->toks[j].kind == NC_TK_PUNCT ||
+		nc_tok_len(doc, j) > 24)
+		return false;
+	/* join the window once; narrower windows are its prefixes */
+	while (maxw > 0 && !cl_join_lower(doc, j, j + maxw, buf, sizeof(buf), &len))
+		maxw--;
+	if (maxw == 0)
+		return false;
+	{
+		size_t		off = 0;
+
+		for (uint32_t k = j; k < j + maxw; k++)
+		{
+			if (k > j && !cl_glued(doc, k))
+				off++;
+			off += nc_tok_len(doc, k);
+			ends[k - j] = off;
+		}
+	}
+	for (uint32_t w = maxw; w >= 1; w--)
 	{
 		const NcLexEntry *e;
 
-		if (j + w > c->send)
-			continue;
-		/* words of a multi-word unit are plain words and symbols */
-		if (!cl_join_lower(doc, j, j + w, buf, sizeof(buf), &len))
-			continue;
+		len = ends[w - 1];
+		buf[len] = '\0';
 		e = nc_lex_find(&nc_lex_claim_units, buf, len);
 		if (e != NULL && e->value != NULL)
 		{

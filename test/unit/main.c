@@ -53,5 +53,6 @@ main(void)
 	failed += run_doc_tests();
 	failed += run_robustness_tests();
 	failed += run_entities_tests();
+	failed += run_claims_tests();
 	return failed ? 1 : 0;
 }

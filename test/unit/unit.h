@@ -34,5 +34,6 @@ extern int	unit_find_token(const UnitDoc *u, const char *s);
 extern int	run_doc_tests(void);
 extern int	run_robustness_tests(void);
 extern int	run_entities_tests(void);
+extern int	run_claims_tests(void);
 
 #endif
