@@ -26,8 +26,15 @@ nc_quotes_extract(const NcEnv *env, const NcDoc *doc, const NcEntities *ents,
 		return NC_OK;
 	if (nc_should_stop(env))
 		return NC_ECANCEL;
-	if ((st = nc_q_pair(&cx)) != NC_OK ||
-		(st = nc_q_filter(&cx)) != NC_OK ||
+	if ((st = nc_q_pair(&cx)) != NC_OK)
+		return st;
+	if (cx.n == 0)
+		return NC_OK;
+	cx.cls = nc_alloc(env, doc->ntok);
+	if (cx.cls == NULL)
+		return NC_ENOMEM;
+	memset(cx.cls, 0xFF, doc->ntok);
+	if ((st = nc_q_filter(&cx)) != NC_OK ||
 		(st = nc_q_attribute(&cx)) != NC_OK)
 		return st;
 	if (cx.n == 0)
@@ -74,8 +81,12 @@ nc_quotes_at(const NcQuotes *quotes, uint32_t tok)
 	if (lo == 0)
 		return -1;
 	lo--;
-	/* inside the marks, or on the closing mark just after the last word */
-	if (tok + 1 >= quotes->quotes[lo].tok_first && tok <= quotes->quotes[lo].tok_end)
+	/*
+	 * The opening mark or a quoted token.  The closing mark is not told
+	 * apart here: without the document, tok_end may as well be the first
+	 * token of the next paragraph after an unclosed quote.
+	 */
+	if (tok + 1 >= quotes->quotes[lo].tok_first && tok < quotes->quotes[lo].tok_end)
 		return (int32_t) lo;
 	return -1;
 }

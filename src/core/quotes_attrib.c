@@ -68,33 +68,37 @@ is_ing(const NcDoc *doc, uint32_t tok)
  * "added" with an object ("has added the ability to").
  */
 static bool
-verb_cue(const NcDoc *doc, uint32_t tok, bool weak)
+verb_cue(const QCtx *cx, uint32_t tok, bool weak)
 {
-	QCue		c = nc_q_cue(doc, tok);
+	const NcDoc *doc = cx->doc;
+	QCue		c = nc_q_cue(cx, tok);
 	const NcToken *t;
 
 	if (c != QC_VERB && !(weak && c == QC_WEAK))
 		return false;
 	t = &doc->toks[tok];
-	if ((t->flags & NC_TF_CAP) && !(t->flags & NC_TF_SENT_START) &&
+	if ((t->flags & NC_TF_CAP) &&
+		(!(t->flags & NC_TF_SENT_START) ||
+		 (tok + 1 < doc->ntok && (doc->toks[tok + 1].flags & NC_TF_CAP))) &&
 		!nc_q_headline(doc, doc->sents[t->sentence].paragraph))
 		return false;
-	if (tok > 0 && (nc_q_wclass(doc, tok - 1) == 'd' || nc_tok_eq(doc, tok - 1, "not") ||
+	if (tok > 0 && (nc_q_wclass(cx, tok - 1) == 'd' || nc_tok_eq(doc, tok - 1, "not") ||
 					nc_tok_eq(doc, tok - 1, "never") || nc_tok_eq(doc, tok - 1, "didn't") ||
 					nc_tok_eq(doc, tok - 1, "doesn't") || nc_tok_eq(doc, tok - 1, "don't") ||
 					nc_tok_eq(doc, tok - 1, "didn’t") || nc_tok_eq(doc, tok - 1, "doesn’t") ||
 					nc_tok_eq(doc, tok - 1, "don’t")))
 		return false;
 	if ((nc_tok_eq(doc, tok, "added") || nc_tok_eq(doc, tok, "adds") ||
-		 nc_tok_eq(doc, tok, "add")) && nc_q_wclass(doc, tok + 1) == 'd')
+		 nc_tok_eq(doc, tok, "add")) && nc_q_wclass(cx, tok + 1) == 'd')
 		return false;
 	return true;
 }
 
 static bool
-according_to(const NcDoc *doc, uint32_t tok)
+according_to(const QCtx *cx, uint32_t tok)
 {
-	return nc_q_cue(doc, tok) == QC_ACCORDING && nc_tok_eq(doc, tok + 1, "to");
+	const NcDoc *doc = cx->doc;
+	return nc_q_cue(cx, tok) == QC_ACCORDING && nc_tok_eq(doc, tok + 1, "to");
 }
 
 static void
@@ -125,30 +129,39 @@ step_back(QCtx *cx, uint32_t *i)
 	return true;
 }
 
-/* First person or group at the start of the sentence [lo, until). */
+/* First person (else group) at the start of the sentence [lo, until). */
 static bool
 sentence_start_subject(QCtx *cx, uint32_t lo, uint32_t until, QSpk *out)
 {
 	const NcDoc *doc = cx->doc;
+	bool		have = false;
 
-	for (uint32_t k = lo; k < until && k < lo + 8; k++)
+	for (uint32_t k = lo; k < until && k < lo + 12; k++)
 	{
-		char		c = nc_q_wclass(doc, k);
+		char		c = nc_q_wclass(cx, k);
 		QSpk		s;
 
 		if (NC_TK_IS_QUOTE(doc->toks[k].kind))
-			return false;
+			break;
 		if (!(QW_IS_PRONOUN(c) && c != 'i') && !(doc->toks[k].flags & NC_TF_CAP))
 			continue;
-		if (nc_q_speaker_head(cx, k, lo, &s) && s.ent >= 0 &&
-			(cx->ents->ents[s.ent].type == NC_ET_PERSON ||
-			 cx->ents->ents[s.ent].type == NC_ET_ORG))
+		if (nc_q_speaker_head(cx, k, lo, &s) && s.ent >= 0)
 		{
-			*out = s;
-			return true;
+			uint8_t		type = cx->ents->ents[s.ent].type;
+
+			if (type == NC_ET_PERSON)
+			{
+				*out = s;
+				return true;
+			}
+			if (type == NC_ET_ORG && !have)
+			{
+				*out = s;
+				have = true;
+			}
 		}
 	}
-	return false;
+	return have;
 }
 
 /*
@@ -167,7 +180,7 @@ clause_subject(QCtx *cx, uint32_t verb, uint32_t lo, QSpk *out)
 	{
 		if (!step_back(cx, &i) || i < lo)
 			break;
-		if (verb_cue(doc, i, true) && !is_ing(doc, i) &&
+		if (verb_cue(cx, i, true) && !is_ing(doc, i) &&
 			nc_q_speaker_before(cx, i, lo, out))
 			return true;
 	}
@@ -181,7 +194,7 @@ speaker_of_verb(QCtx *cx, uint32_t v, uint32_t lo, uint32_t hi, QAttr *a)
 	uint32_t	p = v;
 	bool		found;
 
-	while (p > lo && nc_q_wclass(doc, p - 1) == 'x')
+	while (p > lo && nc_q_wclass(cx, p - 1) == 'x')
 		p--;
 	if (is_ing(doc, v) && !(p > lo && (nc_tok_eq(doc, p - 1, "is") || nc_tok_eq(doc, p - 1, "was") ||
 										 nc_tok_eq(doc, p - 1, "are") || nc_tok_eq(doc, p - 1, "were") ||
@@ -234,7 +247,7 @@ cue_after(QCtx *cx, uint32_t k, QAttr *a)
 	/* "...end." The next sentence: only "he said"-style lower case goes on */
 	if (ends_with_period(cx, k) && (doc->toks[j].flags & NC_TF_CAP))
 		return false;
-	if (according_to(doc, j))
+	if (according_to(cx, j))
 	{
 		if (nc_q_speaker_after(cx, j + 2, hi, &a->spk))
 		{
@@ -243,7 +256,7 @@ cue_after(QCtx *cx, uint32_t k, QAttr *a)
 		}
 		return false;
 	}
-	if (verb_cue(doc, j, false))
+	if (verb_cue(cx, j, false))
 	{
 		if (nc_q_speaker_after(cx, j + 1, hi, &a->spk))
 		{
@@ -267,9 +280,22 @@ cue_after(QCtx *cx, uint32_t k, QAttr *a)
 				v = e;
 			continue;
 		}
-		if (NC_TK_IS_QUOTE(t->kind) || nc_q_sentence_final(doc, v))
+		if (NC_TK_IS_QUOTE(t->kind))
+		{
+			/* a nickname or term inside the attribution: Marcia "Cia" Price */
+			int32_t		k2 = nc_q_quote_at(cx, v);
+
+			if (k2 >= 0 && cx->sp[k2].drop && cx->sp[k2].close != UINT32_MAX &&
+				cx->sp[k2].open == v)
+			{
+				v = cx->sp[k2].close;
+				continue;
+			}
 			break;
-		if (according_to(doc, v))
+		}
+		if (nc_q_sentence_final(doc, v))
+			break;
+		if (according_to(cx, v))
 		{
 			if (nc_q_speaker_after(cx, v + 2, hi, &a->spk))
 			{
@@ -278,7 +304,7 @@ cue_after(QCtx *cx, uint32_t k, QAttr *a)
 			}
 			return false;
 		}
-		if (verb_cue(doc, v, false))
+		if (verb_cue(cx, v, false))
 			return speaker_of_verb(cx, v, j, hi, a);
 	}
 	return false;
@@ -294,7 +320,7 @@ colon_intro(QCtx *cx, uint32_t colon, uint32_t lo, QAttr *a)
 	if (colon <= lo)
 		return false;
 	p = colon - 1;
-	if (verb_cue(doc, p, true))
+	if (verb_cue(cx, p, true))
 		return speaker_of_verb(cx, p, lo, colon, a);
 	/* a bare name before the colon, at the start of its sentence */
 	if (p - lo <= 3 && (doc->toks[p].flags & NC_TF_CAP) &&
@@ -332,7 +358,7 @@ cue_before(QCtx *cx, uint32_t k, bool strong, QAttr *a)
 			break;
 		memset(&c, 0, sizeof(c));
 		c.spk.ent = -1;
-		if (strong && according_to(doc, i))
+		if (strong && according_to(cx, i))
 		{
 			if (nc_q_speaker_after(cx, i + 2, o, &c.spk))
 			{
@@ -340,11 +366,11 @@ cue_before(QCtx *cx, uint32_t k, bool strong, QAttr *a)
 				found = true;
 			}
 		}
-		else if (strong && verb_cue(doc, i, false))
+		else if (strong && verb_cue(cx, i, false))
 			found = speaker_of_verb(cx, i, lo, o, &c);
-		else if (!strong && verb_cue(doc, i, true))
+		else if (!strong && verb_cue(cx, i, true))
 			found = speaker_of_verb(cx, i, lo, o, &c);
-		else if (!strong && nc_q_cue(doc, i) == QC_NOUN && i > lo)
+		else if (!strong && nc_q_cue(cx, i) == QC_NOUN && i > lo)
 		{
 			/* Trump's claim that ...; his statement */
 			uint32_t	p = i - 1;
@@ -503,7 +529,7 @@ previous_sentence(QCtx *cx, uint32_t k, QAttr *a)
 	{
 		if (nc_q_quote_at(cx, v) >= 0)
 			continue;
-		if (verb_cue(doc, v, false) && !is_ing(doc, v) &&
+		if (verb_cue(cx, v, false) && !is_ing(doc, v) &&
 			nc_q_speaker_before(cx, v, ps->tok_first, &a->spk))
 		{
 			set_verb(a, v, v + 1);
@@ -551,7 +577,16 @@ attribute_one(QCtx *cx, uint32_t k, const QAttr *attrs, int32_t prevk, const QAt
 			a->spk = prev->spk;
 			return true;
 		}
-		return previous_sentence(cx, k, a) || cue_before(cx, k, false, a);
+		if (previous_sentence(cx, k, a) || cue_before(cx, k, false, a))
+			return true;
+		/* a quote sentence standing alone: still the last speaker's */
+		if (prevk >= 0 && prev->spk.text != NULL &&
+			para_of_tok(doc, cx->sp[prevk].open) + 1 >= para)
+		{
+			a->spk = prev->spk;
+			return true;
+		}
+		return false;
 	}
 	if (cue_before(cx, k, true, a) || cue_after(cx, k, a))
 		return true;
@@ -577,6 +612,7 @@ nc_q_attribute(QCtx *cx)
 	memset(&prev, 0, sizeof(prev));
 	cx->prev_ent = -1;
 	cx->prev_text = NULL;
+	cx->prev_tok = 0;
 	if (cx->n == 0)
 		return NC_OK;
 	attrs = nc_alloc(cx->env, sizeof(QAttr) * cx->n);
@@ -586,6 +622,7 @@ nc_q_attribute(QCtx *cx)
 	{
 		QAttr	   *a = &attrs[k];
 		NcQuote    *q = &cx->q[k];
+		bool		found;
 
 		memset(a, 0, sizeof(*a));
 		a->spk.ent = -1;
@@ -595,7 +632,10 @@ nc_q_attribute(QCtx *cx)
 			continue;
 		if (nc_q_stop(cx, 64))
 			return NC_ECANCEL;
-		if (!attribute_one(cx, k, attrs, prevk, &prev, a) || a->spk.text == NULL)
+		found = attribute_one(cx, k, attrs, prevk, &prev, a);
+		if (cx->oom)
+			return NC_ENOMEM;
+		if (!found || a->spk.text == NULL)
 		{
 			memset(a, 0, sizeof(*a));
 			a->spk.ent = -1;
@@ -614,6 +654,8 @@ nc_q_attribute(QCtx *cx)
 		cx->prev_text = a->spk.text;
 		cx->prev_len = a->spk.len;
 		cx->prev_para = para_of_tok(doc, cx->sp[k].open);
+		cx->prev_tok = a->verb_first >= 0 ? (uint32_t) a->verb_first :
+			a->spk.first >= 0 ? (uint32_t) a->spk.first : cx->sp[k].open;
 		prev = *a;
 		prevk = (int32_t) k;
 	}

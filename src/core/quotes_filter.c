@@ -17,8 +17,9 @@
 
 /* Small words a title keeps in lower case. */
 static bool
-title_small_word(const NcDoc *doc, uint32_t tok)
+title_small_word(const QCtx *cx, uint32_t tok)
 {
+	const NcDoc *doc = cx->doc;
 	static const char *const small[] = {
 		"a", "an", "the", "of", "in", "on", "for", "with", "to", "at", "by",
 		"from", "and", "or", "vs", "v", "de", "la", "du", "von", "van", NULL
@@ -38,8 +39,9 @@ typedef struct QShape
 } QShape;
 
 static void
-shape_of(const NcDoc *doc, const NcQuote *q, QShape *s)
+shape_of(const QCtx *cx, const NcQuote *q, QShape *s)
 {
+	const NcDoc *doc = cx->doc;
 	uint32_t	caps = 0;
 	bool		seen_final = false;
 
@@ -59,7 +61,7 @@ shape_of(const NcDoc *doc, const NcQuote *q, QShape *s)
 			{
 				if (t->flags & NC_TF_CAP)
 					caps++;
-				else if (!title_small_word(doc, i))
+				else if (!title_small_word(cx, i))
 					s->titlecase = false;
 			}
 		}
@@ -82,24 +84,30 @@ sentence_has_cue(const QCtx *cx, uint32_t k)
 				to = e->tok_end;
 
 	/* bounded: a long sentence is read near the quote only */
-	if (cx->sp[k].open > from + 60)
-		from = cx->sp[k].open - 60;
-	if (to > last + 60)
-		to = last + 60;
+	if (cx->sp[k].open > from + 30)
+		from = cx->sp[k].open - 30;
+	if (to > last + 30)
+		to = last + 30;
 	for (uint32_t i = from; i < to; i++)
 	{
 		QCue		c;
 
 		if (i >= cx->sp[k].open && i <= last)
 			continue;
-		c = nc_q_cue(doc, i);
+		c = nc_q_cue(cx, i);
 		if (c == QC_NONE)
 			continue;
 		if ((nc_tok_eq(doc, i, "added") || nc_tok_eq(doc, i, "adds")) &&
-			nc_q_wclass(doc, i + 1) == 'd')
+			nc_q_wclass(cx, i + 1) == 'd')
 			continue;			/* "has added the ability to" */
 		if (c == QC_ACCORDING && !nc_tok_eq(doc, i + 1, "to"))
 			continue;
+		if (c == QC_WEAK && i > last)
+			continue;			/* "... they have previously found" */
+		if ((doc->toks[i].flags & NC_TF_CAP) &&
+			(!(doc->toks[i].flags & NC_TF_SENT_START) ||
+			 (i + 1 < doc->ntok && (doc->toks[i + 1].flags & NC_TF_CAP))))
+			continue;			/* "United States", "Ask Jeeves" */
 		return true;
 	}
 	return false;
@@ -116,7 +124,7 @@ is_nickname(const QCtx *cx, uint32_t k, const QShape *s)
 	if (c == UINT32_MAX || s->words > 2 || !s->titlecase || o == 0 || c + 1 >= doc->ntok)
 		return false;
 	return doc->toks[o - 1].kind == NC_TK_WORD && (doc->toks[o - 1].flags & NC_TF_CAP) &&
-		!(doc->toks[o - 1].flags & NC_TF_SENT_START && nc_q_wclass(doc, o - 1) != 0) &&
+		!(doc->toks[o - 1].flags & NC_TF_SENT_START && nc_q_wclass(cx, o - 1) != 0) &&
 		doc->toks[c + 1].kind == NC_TK_WORD && (doc->toks[c + 1].flags & NC_TF_CAP) &&
 		!(doc->toks[o].flags & NC_TF_SPACE_BEFORE && doc->toks[o].flags & NC_TF_SPACE_AFTER);
 }
@@ -129,17 +137,24 @@ speech_at_edges(const QCtx *cx, uint32_t k)
 	uint32_t	o = cx->sp[k].open,
 				c = cx->sp[k].close;
 
-	if (o > 0 && (nc_q_punct_is(doc, o - 1, ':') || nc_q_cue(doc, o - 1) == QC_VERB))
+	if (o > 0 && (nc_q_punct_is(doc, o - 1, ':') || nc_q_cue(cx, o - 1) == QC_VERB))
 		return true;
-	if (o > 1 && nc_q_punct_is(doc, o - 1, ',') && nc_q_cue(doc, o - 2) == QC_VERB)
+	if (o > 1 && nc_q_punct_is(doc, o - 1, ',') && nc_q_cue(cx, o - 2) == QC_VERB)
 		return true;
 	if (c == UINT32_MAX)
 		return false;
-	for (uint32_t i = c + 1; i < doc->ntok && i < c + 5; i++)
+	/* `"No," he said` / `"No," said Biegun` / `"No," Mr Biegun said` */
+	for (uint32_t i = c + 1; i < doc->ntok && i < c + 6; i++)
 	{
-		if (nc_q_cue(doc, i) == QC_VERB)
+		const NcToken *t = &doc->toks[i];
+		char		wc = nc_q_wclass(cx, i);
+
+		if (nc_q_cue(cx, i) == QC_VERB)
 			return true;
-		if (NC_TK_IS_QUOTE(doc->toks[i].kind) || nc_q_sentence_final(doc, i))
+		if (i == c + 1 && nc_q_punct_is(doc, i, ','))
+			continue;
+		if (t->kind != NC_TK_WORD ||
+			!((t->flags & NC_TF_CAP) || QW_IS_PRONOUN(wc) || wc == 'd'))
 			break;
 	}
 	return false;
@@ -159,8 +174,55 @@ title_cue_before(const QCtx *cx, uint32_t k)
 			break;
 		if (nc_q_title_cue(doc, i))
 			return true;
+		/* so-called, written as three tokens */
+		if (i >= 2 && nc_tok_eq(doc, i, "called") && nc_q_is_dash(doc, i - 1) &&
+			nc_tok_eq(doc, i - 2, "so"))
+			return true;
 	}
 	return false;
+}
+
+/* `pounding Trump as a "con artist"`: someone's characterisation */
+static bool
+characterised(const QCtx *cx, uint32_t k)
+{
+	const NcDoc *doc = cx->doc;
+	uint32_t	o = cx->sp[k].open;
+
+	if (o >= 1 && nc_tok_eq(doc, o - 1, "as"))
+		return true;
+	return o >= 2 && nc_tok_eq(doc, o - 2, "as") &&
+		(nc_tok_eq(doc, o - 1, "a") || nc_tok_eq(doc, o - 1, "an"));
+}
+
+/*
+ * Guillemets and low-9 openers mark speech in the languages that use them;
+ * the English cue words say nothing there.
+ */
+static bool
+continental(const QCtx *cx, uint32_t k)
+{
+	const unsigned char *p = (const unsigned char *) nc_tok_ptr(cx->doc, cx->sp[k].open);
+	uint8_t		mark = cx->doc->toks[cx->sp[k].open].mark;
+
+	if (mark == NC_MARK_GUILLEMET || mark == NC_MARK_SGUILLEMET)
+		return true;
+	/* „ U+201E, ‚ U+201A */
+	return p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0x9E || p[2] == 0x9A);
+}
+
+/* "Neither do I.": a whole sentence of its own */
+static bool
+full_sentence(const QCtx *cx, uint32_t k)
+{
+	const NcDoc *doc = cx->doc;
+	const NcQuote *q = &cx->q[k];
+	uint32_t	last = q->tok_end - 1;
+
+	if (!(doc->toks[q->tok_first].flags & NC_TF_CAP) || last <= q->tok_first)
+		return false;
+	return nc_q_punct_is(doc, last, '.') || nc_q_punct_is(doc, last, '!') ||
+		nc_q_punct_is(doc, last, '?');
 }
 
 /* A paragraph that is nothing but the quote: a heading or a turn. */
@@ -193,7 +255,7 @@ nc_q_filter(QCtx *cx)
 			return NC_ECANCEL;
 		if (nc_q_headline(doc, para) || q->continues >= 0 || whole_paragraph(cx, k))
 			continue;
-		shape_of(doc, q, &s);
+		shape_of(cx, q, &s);
 		if (s.words == 0)
 		{
 			cx->sp[k].drop = 1;
@@ -207,7 +269,9 @@ nc_q_filter(QCtx *cx)
 			cx->sp[k].drop = 1;
 		else if (s.titlecase && !speech_at_edges(cx, k))
 			cx->sp[k].drop = 1;
-		else if (s.words <= SHORT_WORDS && !sentence_has_cue(cx, k))
+		else if (s.words <= SHORT_WORDS && !sentence_has_cue(cx, k) &&
+				 !characterised(cx, k) && !full_sentence(cx, k) &&
+				 !continental(cx, k) && !speech_at_edges(cx, k))
 			cx->sp[k].drop = 1;
 	}
 	return NC_OK;

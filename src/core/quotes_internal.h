@@ -23,6 +23,8 @@ typedef struct QSpan
 
 typedef struct QCtx
 {
+	/* per token: both word classes, looked up once (0xFF: not yet) */
+	uint8_t    *cls;
 	const NcEnv *env;
 	const NcDoc *doc;
 	const NcEntities *ents;
@@ -39,7 +41,9 @@ typedef struct QCtx
 	const char *prev_text;
 	uint32_t	prev_len;
 	uint32_t	prev_para;
+	uint32_t	prev_tok;		/* where its attribution was written */
 	uint32_t	since_check;
+	bool		oom;			/* an allocation failed: NC_ENOMEM */
 } QCtx;
 
 /* quotes_pairing.c: quoted stretches of the document, in text order */
@@ -61,7 +65,7 @@ typedef enum QCue
 	QC_ACCORDING				/* "according" (to) */
 } QCue;
 
-extern QCue nc_q_cue(const NcDoc *doc, uint32_t tok);
+extern QCue nc_q_cue(const struct QCtx *cx, uint32_t tok);
 
 /*
  * Class of a function word (quote_words.txt), 0 for other tokens:
@@ -69,7 +73,7 @@ extern QCue nc_q_cue(const NcDoc *doc, uint32_t tok);
  * 's' ends a speaker phrase, 'x' adverb or auxiliary, 'z' time word,
  * 'r' role word.
  */
-extern char nc_q_wclass(const NcDoc *doc, uint32_t tok);
+extern char nc_q_wclass(const struct QCtx *cx, uint32_t tok);
 #define QW_IS_PRONOUN(c) ((c) == 'm' || (c) == 'f' || (c) == 'n' || (c) == 'p' || (c) == 'i')
 /* Title cues ("film", "titled") come from their own list. */
 extern bool nc_q_title_cue(const NcDoc *doc, uint32_t tok);

@@ -150,7 +150,10 @@ surname_entity(QCtx *cx, uint32_t tok)
 
 		cx->surname = nc_alloc(cx->env, sizeof(uint64_t) * cx->ents->nent);
 		if (cx->surname == NULL)
-			return -1;			/* no table: no surname lookups */
+		{
+			cx->oom = true;
+			return -1;
+		}
 		for (uint32_t e = 0; e < cx->ents->nent; e++)
 		{
 			const char *p;
@@ -220,18 +223,20 @@ is_subject(const QCtx *cx, int32_t m)
 	uint32_t	first = mm->tok_first;
 	uint32_t	lo = doc->sents[doc->toks[first].sentence].tok_first;
 
-	if (nc_q_cue(doc, mm->tok_end) == QC_VERB ||
-		(first > 0 && nc_q_cue(doc, first - 1) == QC_VERB))
+	/* "..., Mr. Obama said" / "said Caddell." (not "said Trump is ...") */
+	if (nc_q_cue(cx, mm->tok_end) == QC_VERB ||
+		(first > 0 && nc_q_cue(cx, first - 1) == QC_VERB &&
+		 (mm->tok_end >= doc->ntok || doc->toks[mm->tok_end].kind == NC_TK_PUNCT)))
 		return true;
 	if (first - lo > 6)
 		return false;
 	for (uint32_t i = lo; i < first; i++)
 	{
-		char		c = nc_q_wclass(doc, i);
+		char		c = nc_q_wclass(cx, i);
 		int32_t		o;
 
 		if (doc->toks[i].kind != NC_TK_WORD || c == 's' || c == 'o' || c == 'c' ||
-			c == 'z' || c == 'x' || QW_IS_PRONOUN(c) || nc_q_cue(doc, i) != QC_NONE)
+			c == 'z' || c == 'x' || QW_IS_PRONOUN(c) || nc_q_cue(cx, i) != QC_NONE)
 			return false;
 		o = mention_at(cx, i);
 		if (o >= 0 && cx->ents->ments[o].entity != mm->entity &&
@@ -272,7 +277,7 @@ name_subject(QCtx *cx, uint32_t s, char cls, uint32_t limit, QSpk *out)
 		const NcToken *t = &doc->toks[e];
 
 		if (t->kind != NC_TK_WORD || !(t->flags & NC_TF_CAP) ||
-			nc_q_wclass(doc, e) != 0 || nc_q_cue(doc, e) != QC_NONE)
+			nc_q_wclass(cx, e) != 0 || nc_q_cue(cx, e) != QC_NONE)
 			break;
 		if (mention_at(cx, e) >= 0)
 			return false;
@@ -340,56 +345,39 @@ resolve_pronoun(QCtx *cx, uint32_t tok, char cls, QSpk *out)
 	if (cls == 'i' || cx->ents == NULL)
 		return false;
 	/*
-	 * Subjects of the last sentences, latest first: a name whose gender is
-	 * known to fit wins over one whose gender is unknown.
+	 * Subjects of the last sentences, latest first, unless the previous
+	 * quote's attribution is more recent still.
 	 */
+	m = mention_before(cx, tok);
+	for (uint32_t back = 0; back <= 3 && back <= sent; back++)
 	{
-		int32_t		unknown = -1;
-		QSpk		named;
-		bool		have_named = false;
+		uint32_t	s = sent - back;
+		uint32_t	limit = back == 0 ? tok : doc->sents[s].tok_end;
+		bool		prev_here = prev_fits(cx, cls) && cx->prev_tok >= doc->sents[s].tok_first &&
+			cx->prev_para + PRONOUN_PARAS >= para;
 
-		m = mention_before(cx, tok);
-		for (uint32_t back = 0; back <= 3 && back <= sent; back++)
+		if (doc->sents[s].paragraph + PRONOUN_PARAS < para)
+			break;
+		for (; m >= 0 && steps < PRONOUN_MENTIONS; m--, steps++)
 		{
-			uint32_t	s = sent - back;
-			uint32_t	limit = back == 0 ? tok : doc->sents[s].tok_end;
+			const NcMention *mm = &cx->ents->ments[m];
 
-			if (doc->sents[s].paragraph + PRONOUN_PARAS < para)
+			if (mm->tok_first < doc->sents[s].tok_first)
 				break;
-			for (; m >= 0 && steps < PRONOUN_MENTIONS; m--, steps++)
-			{
-				const NcMention *mm = &cx->ents->ments[m];
-				const NcEntity *e = &cx->ents->ents[mm->entity];
-
-				if (mm->tok_first < doc->sents[s].tok_first)
-					break;
-				if (!gender_fits(e, cls) || nc_q_quote_at(cx, mm->tok_first) >= 0)
-					continue;
-				if (cand < 0)
-					cand = m;
-				if (!is_subject(cx, m))
-					continue;
-				if (e->gender != 0 || cls == 'n' || cls == 'p' ||
-					(int32_t) mm->entity == cx->prev_ent)
-				{
-					set_entity(cx, (int32_t) mm->entity, (int32_t) tok, (int32_t) tok + 1, out);
-					return true;
-				}
-				if (unknown < 0 && !have_named)
-					unknown = m;
-			}
-			if (unknown < 0 && !have_named && limit > doc->sents[s].tok_first + 2 &&
-				name_subject(cx, s, cls, limit, &named))
-				have_named = true;
-		}
-		if (unknown >= 0)
-		{
-			set_entity(cx, (int32_t) cx->ents->ments[unknown].entity, (int32_t) tok, (int32_t) tok + 1, out);
+			if (!gender_fits(&cx->ents->ents[mm->entity], cls) ||
+				nc_q_quote_at(cx, mm->tok_first) >= 0)
+				continue;
+			if (cand < 0)
+				cand = m;
+			if (!is_subject(cx, m) || (prev_here && cx->prev_tok > mm->tok_first))
+				continue;
+			set_entity(cx, (int32_t) mm->entity, (int32_t) tok, (int32_t) tok + 1, out);
 			return true;
 		}
-		if (have_named)
+		if (prev_here)
+			break;				/* the last quote's speaker is the latest */
+		if (limit > doc->sents[s].tok_first + 2 && name_subject(cx, s, cls, limit, out))
 		{
-			*out = named;
 			out->first = (int32_t) tok;
 			out->end = (int32_t) tok + 1;
 			return true;
@@ -475,7 +463,7 @@ recent_org(QCtx *cx, uint32_t tok)
 		/* an organisation, or any name that spoke ("Downing St said") */
 		if (cx->ents->ents[mm->entity].type == NC_ET_ORG ||
 			(cx->ents->ents[mm->entity].type != NC_ET_PERSON &&
-			 nc_q_cue(cx->doc, mm->tok_end) == QC_VERB))
+			 nc_q_cue(cx, mm->tok_end) == QC_VERB))
 			return (int32_t) mm->entity;
 	}
 	return -1;
@@ -498,12 +486,12 @@ describe(QCtx *cx, uint32_t f, uint32_t h, QSpk *out)
 	bool		allcap = true,
 				anycap = false;
 	bool		definite;
-	char		hc = nc_q_wclass(doc, h);
+	char		hc = nc_q_wclass(cx, h);
 
-	while (t0 < h && nc_q_wclass(doc, t0) == 'd')
+	while (t0 < h && nc_q_wclass(cx, t0) == 'd')
 		t0++;
-	if (nc_q_wclass(doc, t0) == 'd' || nc_q_wclass(doc, t0) == 'o' ||
-		nc_q_wclass(doc, t0) == 'c')
+	if (nc_q_wclass(cx, t0) == 'd' || nc_q_wclass(cx, t0) == 'o' ||
+		nc_q_wclass(cx, t0) == 'c')
 		return false;
 	definite = t0 > f && (nc_tok_eq(doc, f, "the") || nc_tok_eq(doc, f, "this"));
 	for (uint32_t i = t0; i <= h; i++)
@@ -548,7 +536,10 @@ describe(QCtx *cx, uint32_t f, uint32_t h, QSpk *out)
 			char	   *str = nc_alloc(cx->env, org->name_len + 1 + hl);
 
 			if (str == NULL)
-				return true;	/* keep the phrase as written */
+			{
+				cx->oom = true;
+				return true;
+			}
 			memcpy(str, org->name, org->name_len);
 			str[org->name_len] = ' ';
 			memcpy(str + org->name_len + 1, nc_tok_ptr(doc, h), hl);
@@ -566,7 +557,7 @@ describe(QCtx *cx, uint32_t f, uint32_t h, QSpk *out)
 			set_entity(cx, e, (int32_t) f, (int32_t) h + 1, out);
 		return true;
 	}
-	if (definite && hc == 'r')
+	if (definite && hc == 'r' && !(doc->toks[h].flags & NC_TF_CAP))
 	{
 		/* "the minister": the person written with that role, or in focus */
 		int32_t		e = role_entity(cx, h);
@@ -581,12 +572,12 @@ describe(QCtx *cx, uint32_t f, uint32_t h, QSpk *out)
 }
 
 static bool
-stops_phrase(const NcDoc *doc, uint32_t tok)
+stops_phrase(const QCtx *cx, uint32_t tok)
 {
-	char		c = nc_q_wclass(doc, tok);
+	char		c = nc_q_wclass(cx, tok);
 
 	return c == 's' || c == 'x' || c == 'z' || QW_IS_PRONOUN(c) ||
-		nc_q_cue(doc, tok) == QC_VERB;
+		nc_q_cue(cx, tok) == QC_VERB;
 }
 
 bool
@@ -604,10 +595,10 @@ nc_q_speaker_head(QCtx *cx, uint32_t h, uint32_t lo, QSpk *out)
 		set_mention(cx, m, out);
 		return true;
 	}
-	c = nc_q_wclass(doc, h);
+	c = nc_q_wclass(cx, h);
 	if (QW_IS_PRONOUN(c))
 		return resolve_pronoun(cx, h, c, out);
-	if (doc->toks[h].kind != NC_TK_WORD || stops_phrase(doc, h) || c == 'd')
+	if (doc->toks[h].kind != NC_TK_WORD || stops_phrase(cx, h) || c == 'd')
 		return false;
 	f = h;
 	{
@@ -615,10 +606,10 @@ nc_q_speaker_head(QCtx *cx, uint32_t h, uint32_t lo, QSpk *out)
 		bool		conn = false,
 					det = false;
 
-		while (f > lo && h - f < PHRASE_MAX)
+		while (f > lo && h - f < (conn ? PHRASE_MAX + 4 : PHRASE_MAX))
 		{
 			uint32_t	p = f - 1;
-			char		pc = nc_q_wclass(doc, p);
+			char		pc = nc_q_wclass(cx, p);
 
 			if (doc->toks[p].kind != NC_TK_WORD)
 				break;
@@ -635,7 +626,7 @@ nc_q_speaker_head(QCtx *cx, uint32_t h, uint32_t lo, QSpk *out)
 				f = p;
 				continue;
 			}
-			if (!(doc->toks[p].flags & NC_TF_POSSESSIVE) && stops_phrase(doc, p))
+			if (!(doc->toks[p].flags & NC_TF_POSSESSIVE) && stops_phrase(cx, p))
 				break;
 			f = p;
 			if (!conn)
@@ -643,14 +634,19 @@ nc_q_speaker_head(QCtx *cx, uint32_t h, uint32_t lo, QSpk *out)
 		}
 		if (conn && !det)
 			f = good;
+		/* "for music downloads believes": an object, not a speaker */
+		if (!det && f > lo && (nc_q_wclass(cx, f - 1) == 's' || nc_q_wclass(cx, f - 1) == 'o') &&
+			!(doc->toks[f].flags & NC_TF_CAP))
+			return false;
 	}
 	return describe(cx, f, h, out);
 }
 
 /* A lower-case word in -ly between a speaker and a verb ("cynically"). */
 static bool
-is_adverb(const NcDoc *doc, uint32_t tok)
+is_adverb(const QCtx *cx, uint32_t tok)
 {
+	const NcDoc *doc = cx->doc;
 	uint32_t	len = nc_tok_len(doc, tok);
 	const char *p = nc_tok_ptr(doc, tok);
 
@@ -659,9 +655,10 @@ is_adverb(const NcDoc *doc, uint32_t tok)
 }
 
 static bool
-apposition_start(const NcDoc *doc, uint32_t tok)
+apposition_start(const QCtx *cx, uint32_t tok)
 {
-	char		c = nc_q_wclass(doc, tok);
+	const NcDoc *doc = cx->doc;
+	char		c = nc_q_wclass(cx, tok);
 
 	return c == 'd' || c == 'r' || nc_tok_eq(doc, tok, "who") ||
 		nc_tok_eq(doc, tok, "whose") || nc_tok_eq(doc, tok, "which") ||
@@ -676,7 +673,7 @@ nc_q_speaker_before(QCtx *cx, uint32_t verb, uint32_t lo, QSpk *out)
 	uint32_t	j = verb;
 	uint32_t	h;
 
-	while (j > lo && (nc_q_wclass(doc, j - 1) == 'x' || is_adverb(doc, j - 1)))
+	while (j > lo && (nc_q_wclass(cx, j - 1) == 'x' || is_adverb(cx, j - 1)))
 		j--;
 	if (j <= lo)
 		return false;
@@ -696,6 +693,16 @@ nc_q_speaker_before(QCtx *cx, uint32_t verb, uint32_t lo, QSpk *out)
 		uint32_t	k = h;
 		bool		found = false;
 
+		/* "Price (D-Newport News), shouted" */
+		if (h > lo + 1 && nc_q_punct_is(doc, h - 1, ')'))
+		{
+			uint32_t	b = h - 1;
+
+			while (b > lo && h - b < 12 && !nc_q_punct_is(doc, b, '('))
+				b--;
+			if (nc_q_punct_is(doc, b, '(') && b > lo)
+				return nc_q_speaker_head(cx, b - 1, lo, out);
+		}
 		/* "Biegun, who visited Lithuania last week, said" */
 		while (k > lo + 1 && h - k < 40)
 		{
@@ -703,7 +710,7 @@ nc_q_speaker_before(QCtx *cx, uint32_t verb, uint32_t lo, QSpk *out)
 			if (NC_TK_IS_QUOTE(doc->toks[k].kind) || nc_q_sentence_final(doc, k))
 				break;
 			if (nc_q_punct_is(doc, k, ',') && doc->toks[k - 1].kind == NC_TK_WORD &&
-				(apposition_start(doc, k + 1) || h - k <= 4))
+				(apposition_start(cx, k + 1) || h - k <= 6))
 			{
 				found = true;
 				break;
@@ -711,6 +718,20 @@ nc_q_speaker_before(QCtx *cx, uint32_t verb, uint32_t lo, QSpk *out)
 		}
 		if (!found)
 			return false;
+		/* "Another critic, Laurence H. Tribe, likened": the name inside */
+		if (mention_at(cx, k - 1) < 0)
+		{
+			for (uint32_t i = k + 1; i < h && i < k + 5; i++)
+			{
+				int32_t		m = mention_at(cx, i);
+
+				if (m >= 0 && cx->ents->ents[cx->ents->ments[m].entity].type == NC_ET_PERSON)
+				{
+					set_mention(cx, m, out);
+					return true;
+				}
+			}
+		}
 		h = k - 1;
 	}
 	else if (nc_q_is_dash(doc, h))
@@ -740,14 +761,14 @@ nc_q_speaker_after(QCtx *cx, uint32_t a, uint32_t hi, QSpk *out)
 	uint32_t	e;
 	char		c;
 
-	while (a < hi && nc_q_wclass(doc, a) == 'z')
+	while (a < hi && nc_q_wclass(cx, a) == 'z')
 		a++;
 	if (a >= hi || doc->toks[a].kind != NC_TK_WORD)
 		return false;
-	c = nc_q_wclass(doc, a);
+	c = nc_q_wclass(cx, a);
 	if (QW_IS_PRONOUN(c))
 		return resolve_pronoun(cx, a, c, out);
-	if (c == 's' || c == 'x' || c == 'o' || c == 'c' || nc_q_cue(doc, a) == QC_VERB ||
+	if (c == 's' || c == 'x' || c == 'o' || c == 'c' || nc_q_cue(cx, a) == QC_VERB ||
 		nc_tok_eq(doc, a, "his") || nc_tok_eq(doc, a, "her") || nc_tok_eq(doc, a, "its") ||
 		nc_tok_eq(doc, a, "their") || nc_tok_eq(doc, a, "our") || nc_tok_eq(doc, a, "my"))
 		return false;
@@ -768,9 +789,11 @@ nc_q_speaker_after(QCtx *cx, uint32_t a, uint32_t hi, QSpk *out)
 				k = cx->ents->ments[m].tok_end - 1;
 				continue;
 			}
-			if (doc->toks[k].kind == NC_TK_NUMBER)
+			if (doc->toks[k].kind == NC_TK_NUMBER ||
+				(doc->toks[k].kind == NC_TK_PUNCT && !(doc->toks[k].flags & NC_TF_SPACE_BEFORE) &&
+				 !(doc->toks[k].flags & NC_TF_SPACE_AFTER)))
 				continue;		/* "said 9/11 widow Terry Strada" */
-			if (doc->toks[k].kind != NC_TK_WORD || nc_q_wclass(doc, k) == 's')
+			if (doc->toks[k].kind != NC_TK_WORD || nc_q_wclass(cx, k) == 's')
 				break;
 		}
 		if (found >= 0)
@@ -781,10 +804,10 @@ nc_q_speaker_after(QCtx *cx, uint32_t a, uint32_t hi, QSpk *out)
 	}
 	e = a;
 	while (e < hi && e < a + PHRASE_MAX && doc->toks[e].kind == NC_TK_WORD &&
-		   (e == a || !stops_phrase(doc, e)) && !(e > a && nc_q_wclass(doc, e) == 'd') &&
-		   nc_q_wclass(doc, e) != 'o' && nc_q_wclass(doc, e) != 'c')
+		   (e == a || !stops_phrase(cx, e)) && !(e > a && nc_q_wclass(cx, e) == 'd') &&
+		   nc_q_wclass(cx, e) != 'o' && nc_q_wclass(cx, e) != 'c')
 		e++;
-	if (e == a || (e == a + 1 && nc_q_wclass(doc, a) == 'd'))
+	if (e == a || (e == a + 1 && nc_q_wclass(cx, a) == 'd'))
 		return false;
 	return describe(cx, a, e - 1, out);
 }

@@ -7,41 +7,69 @@
 #include "quotes_internal.h"
 #include "lexicon_data.h"
 
-QCue
-nc_q_cue(const NcDoc *doc, uint32_t tok)
-{
-	const NcLexEntry *e;
+/* Codes of the function-word classes in the per-token cache. */
+static const char wclass_code[] = "\0mfnpidsxzrocg";
 
-	if (tok >= doc->ntok || doc->toks[tok].kind != NC_TK_WORD)
-		return QC_NONE;
-	e = nc_lex_find_lower(&nc_lex_quote_cues, nc_tok_ptr(doc, tok), nc_tok_len(doc, tok));
-	if (e == NULL || e->value == NULL)
-		return QC_NONE;
-	switch (e->value[0])
+/* Both classes of token tok, from the cache or the lexicons. */
+static uint8_t
+classes(const QCtx *cx, uint32_t tok)
+{
+	const NcDoc *doc = cx->doc;
+	const NcLexEntry *e;
+	uint8_t		cue = QC_NONE,
+				wc = 0;
+
+	if (tok >= doc->ntok)
+		return 0;
+	if (cx->cls != NULL && cx->cls[tok] != 0xFF)
+		return cx->cls[tok];
+	if (doc->toks[tok].kind == NC_TK_WORD)
 	{
-		case 'v':
-			return QC_VERB;
-		case 'w':
-			return QC_WEAK;
-		case 'n':
-			return QC_NOUN;
-		case 'a':
-			return QC_ACCORDING;
+		const char *p = nc_tok_ptr(doc, tok);
+		uint32_t	len = nc_tok_len(doc, tok);
+
+		e = nc_lex_find_lower(&nc_lex_quote_cues, p, len);
+		if (e != NULL && e->value != NULL)
+		{
+			switch (e->value[0])
+			{
+				case 'v':
+					cue = QC_VERB;
+					break;
+				case 'w':
+					cue = QC_WEAK;
+					break;
+				case 'n':
+					cue = QC_NOUN;
+					break;
+				case 'a':
+					cue = QC_ACCORDING;
+					break;
+			}
+		}
+		e = nc_lex_find_lower(&nc_lex_quote_words, p, len);
+		if (e != NULL && e->value != NULL)
+		{
+			for (uint8_t i = 1; i < sizeof(wclass_code) - 1; i++)
+				if (wclass_code[i] == e->value[0])
+					wc = i;
+		}
 	}
-	return QC_NONE;
+	if (cx->cls != NULL)
+		cx->cls[tok] = (uint8_t) (cue | (wc << 3));
+	return (uint8_t) (cue | (wc << 3));
+}
+
+QCue
+nc_q_cue(const QCtx *cx, uint32_t tok)
+{
+	return (QCue) (classes(cx, tok) & 7);
 }
 
 char
-nc_q_wclass(const NcDoc *doc, uint32_t tok)
+nc_q_wclass(const QCtx *cx, uint32_t tok)
 {
-	const NcLexEntry *e;
-
-	if (tok >= doc->ntok || doc->toks[tok].kind != NC_TK_WORD)
-		return 0;
-	e = nc_lex_find_lower(&nc_lex_quote_words, nc_tok_ptr(doc, tok), nc_tok_len(doc, tok));
-	if (e == NULL || e->value == NULL)
-		return 0;
-	return e->value[0];
+	return wclass_code[classes(cx, tok) >> 3];
 }
 
 bool

@@ -15,6 +15,8 @@
  *   digits do not ("G7"), since the first is a quantity and the second a
  *   name.
  */
+#include <string.h>
+
 #include "doc_internal.h"
 #include "nc_chars.h"
 #include "nc_lexicon.h"
@@ -109,6 +111,15 @@ scan_alnum(const Cursor *c, uint32_t i, uint32_t *ncp)
 	return i;
 }
 
+/* Is the word starting at `start` preceded by a comma (and white space)? */
+static bool
+after_comma(const Cursor *c, uint32_t start)
+{
+	while (start > 0 && (c->s[start - 1] == ' ' || c->s[start - 1] == '\t'))
+		start--;
+	return start > 0 && c->s[start - 1] == ',';
+}
+
 /* Class of the abbreviation word[0..len) followed by a period, or NULL. */
 static const char *
 abbrev_class(const unsigned char *word, uint32_t len)
@@ -200,6 +211,10 @@ scan_word(const Cursor *c, uint32_t i, uint16_t *flags, uint32_t *possessive)
 	{
 		const char *cls = abbrev_class(c->s + start, end - start);
 
+		/* "Salem, Ore.": a state only in the City, St. pattern */
+		if (cls != NULL && strcmp(cls, "state") == 0 &&
+			!(nc_char_is_upper(c->s[start]) && after_comma(c, start)))
+			cls = NULL;
 		if (cls != NULL)
 		{
 			if (cls[0] != 'n')	/* not "number" class */

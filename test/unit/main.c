@@ -54,5 +54,6 @@ main(void)
 	failed += run_robustness_tests();
 	failed += run_entities_tests();
 	failed += run_claims_tests();
+	failed += run_quotes_tests();
 	return failed ? 1 : 0;
 }

@@ -52,6 +52,18 @@ test_abbreviation_can_end_sentence(void **state)
 }
 
 static void
+test_datelines_and_states(void **state)
+{
+	CHECK_SENTENCES("SALEM, Ore. (Newswire) - The vote was close. It ended late.",
+					"SALEM, Ore. (Newswire) - The vote was close.",
+					"It ended late.");
+	CHECK_SENTENCES("Dover, Del. - State Del. Ann Kirby spoke. She was ill. Doctors came.",
+					"Dover, Del. - State Del. Ann Kirby spoke.",
+					"She was ill.",
+					"Doctors came.");
+}
+
+static void
 test_decimals_and_ellipses(void **state)
 {
 	CHECK_SENTENCES("Growth slowed to 2.5 percent... and then stalled. Prices fell 0.3%.",
@@ -271,6 +283,7 @@ test_empty_and_blank(void **state)
 static const struct CMUnitTest doc_tests[] = {
 	cmocka_unit_test(test_abbreviations_do_not_end_sentences),
 	cmocka_unit_test(test_abbreviation_can_end_sentence),
+	cmocka_unit_test(test_datelines_and_states),
 	cmocka_unit_test(test_decimals_and_ellipses),
 	cmocka_unit_test(test_closing_quote_stays_with_sentence),
 	cmocka_unit_test(test_paragraphs_blank_lines),

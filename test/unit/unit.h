@@ -35,5 +35,6 @@ extern int	run_doc_tests(void);
 extern int	run_robustness_tests(void);
 extern int	run_entities_tests(void);
 extern int	run_claims_tests(void);
+extern int	run_quotes_tests(void);
 
 #endif
