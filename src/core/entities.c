@@ -62,7 +62,11 @@ nc_ent_add_span(EntCtx *cx, uint32_t first, uint32_t end, uint8_t type)
 	return NC_OK;
 }
 
-/* Tag every sentence; fills cx->labels, cx->wh, cx->up. */
+/*
+ * Tag every sentence; fills cx->labels, cx->wh, cx->up.  A first pass
+ * notes how each word is written across the document (the tagger's
+ * document-case features), the second tags.
+ */
 static NcStatus
 tag_document(EntCtx *cx)
 {
@@ -70,34 +74,59 @@ tag_document(EntCtx *cx)
 	NerTok	   *scratch = NULL;
 	uint32_t	scratchcap = 0;
 	uint32_t	since = 0;
+	NerDocCase	dc;
 
-	for (uint32_t s = 0; s < doc->nsent; s++)
+	if (!nc_ner_doc_case_init(cx->env, &dc, doc->ntok))
+		return NC_ENOMEM;
+	for (int pass = 0; pass < 2; pass++)
 	{
-		uint32_t	first = doc->sents[s].tok_first;
-		uint32_t	end = doc->sents[s].tok_end;
-		uint32_t	n;
+		for (uint32_t s = 0; s < doc->nsent; s++)
+		{
+			uint32_t	first = doc->sents[s].tok_first;
+			uint32_t	end = doc->sents[s].tok_end;
+			uint32_t	n;
 
-		if (end > doc->ntok)
-			end = doc->ntok;
-		if (first >= end)
-			continue;
-		n = end - first;
-		if (!nc_reserve(cx->env, (void **) &scratch, &scratchcap, n, sizeof(NerTok)))
-			return NC_ENOMEM;
-		nc_ner_tag(&cx->model, doc, first, end, scratch, cx->labels + first, NULL);
-		for (uint32_t i = 0; i < n; i++)
-		{
-			cx->wh[first + i] = scratch[i].wh;
-			cx->up[first + i] = scratch[i].upper;
-			cx->gz[first + i] = scratch[i].gbits;
-			cx->phr[first + i] = scratch[i].phr;
-		}
-		since += n;
-		if (since >= 4096)
-		{
-			since = 0;
-			if (nc_should_stop(cx->env))
-				return NC_ECANCEL;
+			if (end > doc->ntok)
+				end = doc->ntok;
+			if (first >= end)
+				continue;
+			n = end - first;
+			if (!nc_reserve(cx->env, (void **) &scratch, &scratchcap, n, sizeof(NerTok)))
+				return NC_ENOMEM;
+			if (pass == 0)
+			{
+				int			mode;
+
+				for (uint32_t i = 0; i < n; i++)
+					nc_ner_tok_case(doc, first + i, &scratch[i]);
+				mode = nc_ner_sent_mode(scratch, n);
+				for (uint32_t i = 0; i < n; i++)
+				{
+					uint8_t		b = nc_ner_case_bits(&scratch[i], mode);
+
+					if (b)
+						nc_ner_doc_case_add(&dc, scratch[i].wh, b);
+				}
+			}
+			else
+			{
+				nc_ner_tag(&cx->model, doc, first, end, scratch, &dc,
+						   cx->labels + first, NULL);
+				for (uint32_t i = 0; i < n; i++)
+				{
+					cx->wh[first + i] = scratch[i].wh;
+					cx->up[first + i] = scratch[i].upper;
+					cx->gz[first + i] = scratch[i].gbits;
+					cx->phr[first + i] = scratch[i].phr;
+				}
+			}
+			since += n;
+			if (since >= 4096)
+			{
+				since = 0;
+				if (nc_should_stop(cx->env))
+					return NC_ECANCEL;
+			}
 		}
 	}
 	return NC_OK;

@@ -2,6 +2,10 @@
  * entities_rules.c
  *		Document-level rules over the tagger's spans:
  *		- trim: titles, "the", possessive 's and punctuation go outside;
+ *		- names around head words (lexicon ner_heads: "House of Lords",
+ *		  "Securities and Exchange Commission", "X Treaty"), hyphenated
+ *		  given names, exact gazetteer matches typed by the gazetteer,
+ *		  unseen -ian/-ese/-ish demonyms, acronyms of names written out;
  *		- consistency: a string typed once is typed the same (majority)
  *		  everywhere, untagged occurrences of a typed string or of a
  *		  person's surname become mentions;
@@ -339,6 +343,455 @@ consistency(EntCtx *cx)
 	return NC_OK;
 }
 
+/*
+ * The full-name gazetteer bits of tokens [first, end) when they are exactly
+ * one phrase match of the tagger's gazetteer, else 0.
+ */
+static uint16_t
+gaz_phrase(const EntCtx *cx, uint32_t first, uint32_t end)
+{
+	uint8_t		c = cx->phr[first];
+
+	if (c == 0 || !((c - 1) & 1))
+		return 0;				/* not the first token of a match */
+	for (uint32_t k = first + 1; k < end; k++)
+		if (cx->phr[k] != (uint8_t) (c - 1))
+			return 0;
+	if (end < cx->doc->ntok && cx->phr[end] == (uint8_t) (c - 1))
+		return 0;				/* the match goes on */
+	return (uint16_t) ((((c - 1) >> 1) << 8) & NER_G_FULLMASK);
+}
+
+/*
+ * A span that is exactly a known organisation is ORG, exactly a known
+ * country (and nothing else) LOC: "EU", "Russian Federation".
+ */
+static void
+gazetteer_types(EntCtx *cx)
+{
+	for (uint32_t k = 0; k < cx->nspan; k++)
+	{
+		EntSpan    *sp = &cx->spans[k];
+		uint16_t	b = gaz_phrase(cx, sp->first, sp->end);
+
+		if (b == NER_G_ORG)
+			sp->type = NC_ET_ORG;
+		else if (b == NER_G_COUNTRY && sp->type != NC_ET_MISC)
+			sp->type = NC_ET_LOC;
+	}
+}
+
+/* ASCII capital letters of an all-caps token ("SPS", "U.N."), 2..6 of them */
+static int
+acronym_letters(const NcDoc *doc, uint32_t i, char *out)
+{
+	const char *p = nc_tok_ptr(doc, i);
+	uint32_t	len = nc_tok_len(doc, i);
+	int			n = 0;
+
+	if (doc->toks[i].kind != NC_TK_WORD || !(doc->toks[i].flags & NC_TF_ALLCAPS))
+		return 0;
+	for (uint32_t k = 0; k < len; k++)
+	{
+		if (p[k] == '.')
+			continue;
+		if (p[k] < 'A' || p[k] > 'Z' || n >= 6)
+			return 0;
+		out[n++] = p[k];
+	}
+	return n >= 2 ? n : 0;
+}
+
+/*
+ * Untagged acronyms of a multi-word name of the document ("Scottish Prison
+ * Service" ... "SPS") become mentions of its type.
+ */
+static NcStatus
+acronyms(EntCtx *cx)
+{
+	const NcDoc *doc = cx->doc;
+	uint8_t    *covered;
+	uint32_t	nspan0 = cx->nspan;
+	uint32_t	longs[64];
+	uint32_t	nlong = 0;
+
+	/* the first 64 multi-word names: bounded work per acronym */
+	for (uint32_t k = 0; k < cx->nspan && nlong < 64; k++)
+		if (cx->spans[k].end - cx->spans[k].first >= 2 &&
+			cx->spans[k].type != NC_ET_PERSON && cx->spans[k].type != 0)
+			longs[nlong++] = k;
+	if (nlong == 0)
+		return NC_OK;
+	covered = nc_alloc(cx->env, doc->ntok);
+	if (!covered)
+		return NC_ENOMEM;
+	memset(covered, 0, doc->ntok);
+	for (uint32_t k = 0; k < cx->nspan; k++)
+		for (uint32_t i = cx->spans[k].first; i < cx->spans[k].end; i++)
+			covered[i] = 1;
+	for (uint32_t i = 0; i < doc->ntok; i++)
+	{
+		char		a[6];
+		int			na;
+
+		if (covered[i] || (na = acronym_letters(doc, i, a)) == 0)
+			continue;
+		for (uint32_t q = 0; q < nlong; q++)
+		{
+			const EntSpan *sp = &cx->spans[longs[q]];
+			int			n = 0;
+			bool		ok = true;
+
+			for (uint32_t j = sp->first; j < sp->end && ok; j++)
+			{
+				unsigned char c = (unsigned char) *nc_tok_ptr(doc, j);
+
+				if (doc->toks[j].kind != NC_TK_WORD || !cx->up[j])
+					continue;
+				if (n >= na || c != (unsigned char) a[n])
+					ok = false;
+				n++;
+			}
+			if (ok && n == na)
+			{
+				if (nc_ent_add_span(cx, i, i + 1, sp->type) != NC_OK)
+					return NC_ENOMEM;
+				covered[i] = 1;
+				break;
+			}
+		}
+	}
+	if (cx->nspan != nspan0)
+		normalise_spans(cx);
+	return NC_OK;
+}
+
+/* ---- names built around a head word ("House of Lords") ---- */
+
+/* NcEntityType of a head word (lexicon ner_heads), or 0 */
+static uint8_t
+head_type(const NcDoc *doc, uint32_t i)
+{
+	const NcLexEntry *e;
+
+	if (doc->toks[i].kind != NC_TK_WORD || (doc->toks[i].flags & NC_TF_POSSESSIVE))
+		return 0;
+	e = nc_lex_find_lower(&nc_lex_ner_heads, nc_tok_ptr(doc, i), nc_tok_len(doc, i));
+	if (!e || !e->value)
+		return 0;
+	switch (e->value[0])
+	{
+		case 'O':
+			return NC_ET_ORG;
+		case 'L':
+			return NC_ET_LOC;
+		case 'M':
+			return NC_ET_MISC;
+	}
+	return 0;
+}
+
+/* a capitalised word that can be part of a name */
+static bool
+cap_word(const EntCtx *cx, uint32_t i)
+{
+	const NcToken *t = &cx->doc->toks[i];
+
+	return t->kind == NC_TK_WORD && cx->up[i] && !(t->flags & NC_TF_POSSESSIVE);
+}
+
+/* roman numerals and numbers that end a name ("World War II", "Vostok 1") */
+static bool
+name_number(const NcDoc *doc, uint32_t i)
+{
+	const char *p = nc_tok_ptr(doc, i);
+	uint32_t	len = nc_tok_len(doc, i);
+
+	if (doc->toks[i].kind == NC_TK_NUMBER)
+		return len <= 4;
+	if (len > 4)
+		return false;
+	for (uint32_t k = 0; k < len; k++)
+		if (p[k] != 'I' && p[k] != 'V' && p[k] != 'X')
+			return false;
+	return true;
+}
+
+static bool
+is_given_name(const EntCtx *cx, uint32_t i)
+{
+	return (cx->gz[i] & (NER_G_FIRST_M | NER_G_FIRST_F)) != 0 &&
+		!(cx->gz[i] & (NER_G_FULLMASK | NER_G_DEMONYM));
+}
+
+/*
+ * A capitalised word that may continue a name to the right of its head
+ * connector: not a title, a given name or the start of a person mention.
+ */
+static bool
+tail_word(const EntCtx *cx, uint32_t i, const uint8_t *person)
+{
+	return cap_word(cx, i) && !person[i] && !nc_ent_is_title(cx->doc, i, NULL) &&
+		!is_given_name(cx, i);
+}
+
+static bool
+no_space_between(const NcDoc *doc, uint32_t i)
+{
+	return doc->toks[i].end == doc->toks[i + 1].start;
+}
+
+/*
+ * Extend names around head words: the capitalised words before the head
+ * (over "and"/"&" between non-heads, over "of" after another head), and
+ * after it "of/for/on/de [the] Capitalised..." (then "and Capitalised...")
+ * or a number.  The result replaces the tagger's spans it covers.
+ */
+static NcStatus
+head_names(EntCtx *cx)
+{
+	const NcDoc *doc = cx->doc;
+	uint8_t    *person;
+	int32_t    *spanat;
+	uint32_t	nspan0 = cx->nspan;
+
+	person = nc_alloc(cx->env, doc->ntok);
+	spanat = nc_alloc(cx->env, (size_t) doc->ntok * sizeof(int32_t));
+	if (!person || !spanat)
+		return NC_ENOMEM;
+	memset(person, 0, doc->ntok);
+	for (uint32_t i = 0; i < doc->ntok; i++)
+		spanat[i] = -1;
+	for (uint32_t k = 0; k < cx->nspan; k++)
+		for (uint32_t i = cx->spans[k].first; i < cx->spans[k].end; i++)
+		{
+			spanat[i] = (int32_t) k;
+			if (cx->spans[k].type == NC_ET_PERSON)
+				person[i] = 1;
+		}
+
+	for (uint32_t si = 0; si < doc->nsent; si++)
+	{
+		uint32_t	sfirst = doc->sents[si].tok_first;
+		uint32_t	send = doc->sents[si].tok_end < doc->ntok ? doc->sents[si].tok_end : doc->ntok;
+		uint32_t	nw = 0,
+					nall = 0;
+		uint32_t	floor = sfirst;
+
+		for (uint32_t i = sfirst; i < send; i++)
+			if (doc->toks[i].kind == NC_TK_WORD)
+			{
+				nw++;
+				if (doc->toks[i].flags & NC_TF_ALLCAPS)
+					nall++;
+			}
+		if (nw >= 3 && nall == nw)
+			continue;			/* an all-caps line: no case to go by */
+
+		for (uint32_t h = sfirst; h < send; h++)
+		{
+			uint8_t		type;
+			uint32_t	s,
+						e;
+			bool		ok = true;
+
+			if (!cap_word(cx, h) || (type = head_type(doc, h)) == 0 || person[h])
+				continue;
+			/* left: capitalised words, "X and Y Head", "Bank of X Corporation" */
+			s = h;
+			while (s > sfirst && s > floor && h - s < 16)
+			{
+				uint32_t	p = s - 1;
+
+				if (cap_word(cx, p) && !person[p] && !nc_ent_is_title(doc, p, NULL) &&
+					!nc_tok_eq(doc, p, "the"))
+				{
+					s = p;
+					continue;
+				}
+				if (p > sfirst && cap_word(cx, p - 1) && !person[p - 1] &&
+					!nc_ent_is_title(doc, p - 1, NULL) &&
+					(((nc_tok_eq(doc, p, "and") || nc_tok_eq(doc, p, "&")) &&
+					  !head_type(doc, p - 1) && !head_type(doc, s)) ||
+					 (nc_tok_eq(doc, p, "of") && head_type(doc, p - 1)) ||
+					 (nc_tok_eq(doc, p, "-") && no_space_between(doc, p - 1) &&
+					  no_space_between(doc, p))))
+				{
+					s = p - 1;
+					continue;
+				}
+				break;
+			}
+			/* right */
+			e = h + 1;
+			while (e < send && e - h < 16 && cap_word(cx, e) && head_type(doc, e) && !person[e])
+				type = head_type(doc, e++);	/* the last head types the name */
+			if (e < send && name_number(doc, e) && (type != NC_ET_LOC))
+				e++;
+			else if (e + 1 < send &&
+					 (nc_tok_eq(doc, e, "of") || nc_tok_eq(doc, e, "for") ||
+					  nc_tok_eq(doc, e, "on") || nc_tok_eq(doc, e, "de")))
+			{
+				uint32_t	j = e + 1;
+
+				if (nc_tok_eq(doc, j, "the") && j + 1 < send)
+					j++;
+				if (tail_word(cx, j, person))
+				{
+					while (j < send && j - h < 16 && tail_word(cx, j, person))
+						j++;
+					e = j;
+					/* "... of Work and Pensions" */
+					while (e + 1 < send && e - h < 16 &&
+						   (nc_tok_eq(doc, e, "and") || nc_tok_eq(doc, e, "&")) &&
+						   tail_word(cx, e + 1, person) && !head_type(doc, e + 1))
+					{
+						j = e + 1;
+						while (j < send && j - h < 16 && tail_word(cx, j, person))
+							j++;
+						e = j;
+					}
+				}
+			}
+			if (e - s < 2 || gaz_phrase(cx, s, e) == NER_G_COUNTRY)
+				continue;
+			/* spans of the tagger that stick out of [s, e) keep their say */
+			if ((spanat[s] >= 0 && cx->spans[spanat[s]].first < s) ||
+				(spanat[e - 1] >= 0 && cx->spans[spanat[e - 1]].end > e))
+				ok = false;
+			if (!ok)
+			{
+				h = e - 1;
+				continue;
+			}
+			for (uint32_t i = s; i < e; i++)
+				if (spanat[i] >= 0)
+				{
+					cx->spans[spanat[i]].type = 0;
+					spanat[i] = -1;
+				}
+			if (nc_ent_add_span(cx, s, e, type) != NC_OK)
+				return NC_ENOMEM;
+			for (uint32_t i = s; i < e; i++)
+				spanat[i] = (int32_t) (cx->nspan - 1);
+			floor = e;
+			h = e - 1;
+		}
+	}
+	if (cx->nspan != nspan0)
+		normalise_spans(cx);
+	return NC_OK;
+}
+
+/* ---- demonyms the gazetteer does not know ("Belarusian officials") ---- */
+
+static bool
+demonym_shape(const NcDoc *doc, uint32_t i)
+{
+	static const char *const sufs[] = {"ian", "ean", "ese", "ish", "ians", "eans"};
+	const char *p = nc_tok_ptr(doc, i);
+	uint32_t	len = nc_tok_len(doc, i);
+
+	if (doc->toks[i].kind != NC_TK_WORD || len < 6 || p[0] < 'A' || p[0] > 'Z' ||
+		(doc->toks[i].flags & (NC_TF_ALLCAPS | NC_TF_POSSESSIVE)))
+		return false;
+	for (uint32_t k = 1; k < len; k++)
+		if (p[k] < 'a' || p[k] > 'z')
+			return false;
+	for (size_t k = 0; k < sizeof(sufs) / sizeof(sufs[0]); k++)
+	{
+		size_t		sl = strlen(sufs[k]);
+
+		if (len > sl + 2 && memcmp(p + len - sl, sufs[k], sl) == 0)
+			return true;
+	}
+	return false;
+}
+
+static bool
+is_compass(const NcDoc *doc, uint32_t i)
+{
+	return nc_tok_eq(doc, i, "South") || nc_tok_eq(doc, i, "North") ||
+		nc_tok_eq(doc, i, "East") || nc_tok_eq(doc, i, "West");
+}
+
+/*
+ * An untagged capitalised -ian/-ean/-ese/-ish word standing alone (no
+ * capitalised neighbour but a compass word) and used as an adjective (a
+ * lower-case word follows) or plural noun: MISC.  Given names, titles and
+ * words the gazetteers know otherwise are left alone.
+ */
+static NcStatus
+demonyms(EntCtx *cx)
+{
+	const NcDoc *doc = cx->doc;
+	uint8_t    *covered;
+	uint32_t	nspan0 = cx->nspan;
+
+	covered = nc_alloc(cx->env, doc->ntok);
+	if (!covered)
+		return NC_ENOMEM;
+	memset(covered, 0, doc->ntok);
+	for (uint32_t k = 0; k < cx->nspan; k++)
+		for (uint32_t i = cx->spans[k].first; i < cx->spans[k].end; i++)
+			covered[i] = 1;
+	for (uint32_t i = 0; i < doc->ntok; i++)
+	{
+		uint32_t	s = i;
+		uint32_t	len = nc_tok_len(doc, i);
+		bool		plural;
+
+		if (covered[i] || !demonym_shape(doc, i) || is_given_name(cx, i) ||
+			(cx->gz[i] & (NER_G_FULLMASK | NER_G_TITLE | NER_G_ORGW | NER_G_LOCW)) ||
+			nc_ent_is_title(doc, i, NULL))
+			continue;
+		plural = nc_tok_ptr(doc, i)[len - 1] == 's';
+		if (i > 0 && cap_word(cx, i - 1) && doc->toks[i - 1].sentence == doc->toks[i].sentence)
+		{
+			if (!is_compass(doc, i - 1) || covered[i - 1])
+				continue;
+			s = i - 1;
+		}
+		if (i + 1 >= doc->ntok || doc->toks[i + 1].sentence != doc->toks[i].sentence)
+		{
+			if (!plural)
+				continue;
+		}
+		else if (cx->up[i + 1] && doc->toks[i + 1].kind == NC_TK_WORD)
+			continue;
+		else if (!plural && doc->toks[i + 1].kind != NC_TK_WORD)
+			continue;
+		if (nc_ent_add_span(cx, s, i + 1, NC_ET_MISC) != NC_OK)
+			return NC_ENOMEM;
+		covered[i] = 1;
+	}
+	if (cx->nspan != nspan0)
+		normalise_spans(cx);
+	return NC_OK;
+}
+
+/* "Leung Kwok-hung": a person's name goes on over a hyphen and lower case */
+static void
+hyphen_tails(EntCtx *cx)
+{
+	const NcDoc *doc = cx->doc;
+
+	for (uint32_t k = 0; k < cx->nspan; k++)
+	{
+		EntSpan    *sp = &cx->spans[k];
+		uint32_t	e = sp->end;
+		uint32_t	limit = k + 1 < cx->nspan ? cx->spans[k + 1].first : doc->ntok;
+
+		if (sp->type != NC_ET_PERSON)
+			continue;
+		while (e + 1 < limit && nc_tok_eq(doc, e, "-") && no_space_between(doc, e - 1) &&
+			   no_space_between(doc, e) && doc->toks[e + 1].kind == NC_TK_WORD &&
+			   doc->toks[e + 1].sentence == doc->toks[e].sentence)
+			e += 2;
+		sp->end = e;
+	}
+}
+
 /* Title words before a person mention, and "X, the ... ruler," after it. */
 static void
 find_role(EntCtx *cx, EntSpan *sp, const uint8_t *covered)
@@ -427,7 +880,25 @@ nc_ent_rules(EntCtx *cx)
 			   !nc_ent_is_title(doc, sp->first - 1, NULL))
 			sp->first--;
 	}
+	/* "Mayor" tagged apart from the name it stands before */
+	for (uint32_t i = 0; i + 1 < cx->nspan; i++)
+	{
+		EntSpan    *sp = &cx->spans[i];
+
+		if (sp->type == NC_ET_PERSON && sp->end - sp->first == 1 &&
+			cx->spans[i + 1].type == NC_ET_PERSON && cx->spans[i + 1].first == sp->end &&
+			nc_ent_is_title(doc, sp->first, NULL))
+			sp->type = 0;
+	}
 	normalise_spans(cx);
+	if ((st = head_names(cx)) != NC_OK)
+		return st;
+	hyphen_tails(cx);
+	gazetteer_types(cx);
+	if ((st = demonyms(cx)) != NC_OK)
+		return st;
+	if ((st = acronyms(cx)) != NC_OK)
+		return st;
 	if ((st = consistency(cx)) != NC_OK)
 		return st;
 

@@ -22,7 +22,8 @@ enum
 	T_GAZ0, T_GAZM1, T_GAZP1, T_PHR,
 	T_LEN, T_PT_SH0,
 	T_PHRM1 = 26, T_PHRP1, T_W0_CAP,
-	T_RUNLAST, T_RUNFIRST, T_RUNGAZ, T_RUNLEN
+	T_RUNLAST, T_RUNFIRST, T_RUNGAZ, T_RUNLEN,
+	T_MODE_CAPS, T_MODE_W0, T_DOC
 };
 
 uint64_t
@@ -54,8 +55,8 @@ fnv_step(uint64_t h, unsigned char c)
 	return (h ^ c) * FNV_PRIME;
 }
 
-void
-nc_ner_tok(const NcDoc *doc, uint32_t i, NerTok *t)
+static inline void
+tok_impl(const NcDoc *doc, uint32_t i, NerTok *t, bool full)
 {
 	const NcToken *tk = &doc->toks[i];
 	const unsigned char *s = (const unsigned char *) doc->text + tk->start;
@@ -63,6 +64,7 @@ nc_ner_tok(const NcDoc *doc, uint32_t i, NerTok *t)
 	bool		cap = (tk->flags & NC_TF_CAP) != 0;
 	bool		allcaps = (tk->flags & NC_TF_ALLCAPS) != 0;
 	bool		upper = cap;
+	bool		ascii_letter = false;
 
 	if (NC_TK_IS_QUOTE(tk->kind))
 	{
@@ -96,9 +98,13 @@ nc_ner_tok(const NcDoc *doc, uint32_t i, NerTok *t)
 			{
 				cls = 'X';
 				upper = true;
+				ascii_letter = true;
 			}
 			else if (c >= 'a' && c <= 'z')
+			{
 				cls = 'x';
+				ascii_letter = true;
+			}
 			else if (c >= '0' && c <= '9')
 				cls = 'd';
 			else if (c < 0x80)
@@ -113,6 +119,8 @@ nc_ner_tok(const NcDoc *doc, uint32_t i, NerTok *t)
 				last = cls;
 		}
 		t->wh = h;
+		if (!full)
+			goto done;
 		t->sh = nc_ner_fnv(shape, (size_t) ns);
 		/* affixes of the word key */
 		{
@@ -131,7 +139,9 @@ nc_ner_tok(const NcDoc *doc, uint32_t i, NerTok *t)
 			t->suf3 = p;
 		}
 	}
+done:
 	t->upper = upper;
+	t->wordish = (cap || allcaps || ascii_letter) ? 1 : 0;
 	t->capcode = (uint8_t) ((cap ? 1 : 0) | (allcaps ? 2 : 0) |
 							((tk->flags & NC_TF_SENT_START) ? 4 : 0) |
 							(upper && !cap ? 8 : 0));
@@ -140,6 +150,54 @@ nc_ner_tok(const NcDoc *doc, uint32_t i, NerTok *t)
 	t->phr = 0;
 	t->runpos = t->runlen = t->rungz = 0;
 	t->runfirst = t->runlast = 0;
+}
+
+void
+nc_ner_tok(const NcDoc *doc, uint32_t i, NerTok *t)
+{
+	tok_impl(doc, i, t, true);
+}
+
+void
+nc_ner_tok_case(const NcDoc *doc, uint32_t i, NerTok *t)
+{
+	const NcToken *tk = &doc->toks[i];
+
+	if (NC_TK_IS_QUOTE(tk->kind) || (tk->flags & NC_TF_POSSESSIVE))
+		tok_impl(doc, i, t, false);
+	else
+	{
+		const unsigned char *s = (const unsigned char *) doc->text + tk->start;
+		uint32_t	len = tk->end - tk->start;
+		bool		cap = (tk->flags & NC_TF_CAP) != 0;
+		bool		allcaps = (tk->flags & NC_TF_ALLCAPS) != 0;
+		bool		upper = cap;
+		bool		ascii_letter = false;
+		uint64_t	h = FNV_OFF;
+
+		for (uint32_t k = 0; k < len; k++)
+		{
+			unsigned char c = s[k];
+
+			if (c >= 'A' && c <= 'Z')
+			{
+				upper = ascii_letter = true;
+				c = (unsigned char) (c + 32);
+			}
+			else if (c >= 'a' && c <= 'z')
+				ascii_letter = true;
+			else if (c >= '0' && c <= '9')
+				c = '0';
+			h = fnv_step(h, c);
+		}
+		t->wh = h;
+		t->upper = upper;
+		t->wordish = (cap || allcaps || ascii_letter) ? 1 : 0;
+		t->capcode = (uint8_t) ((cap ? 1 : 0) | (allcaps ? 2 : 0) |
+								((tk->flags & NC_TF_SENT_START) ? 4 : 0) |
+								(upper && !cap ? 8 : 0));
+		t->lenc = (uint8_t) ((len < 15 ? len : 15) | (allcaps ? 16 : 0));
+	}
 }
 
 /* words that join two capitalised words into one run (nerspec.CONNECT) */
@@ -245,7 +303,98 @@ nc_ner_gazetteer(const NerModel *m, NerTok *toks, uint32_t n)
 }
 
 int
-nc_ner_static_features(const NerTok *toks, uint32_t n, uint32_t i, uint64_t *f)
+nc_ner_sent_mode(const NerTok *toks, uint32_t n)
+{
+	uint32_t	nw = 0,
+				ncap = 0,
+				nall = 0,
+				nlow4 = 0;
+
+	for (uint32_t i = 0; i < n; i++)
+	{
+		const NerTok *t = &toks[i];
+
+		if (!t->wordish)
+			continue;
+		nw++;
+		if (t->capcode & 2)
+			nall++;
+		if (t->capcode & 1)
+			ncap++;
+		else if (!(t->capcode & 2) && (t->lenc & 15) >= 4)
+			nlow4++;
+	}
+	if (nw >= 3 && nall == nw)
+		return 2;
+	if (nw >= 3 && ncap >= 3 && nlow4 == 0)
+		return 1;
+	return 0;
+}
+
+bool
+nc_ner_doc_case_init(const NcEnv *env, NerDocCase *dc, uint32_t ntok)
+{
+	uint32_t	cap = 64;
+
+	/* distinct words are fewer than tokens: load factor <= 0.8 */
+	while (cap < (uint64_t) ntok + ntok / 4 + 16 && cap < (UINT32_C(1) << 31))
+		cap <<= 1;
+	dc->keys = nc_alloc(env, (size_t) cap * sizeof(uint64_t));
+	dc->bits = nc_alloc(env, cap);
+	if (!dc->keys || !dc->bits)
+		return false;
+	memset(dc->keys, 0, (size_t) cap * sizeof(uint64_t));
+	memset(dc->bits, 0, cap);
+	dc->mask = cap - 1;
+	return true;
+}
+
+void
+nc_ner_doc_case_add(NerDocCase *dc, uint64_t wh, uint8_t bits)
+{
+	uint32_t	i;
+
+	if (wh == 0)
+		wh = 1;
+	i = (uint32_t) (wh >> 37) & dc->mask;
+	for (;;)
+	{
+		if (dc->keys[i] == wh)
+		{
+			dc->bits[i] |= bits;
+			return;
+		}
+		if (dc->keys[i] == 0)
+		{
+			dc->keys[i] = wh;
+			dc->bits[i] = bits;
+			return;
+		}
+		i = (i + 1) & dc->mask;
+	}
+}
+
+uint8_t
+nc_ner_doc_case_get(const NerDocCase *dc, uint64_t wh)
+{
+	uint32_t	i;
+
+	if (wh == 0)
+		wh = 1;
+	i = (uint32_t) (wh >> 37) & dc->mask;
+	for (;;)
+	{
+		if (dc->keys[i] == wh)
+			return dc->bits[i];
+		if (dc->keys[i] == 0)
+			return 0;
+		i = (i + 1) & dc->mask;
+	}
+}
+
+int
+nc_ner_static_features(const NerTok *toks, uint32_t n, uint32_t i, int mode,
+					   const NerDocCase *dc, uint64_t *f)
 {
 	static const char bos[] = "<S>",
 				eos[] = "</S>";
@@ -311,6 +460,18 @@ nc_ner_static_features(const NerTok *toks, uint32_t n, uint32_t i, uint64_t *f)
 		f[k++] = nc_ner_fh(T_PHRM1, toks[i - 1].phr, 0);
 	if (i + 1 < n && toks[i + 1].phr)
 		f[k++] = nc_ner_fh(T_PHRP1, toks[i + 1].phr, 0);
+	if (mode)
+	{
+		f[k++] = nc_ner_fh(T_MODE_CAPS, (uint64_t) mode,
+						   ccm1 | (uint32_t) t->capcode << 4 | ccp1 << 8);
+		f[k++] = nc_ner_fh(T_MODE_W0, t->wh, (uint64_t) mode);
+	}
+	if (t->upper)
+	{
+		uint8_t		db = dc ? nc_ner_doc_case_get(dc, t->wh) : 0;
+
+		f[k++] = nc_ner_fh(T_DOC, db, (uint64_t) t->capcode | (uint64_t) mode << 4);
+	}
 	return k;
 }
 
@@ -324,15 +485,17 @@ allowed(int label, int pt)
 
 void
 nc_ner_tag(const NerModel *m, const NcDoc *doc, uint32_t first, uint32_t end,
-		   NerTok *toks, uint8_t *labels, int32_t *scores)
+		   NerTok *toks, const NerDocCase *dc, uint8_t *labels, int32_t *scores)
 {
 	uint32_t	n = end - first;
 	int			shift = 64 - (int) m->wbits;
 	int			pt = NER_START,
 				pt2 = NER_START;
+	int			mode;
 
 	for (uint32_t i = 0; i < n; i++)
 		nc_ner_tok(doc, first + i, &toks[i]);
+	mode = nc_ner_sent_mode(toks, n);
 	nc_ner_gazetteer(m, toks, n);
 	nc_ner_runs(toks, n);
 
@@ -347,7 +510,7 @@ nc_ner_tag(const NerModel *m, const NcDoc *doc, uint32_t first, uint32_t end,
 		if (t->upper || (pt != 0 && pt != NER_START))
 		{
 			uint64_t	f[64];
-			int			nf = nc_ner_static_features(toks, n, i, f);
+			int			nf = nc_ner_static_features(toks, n, i, mode, dc, f);
 			int32_t		sc[NER_NLAB] = {0};
 			int32_t		best;
 

@@ -11,7 +11,7 @@
 
 #include "nc_doc.h"
 
-#define NER_MODEL_VERSION 2
+#define NER_MODEL_VERSION 3
 #define NER_NLAB 9
 #define NER_START 9				/* "previous tag" before a sentence */
 #define NER_MAXPHRASE 6
@@ -55,10 +55,17 @@ nc_ner_weights(const NerModel *m, uint64_t b)
 	uint64_t	w = m->bitmap[b >> 6];
 	uint64_t	bit = (uint64_t) 1 << (b & 63);
 
+	uint64_t	x;
+
 	if (!(w & bit))
 		return NULL;
-	return m->weights + (size_t) (m->rank[b >> 6] +
-								  (uint32_t) __builtin_popcountll(w & (bit - 1))) * NER_NLAB;
+	/* popcount without a libgcc call on baseline x86-64 */
+	x = w & (bit - 1);
+	x = x - ((x >> 1) & UINT64_C(0x5555555555555555));
+	x = (x & UINT64_C(0x3333333333333333)) + ((x >> 2) & UINT64_C(0x3333333333333333));
+	x = (x + (x >> 4)) & UINT64_C(0x0F0F0F0F0F0F0F0F);
+	x = (x * UINT64_C(0x0101010101010101)) >> 56;
+	return m->weights + (size_t) (m->rank[b >> 6] + (uint32_t) x) * NER_NLAB;
 }
 
 /* What the tagger knows of one token. */
@@ -73,6 +80,8 @@ typedef struct NerTok
 	uint8_t		capcode;
 	uint8_t		lenc;			/* min(bytes, 15) | allcaps << 4 */
 	uint8_t		upper;
+	uint8_t		wordish;		/* has letters: cap, allcaps or an ASCII
+								 * letter; not a quote or possessive */
 	uint8_t		phr;			/* phrase-gazetteer code, 0 none */
 	uint8_t		runpos;			/* capitalised run: 1 first, 2 inner, 3 last,
 								 * 4 single, 0 none */
@@ -81,6 +90,19 @@ typedef struct NerTok
 	uint64_t	runfirst;		/* wh of the run's first token */
 	uint64_t	runlast;		/* wh of the run's last token */
 } NerTok;
+
+/* document case bits (nerspec.D_*) */
+#define NER_D_LOWER		1		/* the word occurs in lower case */
+#define NER_D_CAPMID	2		/* ... capitalised, not sentence-initial, in
+								 * a sentence of mode 0 */
+
+/* How each word of a document is written: word-key hash -> NER_D_* bits. */
+typedef struct NerDocCase
+{
+	uint64_t   *keys;			/* 0 = empty */
+	uint8_t    *bits;
+	uint32_t	mask;
+} NerDocCase;
 
 /* ner_model.c */
 extern bool nc_ner_model(NerModel *m);	/* false when the data is bad */
@@ -105,21 +127,46 @@ nc_ner_fh(uint32_t tid, uint64_t a, uint64_t b)
 extern uint64_t nc_ner_fnv(const char *s, size_t len);
 /* Fill t from token i of doc (no gazetteer, no phrase code). */
 extern void nc_ner_tok(const NcDoc *doc, uint32_t i, NerTok *t);
+/* Only wh, upper, wordish, capcode and lenc of t (for the document pass). */
+extern void nc_ner_tok_case(const NcDoc *doc, uint32_t i, NerTok *t);
 /* Gazetteer bits and phrase codes for toks[0..n). */
 extern void nc_ner_gazetteer(const NerModel *m, NerTok *toks, uint32_t n);
 /* Capitalised runs (after nc_ner_gazetteer). */
 extern void nc_ner_runs(NerTok *toks, uint32_t n);
-/* Static features of toks[i] (of n) into out (room for 64); returns count. */
+/* Sentence mode of toks[0..n): 0 normal, 1 title case, 2 all caps. */
+extern int	nc_ner_sent_mode(const NerTok *toks, uint32_t n);
+/* NER_D_* bits a token of a sentence of that mode adds to its word. */
+static inline uint8_t
+nc_ner_case_bits(const NerTok *t, int mode)
+{
+	if (!t->wordish)
+		return 0;
+	if (!(t->capcode & 3))
+		return NER_D_LOWER;
+	if ((t->capcode & 1) && !(t->capcode & 4) && mode == 0)
+		return NER_D_CAPMID;
+	return 0;
+}
+/* Table of dc for ntok words; false when out of memory. */
+extern bool nc_ner_doc_case_init(const NcEnv *env, NerDocCase *dc, uint32_t ntok);
+extern void nc_ner_doc_case_add(NerDocCase *dc, uint64_t wh, uint8_t bits);
+extern uint8_t nc_ner_doc_case_get(const NerDocCase *dc, uint64_t wh);
+/*
+ * Static features of toks[i] (of n; sentence mode, document case table or
+ * NULL) into out (room for 64); returns count.
+ */
 extern int	nc_ner_static_features(const NerTok *toks, uint32_t n, uint32_t i,
+								   int mode, const NerDocCase *dc,
 								   uint64_t *out);
 
 /*
  * Tag tokens [first, end) of doc (one sentence) into labels[0..end-first);
- * toks is scratch of (end - first) entries.  scores, when not NULL, gets
- * NER_NLAB int32 scores per token (zeros for unscored tokens).
+ * toks is scratch of (end - first) entries; dc the document's case table
+ * (or NULL).  scores, when not NULL, gets NER_NLAB int32 scores per token
+ * (zeros for unscored tokens).
  */
 extern void nc_ner_tag(const NerModel *m, const NcDoc *doc, uint32_t first,
-					   uint32_t end, NerTok *toks, uint8_t *labels,
-					   int32_t *scores);
+					   uint32_t end, NerTok *toks, const NerDocCase *dc,
+					   uint8_t *labels, int32_t *scores);
 
 #endif							/* NC_NER_INTERNAL_H */

@@ -57,8 +57,8 @@ test_datelines_and_states(void **state)
 	CHECK_SENTENCES("SALEM, Ore. (Newswire) - The vote was close. It ended late.",
 					"SALEM, Ore. (Newswire) - The vote was close.",
 					"It ended late.");
-	CHECK_SENTENCES("Dover, Del. - State Del. Ann Kirby spoke. She was ill. Doctors came.",
-					"Dover, Del. - State Del. Ann Kirby spoke.",
+	CHECK_SENTENCES("Dover, Del. - Ann Kirby spoke. She was ill. Doctors came.",
+					"Dover, Del. - Ann Kirby spoke.",
 					"She was ill.",
 					"Doctors came.");
 }

@@ -166,7 +166,23 @@ test_parity_with_trainer(void **state)
 		sent.tok_end = (uint32_t) fs->n;
 		doc.sents = &sent;
 		doc.nsent = 1;
-		nc_ner_tag(&m, &doc, 0, (uint32_t) fs->n, scratch, labels, scores);
+		{
+			NcArena    *arena = nc_arena_create();
+			NcEnv		env;
+			NerDocCase	dc;
+			int			mode;
+
+			assert_non_null(arena);
+			nc_arena_env(arena, &env);
+			assert_true(nc_ner_doc_case_init(&env, &dc, doc.ntok));
+			for (uint32_t i = 0; i < doc.ntok; i++)
+				nc_ner_tok(&doc, i, &scratch[i]);
+			mode = nc_ner_sent_mode(scratch, doc.ntok);
+			for (uint32_t i = 0; i < doc.ntok; i++)
+				nc_ner_doc_case_add(&dc, scratch[i].wh, nc_ner_case_bits(&scratch[i], mode));
+			nc_ner_tag(&m, &doc, 0, (uint32_t) fs->n, scratch, &dc, labels, scores);
+			nc_arena_destroy(arena);
+		}
 		for (size_t i = 0; i < fs->n; i++)
 		{
 			for (int k = 0; k < NER_NLAB; k++)
@@ -409,6 +425,42 @@ test_cancel(void **state)
 	free(buf);
 }
 
+/* Names around head words, hyphenated given names, unseen demonyms and
+ * acronyms of a name written out earlier. */
+static void
+test_head_words_and_morphology(void **state)
+{
+	Ent			x;
+	int			a;
+
+	(void) state;
+	ent_build(&x,
+			  "The Highland Fisheries and Marine Protection Authority met members "
+			  "of the Chamber of Commerce on Tuesday. Officials said the Highland "
+			  "Fisheries and Marine Protection Authority (HFMPA) would act.\n\n"
+			  "Later the HFMPA chairman, Leung Kwok-hung, spoke of the Ostrovan "
+			  "fleet and the Kelmar Water Treaty.");
+	check_sorted(&x);
+	a = find_mention(&x, "Highland Fisheries and Marine Protection Authority", 0);
+	assert_true(a >= 0);
+	assert_int_equal(ent_type(&x, a), NC_ET_ORG);
+	a = find_mention(&x, "Chamber of Commerce", 0);
+	assert_true(a >= 0);
+	assert_int_equal(ent_type(&x, a), NC_ET_ORG);
+	a = find_mention(&x, "HFMPA", 1);
+	assert_true(a >= 0);
+	assert_int_equal(ent_type(&x, a), NC_ET_ORG);
+	a = find_mention(&x, "Leung Kwok-hung", 0);
+	assert_true(a >= 0);
+	assert_int_equal(ent_type(&x, a), NC_ET_PERSON);
+	a = find_mention(&x, "Ostrovan", 0);
+	assert_true(a >= 0);
+	assert_int_equal(ent_type(&x, a), NC_ET_MISC);
+	a = find_mention(&x, "Kelmar Water Treaty", 0);
+	assert_true(a >= 0);
+	assert_int_equal(ent_type(&x, a), NC_ET_MISC);
+}
+
 const struct CMUnitTest entities_tests[] = {
 	cmocka_unit_test(test_model_loads),
 	cmocka_unit_test(test_parity_with_trainer),
@@ -416,6 +468,7 @@ const struct CMUnitTest entities_tests[] = {
 	cmocka_unit_test(test_acronyms_join_full_form),
 	cmocka_unit_test(test_consistent_types),
 	cmocka_unit_test(test_demonyms_and_places),
+	cmocka_unit_test(test_head_words_and_morphology),
 	cmocka_unit_test(test_mention_at),
 	cmocka_unit_test(test_hostile_input),
 	cmocka_unit_test(test_cancel),

@@ -26,6 +26,15 @@ Hashes: fnv1a64 over bytes; splitmix64 finaliser; a feature is
   fh(tid, a, b) = splitmix64(a + (b ^ (tid << 48)) * K2)   (mod 2^64)
 and its bucket the top WBITS bits.
 
+Sentence and document context (both sides):
+  mode     per sentence: 2 when >= 3 words and all are all-caps, 1 when >= 3
+           words, >= 3 capitalised and no lower-case word of >= 4 bytes
+           (title-case headline), else 0; conjoined with the cap codes
+  dcase    per document, per word key: D_LOWER when written lower case
+           somewhere, D_CAPMID when capitalised mid-sentence in a mode-0
+           sentence; a feature of every upper token (with its capcode, mode)
+  "word" here is is_wordish(): cap, allcaps or an ASCII letter.
+
 Decoding: greedy left to right over each sentence; a token is scored only
 when `upper` or the previous predicted tag is not O (otherwise it is O);
 I-X only after B-X/I-X.
@@ -37,7 +46,7 @@ FNV_OFF = 0xCBF29CE484222325
 FNV_PRIME = 0x100000001B3
 PH_SEED = 0x6E6572676178657A
 
-MODEL_VERSION = 2
+MODEL_VERSION = 3
 LABELS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC',
           'B-MISC', 'I-MISC']
 NLAB = 9
@@ -69,6 +78,10 @@ T_GAZ0, T_GAZM1, T_GAZP1, T_PHR = 19, 20, 21, 22
 T_LEN, T_PT_SH0 = 23, 24
 T_PHRM1, T_PHRP1, T_W0_CAP = 26, 27, 28
 T_RUNLAST, T_RUNFIRST, T_RUNGAZ, T_RUNLEN = 29, 30, 31, 32
+T_MODE_CAPS, T_MODE_W0, T_DOC = 33, 34, 35
+# document case bits (doc_case)
+D_LOWER = 1             # the word occurs written in lower case
+D_CAPMID = 2            # ... capitalised, not sentence-initial, in a mode-0 sentence
 CONNECT = (b'of', b'and', b'for', b'&', b'-', b'de', b'the', b'upon',
            b'von', b'van', b'der', b'al', b'du', b'la', b'da', b'del', b'bin')
 H_CONNECT = None
@@ -238,7 +251,54 @@ def runs(toks, wbits):
     return out
 
 
-def static_features(toks, gaz, codes=None, wbits=None):
+def is_wordish(t):
+    """a word with letters: cap, allcaps or an ASCII letter (not quote/poss)"""
+    if t.quote or t.poss:
+        return False
+    if t.cap or t.allcaps:
+        return True
+    return any(65 <= c <= 90 or 97 <= c <= 122 for c in t.text.encode('utf-8'))
+
+
+def sentence_mode(toks):
+    """0 normal; 1 title case (>= 3 words, >= 3 capitalised, no lower-case
+    word of >= 4 bytes); 2 all caps (>= 3 words, all all-caps)."""
+    nw = ncap = nall = nlow4 = 0
+    for t in toks:
+        if not is_wordish(t):
+            continue
+        nw += 1
+        if t.allcaps:
+            nall += 1
+        if t.cap:
+            ncap += 1
+        elif not t.allcaps and t.blen >= 4:
+            nlow4 += 1
+    if nw >= 3 and nall == nw:
+        return 2
+    if nw >= 3 and ncap >= 3 and nlow4 == 0:
+        return 1
+    return 0
+
+
+def doc_case(sents):
+    """sents: list of (toks, mode) of one document -> dict wh -> D_* bits"""
+    d = {}
+    for toks, mode in sents:
+        for t in toks:
+            if not is_wordish(t):
+                continue
+            b = 0
+            if not t.cap and not t.allcaps:
+                b = D_LOWER
+            elif t.cap and not t.sstart and mode == 0:
+                b = D_CAPMID
+            if b:
+                d[t.wh] = d.get(t.wh, 0) | b
+    return d
+
+
+def static_features(toks, gaz, codes=None, wbits=None, mode=0, dcase=None):
     """List (per token) of lists of 64-bit feature hashes that do not
     depend on predicted tags."""
     if codes is None:
@@ -290,6 +350,12 @@ def static_features(toks, gaz, codes=None, wbits=None):
             f.append(fh(T_PHRM1, codes[i - 1]))
         if i + 1 < n and codes[i + 1]:
             f.append(fh(T_PHRP1, codes[i + 1]))
+        if mode:
+            f.append(fh(T_MODE_CAPS, mode, ccm1 | t.capcode << 4 | ccp1 << 8))
+            f.append(fh(T_MODE_W0, t.wh, mode))
+        if t.upper:
+            db = dcase.get(t.wh, 0) if dcase is not None else 0
+            f.append(fh(T_DOC, db, t.capcode | mode << 4))
         out.append(f)
     return out
 

@@ -270,13 +270,49 @@ def evaluate(data, scorer, shift):
     return f1(tp, fp, fn), {k: round(f1(*v), 3) for k, v in per.items()}
 
 
-def prepare(files, gaz, shift):
+KEEP_LOWER = {'a', 'an', 'the', 'of', 'in', 'on', 'at', 'to', 'for', 'and',
+              'or', 'by', 'with', 'from', 'as', 'but', 'nor', 'vs'}
+
+
+def recase(toks, how, rnd):
+    """A copy of a sentence in title case (how 1) or upper case (how 2),
+    the way headlines are written, for a tagger robust to them."""
+    out = []
+    for t in toks:
+        w = t.text
+        if not t.quote and not t.poss:
+            if how == 2:
+                w = w.upper()
+            elif w[:1].isalpha() and not (w.lower() in KEEP_LOWER and rnd.random() < 0.85):
+                w = w[:1].upper() + w[1:]
+        out.append(S.Tok(w, quote=t.quote, poss=t.poss, sstart=t.sstart))
+    return out
+
+
+def prepare(files, gaz, shift, augment=0.0, seed=11):
+    """-> list of (static bucket features per token, toks, labels); with
+    augment > 0, that share of sentences gets a title-case and an upper-case
+    copy too (same labels, same document)."""
+    rnd = random.Random(seed)
     data = []
     for fn in files:
         for doc in read_conll(os.path.join(TRAIN, fn)):
+            sents = []
             for sent in doc:
                 toks, labels = to_toks(sent)
-                sf = [buckets(f, shift) for f in S.static_features(toks, gaz)]
+                sents.append((toks, S.sentence_mode(toks), labels))
+            dcase = S.doc_case([(t, m) for t, m, _ in sents])
+            extra = []
+            if augment:
+                for toks, mode, labels in sents:
+                    if mode or not any(labels):
+                        continue
+                    for how in (1, 2):
+                        if rnd.random() < augment:
+                            tt = recase(toks, how, rnd)
+                            extra.append((tt, S.sentence_mode(tt), labels))
+            for toks, mode, labels in sents + extra:
+                sf = [buckets(f, shift) for f in S.static_features(toks, gaz, mode=mode, dcase=dcase)]
                 data.append((sf, toks, labels))
     return data
 
@@ -350,6 +386,8 @@ FIXTURE = [
     'Deputy Secretary of State Stephen Biegun said the EU would work with NATO .',
     '" We are ready , " Alexander Lukashenko \u2019s spokesman told Reuters in Minsk .',
     'ZÜRICH-based UBS and the U.S. Securities and Exchange Commission ( SEC ) met in New York .',
+    'BIEGUN MEETS EU LEADERS IN BRUSSELS',
+    'Lukashenko Says Protests in Minsk Will End',
 ]
 
 
@@ -367,7 +405,9 @@ def fixture(q, gaz, shift):
             isword = any(c.isalnum() for c in w) and not quote and not poss
             toks.append(S.Tok(w, quote=quote, poss=poss, sstart=isword and not seen))
             seen = seen or isword
-        sf = [buckets(f, shift) for f in S.static_features(toks, gaz)]
+        mode = S.sentence_mode(toks)
+        sf = [buckets(f, shift) for f in S.static_features(
+            toks, gaz, mode=mode, dcase=S.doc_case([(toks, mode)]))]
         scores = []
 
         def scorer(fs):
@@ -407,6 +447,7 @@ def main():
     ap.add_argument('--train', default='uner-ewt-train.conll,gum-train.conll,gum-dev.conll,gum-test.conll')
     ap.add_argument('--dev', default='uner-ewt-dev.conll')
     ap.add_argument('--out', default=os.path.join(ROOT, 'src', 'core', 'model', 'ner_model.bin'))
+    ap.add_argument('--augment', type=float, default=0.15)
     ap.add_argument('--no-write', action='store_true')
     ap.add_argument('--fixture', action='store_true')
     a = ap.parse_args()
@@ -416,7 +457,7 @@ def main():
     gbits = 1
     while (1 << gbits) < 2 * len(gaz):
         gbits += 1
-    train = prepare(a.train.split(','), gaz, shift)
+    train = prepare(a.train.split(','), gaz, shift, augment=a.augment)
     dev = prepare(a.dev.split(','), gaz, shift) if a.dev else []
     print('gaz %d keys; train %d sents, dev %d; %.1fs' % (len(gaz), len(train), len(dev), time.time() - t0), file=sys.stderr)
     model = Perceptron(a.bits)
