@@ -182,14 +182,14 @@ nc_entities_extract(const NcEnv *env, const NcDoc *doc, NcEntities *out)
 	cx.up = nc_alloc(env, doc->ntok);
 	cx.wh = nc_alloc(env, (size_t) doc->ntok * sizeof(uint64_t));
 	cx.gz = nc_alloc(env, (size_t) doc->ntok * sizeof(uint16_t));
-	cx.phr = nc_alloc(env, doc->ntok);
+	cx.phr = nc_alloc(env, (size_t) doc->ntok * sizeof(uint16_t));
 	if (!cx.labels || !cx.up || !cx.wh || !cx.gz || !cx.phr)
 		return NC_ENOMEM;
 	memset(cx.labels, 0, doc->ntok);
 	memset(cx.up, 0, doc->ntok);
 	memset(cx.wh, 0, (size_t) doc->ntok * sizeof(uint64_t));
 	memset(cx.gz, 0, (size_t) doc->ntok * sizeof(uint16_t));
-	memset(cx.phr, 0, doc->ntok);
+	memset(cx.phr, 0, (size_t) doc->ntok * sizeof(uint16_t));
 
 	if ((st = tag_document(&cx)) != NC_OK)
 		return st;

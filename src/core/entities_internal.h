@@ -26,7 +26,7 @@ typedef struct EntCtx
 	uint8_t    *up;				/* per token: has an upper-case letter */
 	uint64_t   *wh;				/* per token: word-key hash */
 	uint16_t   *gz;				/* per token: gazetteer word bits */
-	uint8_t    *phr;			/* per token: phrase-gazetteer code */
+	uint16_t   *phr;			/* per token: phrase-gazetteer code */
 	EntSpan    *spans;
 	uint32_t	nspan;
 	uint32_t	spancap;

@@ -187,7 +187,8 @@ normalise_spans(EntCtx *cx)
 	uint32_t	n = 0;
 	uint32_t	last_end = 0;
 
-	qsort(cx->spans, cx->nspan, sizeof(EntSpan), cmp_span);
+	if (cx->nspan > 1)
+		qsort(cx->spans, cx->nspan, sizeof(EntSpan), cmp_span);
 	for (uint32_t i = 0; i < cx->nspan; i++)
 	{
 		EntSpan    *sp = &cx->spans[i];
@@ -211,6 +212,26 @@ best_type(const KeyStat *s, uint8_t own)
 		if (s->votes[t] > s->votes[best])
 			best = t;
 	return best;
+}
+
+/*
+ * Token i, before a candidate mention, is an untagged capitalised word that
+ * would make the candidate only the end of a name: not a title, not an
+ * ordinary word opening the sentence.
+ */
+static bool
+left_name_word(const EntCtx *cx, uint32_t i, const uint8_t *covered)
+{
+	const NcToken *t = &cx->doc->toks[i];
+
+	if (covered[i] || t->kind != NC_TK_WORD || !cx->up[i] ||
+		(t->flags & NC_TF_POSSESSIVE))
+		return false;
+	if (nc_ent_is_title(cx->doc, i, NULL))
+		return false;
+	if ((t->flags & NC_TF_SENT_START) && (cx->gz[i] & NER_G_COMMON))
+		return false;
+	return true;
 }
 
 static NcStatus
@@ -298,6 +319,16 @@ consistency(EntCtx *cx)
 		}
 		if (!best)
 			continue;
+		/* not the end of a longer capitalised name ("West Jersey", "Battle
+		 * of Fredericksburg"); titles and ordinary sentence-initial words
+		 * may stand before it */
+		if (i > sent_first_of(doc, i) && left_name_word(cx, i - 1, covered))
+			continue;
+		if (i > sent_first_of(doc, i) + 1 &&
+			(nc_tok_eq(doc, i - 1, "of") || nc_tok_eq(doc, i - 1, "to") ||
+			 nc_tok_eq(doc, i - 1, "de")) &&
+			left_name_word(cx, i - 2, covered))
+			continue;
 		/* not a piece of a longer capitalised name */
 		if (i + best < send && cx->up[i + best] && is_word(doc, i + best) &&
 			!covered[i + best] && doc->toks[i + best].kind == NC_TK_WORD)
@@ -311,7 +342,7 @@ consistency(EntCtx *cx)
 	/* gazetteer backstop: untagged known organisations and demonyms */
 	for (uint32_t i = 0; i < doc->ntok; i++)
 	{
-		uint8_t		c = cx->phr[i];
+		uint16_t	c = cx->phr[i];
 		uint32_t	j;
 
 		if (covered[i] || !cx->up[i])
@@ -320,7 +351,7 @@ consistency(EntCtx *cx)
 		{
 			/* the match runs over the following tokens with the I code */
 			j = i + 1;
-			while (j < doc->ntok && cx->phr[j] == (uint8_t) (c - 1) && !covered[j])
+			while (j < doc->ntok && cx->phr[j] == (uint16_t) (c - 1) && !covered[j])
 				j++;
 			if (nc_ent_add_span(cx, i, j, NC_ET_ORG) != NC_OK)
 				return NC_ENOMEM;
@@ -350,16 +381,16 @@ consistency(EntCtx *cx)
 static uint16_t
 gaz_phrase(const EntCtx *cx, uint32_t first, uint32_t end)
 {
-	uint8_t		c = cx->phr[first];
+	uint16_t	c = cx->phr[first];
 
 	if (c == 0 || !((c - 1) & 1))
 		return 0;				/* not the first token of a match */
 	for (uint32_t k = first + 1; k < end; k++)
-		if (cx->phr[k] != (uint8_t) (c - 1))
+		if (cx->phr[k] != (uint16_t) (c - 1))
 			return 0;
-	if (end < cx->doc->ntok && cx->phr[end] == (uint8_t) (c - 1))
+	if (end < cx->doc->ntok && cx->phr[end] == (uint16_t) (c - 1))
 		return 0;				/* the match goes on */
-	return (uint16_t) ((((c - 1) >> 1) << 8) & NER_G_FULLMASK);
+	return (uint16_t) ((((c - 1) >> 1) << 8) & NER_G_GEOORG);
 }
 
 /*
@@ -521,7 +552,7 @@ static bool
 is_given_name(const EntCtx *cx, uint32_t i)
 {
 	return (cx->gz[i] & (NER_G_FIRST_M | NER_G_FIRST_F)) != 0 &&
-		!(cx->gz[i] & (NER_G_FULLMASK | NER_G_DEMONYM));
+		!(cx->gz[i] & (NER_G_GEOORG | NER_G_DEMONYM));
 }
 
 /*
@@ -742,7 +773,7 @@ demonyms(EntCtx *cx)
 		bool		plural;
 
 		if (covered[i] || !demonym_shape(doc, i) || is_given_name(cx, i) ||
-			(cx->gz[i] & (NER_G_FULLMASK | NER_G_TITLE | NER_G_ORGW | NER_G_LOCW)) ||
+			(cx->gz[i] & (NER_G_GEOORG | NER_G_TITLE | NER_G_ORGW | NER_G_LOCW)) ||
 			nc_ent_is_title(doc, i, NULL))
 			continue;
 		plural = nc_tok_ptr(doc, i)[len - 1] == 's';
@@ -860,6 +891,39 @@ find_role(EntCtx *cx, EntSpan *sp, const uint8_t *covered)
 	}
 }
 
+/*
+ * Two mentions of one type with nothing between them in one sentence are
+ * one name the tagger broke ("Rick" "Santorum", "Winter" "Olympics").
+ */
+static void
+merge_adjacent(EntCtx *cx)
+{
+	const NcDoc *doc = cx->doc;
+	uint32_t	n = 0;
+
+	for (uint32_t i = 0; i < cx->nspan; i++)
+	{
+		EntSpan    *sp = &cx->spans[i];
+
+		if (n > 0)
+		{
+			EntSpan    *pv = &cx->spans[n - 1];
+
+			if (pv->type == sp->type && pv->end == sp->first &&
+				doc->toks[pv->end - 1].sentence == doc->toks[sp->first].sentence &&
+				doc->toks[sp->first].kind == NC_TK_WORD &&
+				!(doc->toks[sp->first].flags & NC_TF_SENT_START) &&
+				!nc_ent_is_title(doc, sp->first, NULL))
+			{
+				pv->end = sp->end;
+				continue;
+			}
+		}
+		cx->spans[n++] = *sp;
+	}
+	cx->nspan = n;
+}
+
 NcStatus
 nc_ent_rules(EntCtx *cx)
 {
@@ -891,6 +955,7 @@ nc_ent_rules(EntCtx *cx)
 			sp->type = 0;
 	}
 	normalise_spans(cx);
+	merge_adjacent(cx);
 	if ((st = head_names(cx)) != NC_OK)
 		return st;
 	hyphen_tails(cx);
@@ -901,6 +966,7 @@ nc_ent_rules(EntCtx *cx)
 		return st;
 	if ((st = consistency(cx)) != NC_OK)
 		return st;
+	merge_adjacent(cx);
 
 	covered = nc_alloc(cx->env, doc->ntok);
 	if (!covered)

@@ -23,7 +23,7 @@ enum
 	T_LEN, T_PT_SH0,
 	T_PHRM1 = 26, T_PHRP1, T_W0_CAP,
 	T_RUNLAST, T_RUNFIRST, T_RUNGAZ, T_RUNLEN,
-	T_MODE_CAPS, T_MODE_W0, T_DOC
+	T_MODE_CAPS, T_MODE_W0, T_DOC, T_CASEGZ
 };
 
 uint64_t
@@ -200,20 +200,28 @@ nc_ner_tok_case(const NcDoc *doc, uint32_t i, NerTok *t)
 	}
 }
 
-/* words that join two capitalised words into one run (nerspec.CONNECT) */
-static const char *const connectors[] = {
-	"of", "and", "for", "&", "-", "de", "the", "upon", "von", "van", "der",
-	"al", "du", "la", "da", "del", "bin"
+/*
+ * FNV-1a hashes of the words that join two capitalised words into one run
+ * (nerspec.CONNECT: of and for & - de the upon von van der al du la da del
+ * bin), precomputed; test_entities checks them against nc_ner_fnv.
+ */
+const uint64_t nc_ner_connectors[NER_NCONNECT] = {
+	UINT64_C(0x08B06007B5567108), UINT64_C(0xE6F79719051FF286),
+	UINT64_C(0xDCB27818FED9DA90), UINT64_C(0xAF639B4C86017E19),
+	UINT64_C(0xAF63A04C86018698), UINT64_C(0x08915307B53BAA62),
+	UINT64_C(0x56F5C9194461D57C), UINT64_C(0x63941BE3F4966669),
+	UINT64_C(0x68FD24194ECB52F4), UINT64_C(0x690424194ED171A2),
+	UINT64_C(0xCA9A2618F461F930), UINT64_C(0x089C3607B54580A0),
+	UINT64_C(0x08914307B53B8F32), UINT64_C(0x08AD3F07B554031E),
+	UINT64_C(0x08914F07B53BA396), UINT64_C(0xCA9A2418F461F5CA),
+	UINT64_C(0x00541819134FDE3E)
 };
-#define NCONNECT (sizeof(connectors) / sizeof(connectors[0]))
 
 void
 nc_ner_runs(NerTok *toks, uint32_t n)
 {
-	uint64_t	conn[NCONNECT];
+	const uint64_t *conn = nc_ner_connectors;
 
-	for (size_t k = 0; k < NCONNECT; k++)
-		conn[k] = nc_ner_fnv(connectors[k], strlen(connectors[k]));
 	for (uint32_t i = 0; i < n;)
 	{
 		uint32_t	j = i,
@@ -232,7 +240,7 @@ nc_ner_runs(NerTok *toks, uint32_t n)
 			{
 				bool		c = false;
 
-				for (size_t k = 0; k < NCONNECT; k++)
+				for (size_t k = 0; k < NER_NCONNECT; k++)
 					if (toks[j + 1].wh == conn[k])
 						c = true;
 				if (!c)
@@ -260,6 +268,9 @@ nc_ner_runs(NerTok *toks, uint32_t n)
 void
 nc_ner_gazetteer(const NerModel *m, NerTok *toks, uint32_t n)
 {
+	/* prefetch the slots first: the table is larger than the caches */
+	for (uint32_t i = 0; i < n; i++)
+		__builtin_prefetch(&m->gaz[nc_ner_mix(NER_PH_SEED ^ toks[i].wh) >> (64 - m->gbits)]);
 	for (uint32_t i = 0; i < n; i++)
 		toks[i].gbits = nc_ner_gaz(m, nc_ner_mix(NER_PH_SEED ^ toks[i].wh));
 	for (uint32_t i = 0; i < n;)
@@ -294,7 +305,7 @@ nc_ner_gazetteer(const NerModel *m, NerTok *toks, uint32_t n)
 		if (best)
 		{
 			for (uint32_t k = i; k < i + best; k++)
-				toks[k].phr = (uint8_t) ((((bestbits >> 8) << 1) | (k == i ? 1 : 0)) + 1);
+				toks[k].phr = (uint16_t) ((((bestbits >> 8) << 1) | (k == i ? 1 : 0)) + 1);
 			i += best;
 		}
 		else
@@ -396,11 +407,9 @@ int
 nc_ner_static_features(const NerTok *toks, uint32_t n, uint32_t i, int mode,
 					   const NerDocCase *dc, uint64_t *f)
 {
-	static const char bos[] = "<S>",
-				eos[] = "</S>";
 	const NerTok *t = &toks[i];
-	uint64_t	hb = nc_ner_fnv(bos, 3),
-				he = nc_ner_fnv(eos, 4);
+	const uint64_t hb = NER_H_BOS,
+				he = NER_H_EOS;
 	uint64_t	wm1 = i >= 1 ? toks[i - 1].wh : hb;
 	uint64_t	wm2 = i >= 2 ? toks[i - 2].wh : hb;
 	uint64_t	wp1 = i + 1 < n ? toks[i + 1].wh : he;
@@ -430,20 +439,20 @@ nc_ner_static_features(const NerTok *toks, uint32_t n, uint32_t i, int mode,
 	f[k++] = nc_ner_fh(T_LEN, t->lenc, 0);
 	f[k++] = nc_ner_fh(T_W0_CAP, t->wh, t->capcode);
 	wb = t->gbits & NER_G_WORDMASK;
-	for (int b = 0; b < 6; b++)
+	for (int b = 0; b < NER_NWORDBITS; b++)
 		if (wb >> b & 1)
 			f[k++] = nc_ner_fh(T_GAZ0, (uint64_t) b, 0);
 	if (i >= 1)
 	{
 		wb = toks[i - 1].gbits & NER_G_WORDMASK;
-		for (int b = 0; b < 6; b++)
+		for (int b = 0; b < NER_NWORDBITS; b++)
 			if (wb >> b & 1)
 				f[k++] = nc_ner_fh(T_GAZM1, (uint64_t) b, 0);
 	}
 	if (i + 1 < n)
 	{
 		wb = toks[i + 1].gbits & NER_G_WORDMASK;
-		for (int b = 0; b < 6; b++)
+		for (int b = 0; b < NER_NWORDBITS; b++)
 			if (wb >> b & 1)
 				f[k++] = nc_ner_fh(T_GAZP1, (uint64_t) b, 0);
 	}
@@ -471,8 +480,79 @@ nc_ner_static_features(const NerTok *toks, uint32_t n, uint32_t i, int mode,
 		uint8_t		db = dc ? nc_ner_doc_case_get(dc, t->wh) : 0;
 
 		f[k++] = nc_ner_fh(T_DOC, db, (uint64_t) t->capcode | (uint64_t) mode << 4);
+		f[k++] = nc_ner_fh(T_CASEGZ, (uint64_t) ((t->gbits >> 6) & 3) | (uint64_t) db << 2,
+						   (uint64_t) t->capcode | (uint64_t) mode << 4);
 	}
 	return k;
+}
+
+/*
+ * Weight rows of the static features of toks[i] into rows (prefetched);
+ * returns how many.
+ */
+static int
+static_rows(const NerModel *m, const NerTok *toks, uint32_t n, uint32_t i,
+			int mode, const NerDocCase *dc, const int16_t **rows)
+{
+	uint64_t	f[64];
+	int			nf = nc_ner_static_features(toks, n, i, mode, dc, f);
+	int			shift = 64 - (int) m->wbits;
+	int			nr = 0;
+
+	for (int k = 0; k < nf; k++)
+	{
+		const int16_t *w = nc_ner_weights(m, f[k] >> shift);
+
+		if (w)
+		{
+			__builtin_prefetch(w);
+			__builtin_prefetch(w + NER_NLAB - 1);
+			rows[nr++] = w;
+		}
+	}
+	return nr;
+}
+
+/* sc[] += the rows, nine labels in registers */
+static inline void
+add_rows(const int16_t *const *r, int nr, int32_t *sc)
+{
+	int32_t		s0 = 0,
+				s1 = 0,
+				s2 = 0,
+				s3 = 0,
+				s4 = 0,
+				s5 = 0,
+				s6 = 0,
+				s7 = 0,
+				s8 = 0;
+
+#if NER_NLAB != 9
+#error "add_rows assumes nine labels"
+#endif
+	for (int k = 0; k < nr; k++)
+	{
+		const int16_t *w = r[k];
+
+		s0 += w[0];
+		s1 += w[1];
+		s2 += w[2];
+		s3 += w[3];
+		s4 += w[4];
+		s5 += w[5];
+		s6 += w[6];
+		s7 += w[7];
+		s8 += w[8];
+	}
+	sc[0] += s0;
+	sc[1] += s1;
+	sc[2] += s2;
+	sc[3] += s3;
+	sc[4] += s4;
+	sc[5] += s5;
+	sc[6] += s6;
+	sc[7] += s7;
+	sc[8] += s8;
 }
 
 static inline bool
@@ -492,6 +572,8 @@ nc_ner_tag(const NerModel *m, const NcDoc *doc, uint32_t first, uint32_t end,
 	int			pt = NER_START,
 				pt2 = NER_START;
 	int			mode;
+	const int16_t *rows[2][64];
+	int			nrows[2] = {0, 0};
 
 	for (uint32_t i = 0; i < n; i++)
 		nc_ner_tok(doc, first + i, &toks[i]);
@@ -499,33 +581,46 @@ nc_ner_tag(const NerModel *m, const NcDoc *doc, uint32_t first, uint32_t end,
 	nc_ner_gazetteer(m, toks, n);
 	nc_ner_runs(toks, n);
 
+	/*
+	 * Software pipeline: the static rows of the next capitalised token are
+	 * found and prefetched before the current token is scored, so the
+	 * cache misses on the weights overlap.
+	 */
+	if (n > 0 && toks[0].upper)
+		nrows[0] = static_rows(m, toks, n, 0, mode, dc, rows[0]);
 	for (uint32_t i = 0; i < n; i++)
 	{
 		const NerTok *t = &toks[i];
 		int			lab = 0;
+		int			cur = (int) (i & 1);
 
 		if (scores)
 			for (int k = 0; k < NER_NLAB; k++)
 				scores[(size_t) i * NER_NLAB + k] = 0;
+		if (!t->upper && pt != 0 && pt != NER_START)
+			nrows[cur] = static_rows(m, toks, n, i, mode, dc, rows[cur]);
+		if (i + 1 < n && toks[i + 1].upper)
+			nrows[cur ^ 1] = static_rows(m, toks, n, i + 1, mode, dc, rows[cur ^ 1]);
 		if (t->upper || (pt != 0 && pt != NER_START))
 		{
-			uint64_t	f[64];
-			int			nf = nc_ner_static_features(toks, n, i, mode, dc, f);
+			uint64_t	f[4];
 			int32_t		sc[NER_NLAB] = {0};
 			int32_t		best;
+			const int16_t *const *r = rows[cur];
 
-			f[nf++] = nc_ner_fh(T_PT, (uint64_t) pt, 0);
-			f[nf++] = nc_ner_fh(T_PT2, (uint64_t) (pt2 * 16 + pt), 0);
-			f[nf++] = nc_ner_fh(T_PT_W0, t->wh, (uint64_t) pt);
-			f[nf++] = nc_ner_fh(T_PT_SH0, t->sh, (uint64_t) pt);
-			for (int k = 0; k < nf; k++)
+			f[0] = nc_ner_fh(T_PT, (uint64_t) pt, 0);
+			f[1] = nc_ner_fh(T_PT2, (uint64_t) (pt2 * 16 + pt), 0);
+			f[2] = nc_ner_fh(T_PT_W0, t->wh, (uint64_t) pt);
+			f[3] = nc_ner_fh(T_PT_SH0, t->sh, (uint64_t) pt);
+			for (int k = 0; k < 4; k++)
 			{
 				const int16_t *w = nc_ner_weights(m, f[k] >> shift);
 
 				if (w)
 					for (int l = 0; l < NER_NLAB; l++)
-					sc[l] += w[l];
+						sc[l] += w[l];
 			}
+			add_rows(r, nrows[cur], sc);
 			best = sc[0];
 			for (int l = 1; l < NER_NLAB; l++)
 				if (allowed(l, pt) && sc[l] > best)

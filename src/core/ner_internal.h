@@ -11,7 +11,7 @@
 
 #include "nc_doc.h"
 
-#define NER_MODEL_VERSION 3
+#define NER_MODEL_VERSION 4
 #define NER_NLAB 9
 #define NER_START 9				/* "previous tag" before a sentence */
 #define NER_MAXPHRASE 6
@@ -27,15 +27,28 @@
 #define NER_G_TITLE		0x0008
 #define NER_G_ORGW		0x0010
 #define NER_G_LOCW		0x0020
-#define NER_G_WORDMASK	0x003F
+#define NER_G_COMMON	0x0040	/* an ordinary word (WordNet, wamerican) */
+#define NER_G_PROPER	0x0080	/* only capitalised in wamerican */
+#define NER_G_WORDMASK	0x00FF
+#define NER_NWORDBITS	8
 #define NER_G_COUNTRY	0x0100
 #define NER_G_CITY		0x0200
-#define NER_G_REGION	0x0400
+#define NER_G_REGION	0x0400	/* also WordNet locations */
 #define NER_G_ORG		0x0800
-#define NER_G_FULLMASK	0x0F00
+#define NER_G_WNPER		0x1000	/* WordNet person instances */
+#define NER_G_WNORG		0x2000	/* WordNet groups */
+#define NER_G_WNMISC	0x4000	/* WordNet events, works, nationalities */
+#define NER_G_FULLMASK	0x7F00	/* any phrase gazetteer */
+#define NER_G_GEOORG	0x0F00	/* the hand-checked ones: countries, cities,
+								 * regions, organisations */
 #define NER_G_PREFIX	0x8000
 
 #define NER_PH_SEED UINT64_C(0x6E6572676178657A)
+/* nc_ner_fnv("<S>"), nc_ner_fnv("</S>"): context beyond the sentence */
+#define NER_H_BOS UINT64_C(0x70410A18303F4472)
+#define NER_H_EOS UINT64_C(0x7C41011AD484BC79)
+#define NER_NCONNECT 17
+extern const uint64_t nc_ner_connectors[NER_NCONNECT];
 
 typedef struct NerModel
 {
@@ -82,7 +95,7 @@ typedef struct NerTok
 	uint8_t		upper;
 	uint8_t		wordish;		/* has letters: cap, allcaps or an ASCII
 								 * letter; not a quote or possessive */
-	uint8_t		phr;			/* phrase-gazetteer code, 0 none */
+	uint16_t	phr;			/* phrase-gazetteer code, 0 none */
 	uint8_t		runpos;			/* capitalised run: 1 first, 2 inner, 3 last,
 								 * 4 single, 0 none */
 	uint8_t		runlen;			/* min(run length, 6) */

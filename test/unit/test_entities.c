@@ -118,6 +118,22 @@ test_model_loads(void **state)
 	assert_null(nc_entity_type_name(0));
 }
 
+/* The precomputed hashes are the hashes of their words (nerspec.py). */
+static void
+test_precomputed_hashes(void **state)
+{
+	static const char *const conn[NER_NCONNECT] = {
+		"of", "and", "for", "&", "-", "de", "the", "upon", "von", "van",
+		"der", "al", "du", "la", "da", "del", "bin"
+	};
+
+	(void) state;
+	assert_true(nc_ner_fnv("<S>", 3) == NER_H_BOS);
+	assert_true(nc_ner_fnv("</S>", 4) == NER_H_EOS);
+	for (int k = 0; k < NER_NCONNECT; k++)
+		assert_true(nc_ner_fnv(conn[k], strlen(conn[k])) == nc_ner_connectors[k]);
+}
+
 /* The C features and decoder give the trainer's scores, token for token. */
 static void
 test_parity_with_trainer(void **state)
@@ -463,6 +479,7 @@ test_head_words_and_morphology(void **state)
 
 const struct CMUnitTest entities_tests[] = {
 	cmocka_unit_test(test_model_loads),
+	cmocka_unit_test(test_precomputed_hashes),
 	cmocka_unit_test(test_parity_with_trainer),
 	cmocka_unit_test(test_people_grouped_with_roles),
 	cmocka_unit_test(test_acronyms_join_full_form),

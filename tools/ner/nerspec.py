@@ -35,6 +35,12 @@ Sentence and document context (both sides):
            sentence; a feature of every upper token (with its capcode, mode)
   "word" here is is_wordish(): cap, allcaps or an ASCII letter.
 
+Gazetteer word bits (8): first names m/f, demonym, title, org/loc suffix
+words, COMMON (lower case in WordNet or wamerican), PROPER (capitalised-only
+in wamerican); a feature T_CASEGZ joins COMMON/PROPER and the document case
+bits with the capcode and sentence mode.  Phrase bits: country, city,
+region (+ WordNet locations), org, WordNet person/group/misc names.
+
 Decoding: greedy left to right over each sentence; a token is scored only
 when `upper` or the previous predicted tag is not O (otherwise it is O);
 I-X only after B-X/I-X.
@@ -46,7 +52,7 @@ FNV_OFF = 0xCBF29CE484222325
 FNV_PRIME = 0x100000001B3
 PH_SEED = 0x6E6572676178657A
 
-MODEL_VERSION = 3
+MODEL_VERSION = 4
 LABELS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC',
           'B-MISC', 'I-MISC']
 NLAB = 9
@@ -59,12 +65,18 @@ G_DEMONYM = 1 << 2
 G_TITLE = 1 << 3
 G_ORGW = 1 << 4
 G_LOCW = 1 << 5
-G_WORDMASK = 0x3F
+G_COMMON = 1 << 6       # an ordinary word (lower case in WordNet/wamerican)
+G_PROPER = 1 << 7       # only capitalised in wamerican (a proper noun)
+G_WORDMASK = 0xFF
+NWORDBITS = 8
 G_COUNTRY = 1 << 8
 G_CITY = 1 << 9
-G_REGION = 1 << 10
+G_REGION = 1 << 10      # also WordNet locations
 G_ORG = 1 << 11
-G_FULLMASK = 0x0F00
+G_WNPER = 1 << 12       # WordNet person instances
+G_WNORG = 1 << 13       # WordNet groups
+G_WNMISC = 1 << 14      # WordNet events, works, artifacts, nationalities
+G_FULLMASK = 0x7F00
 G_PREFIX = 1 << 15
 MAXPHRASE = 6
 
@@ -79,6 +91,7 @@ T_LEN, T_PT_SH0 = 23, 24
 T_PHRM1, T_PHRP1, T_W0_CAP = 26, 27, 28
 T_RUNLAST, T_RUNFIRST, T_RUNGAZ, T_RUNLEN = 29, 30, 31, 32
 T_MODE_CAPS, T_MODE_W0, T_DOC = 33, 34, 35
+T_CASEGZ = 36
 # document case bits (doc_case)
 D_LOWER = 1             # the word occurs written in lower case
 D_CAPMID = 2            # ... capitalised, not sentence-initial, in a mode-0 sentence
@@ -325,17 +338,17 @@ def static_features(toks, gaz, codes=None, wbits=None, mode=0, dcase=None):
              fh(T_LEN, min(t.blen, 15) | int(t.allcaps) << 4),
              fh(T_W0_CAP, t.wh, t.capcode)]
         wb = wbits[i] & G_WORDMASK
-        for bit in range(6):
+        for bit in range(NWORDBITS):
             if wb >> bit & 1:
                 f.append(fh(T_GAZ0, bit))
         if i >= 1:
             wb = wbits[i - 1] & G_WORDMASK
-            for bit in range(6):
+            for bit in range(NWORDBITS):
                 if wb >> bit & 1:
                     f.append(fh(T_GAZM1, bit))
         if i + 1 < n:
             wb = wbits[i + 1] & G_WORDMASK
-            for bit in range(6):
+            for bit in range(NWORDBITS):
                 if wb >> bit & 1:
                     f.append(fh(T_GAZP1, bit))
         r = rn[i]
@@ -356,6 +369,8 @@ def static_features(toks, gaz, codes=None, wbits=None, mode=0, dcase=None):
         if t.upper:
             db = dcase.get(t.wh, 0) if dcase is not None else 0
             f.append(fh(T_DOC, db, t.capcode | mode << 4))
+            f.append(fh(T_CASEGZ, (wbits[i] >> 6 & 3) | db << 2,
+                        t.capcode | mode << 4))
         out.append(f)
     return out
 

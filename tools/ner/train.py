@@ -157,6 +157,16 @@ def build_gaz():
         add_word(n, S.G_ORGW)
     for n, _ in load_lex('ner_loc_suffix.txt'):
         add_word(n, S.G_LOCW)
+    # WordNet names and the word lists (tools/ner/gen_wordlists.py)
+    wnbit = {'PER': S.G_WNPER, 'ORG': S.G_WNORG, 'LOC': S.G_REGION,
+             'MISC': S.G_WNMISC}
+    for n, v in load_lex(os.path.join('ner', 'wn_names.txt')):
+        for typ in v.split(','):
+            add_phrase(n, wnbit[typ])
+    for n, _ in load_lex(os.path.join('ner', 'words_common.txt')):
+        add_word(n, S.G_COMMON)
+    for n, _ in load_lex(os.path.join('ner', 'words_proper.txt')):
+        add_word(n, S.G_PROPER)
     return gaz
 
 
