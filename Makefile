@@ -9,9 +9,14 @@
 .DEFAULT_GOAL := all
 
 EXTENSION  = newsclaims
-EXTVERSION = 0.1
+# The version is the control file's default_version.  Every release's
+# script ships: newsclaims--0.1.sql is release 0.1 and is never edited
+# again; a later change to the SQL surface is an upgrade script
+# (newsclaims--0.1--0.2.sql, ...) plus a new default_version
+# (test/checks/release_scripts.sh and sql/upgrade.sql check both).
+EXTVERSION = $(shell sed -n "s/^default_version *= *'\(.*\)'.*/\1/p" $(EXTENSION).control)
 MODULE_big = newsclaims
-DATA       = newsclaims--0.1.sql
+DATA       = $(sort $(wildcard newsclaims--*.sql))
 PGFILEDESC = "newsclaims - entities, quotes and numeric claims from news text"
 
 PG_CONFIG ?= pg_config
@@ -53,6 +58,8 @@ include $(PGXS)
 # Every object depends on the headers of its own directory and the core's.
 $(CORE_OBJS) $(PG_OBJS) $(CLI_OBJS): $(wildcard src/core/*.h) $(LEX_C)
 $(PG_OBJS): $(wildcard src/pg/*.h)
+# version() reports the control file's default_version
+src/core/version.o build/asan/src/core/version.o build/fuzz/src/core/version.o: $(EXTENSION).control
 
 $(LEX_C): tools/lexgen.sh $(LEXICONS)
 	@mkdir -p $(dir $@)

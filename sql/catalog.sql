@@ -31,7 +31,7 @@ SELECT pg_describe_object(d.classid, d.objid, d.objsubid) AS outside_schema
    AND p.pronamespace <> 'newsclaims'::regnamespace;
 -- version(): the extension, ICU and lexicon versions
 SELECT newsclaims.version() IS NOT NULL AS has_version;
-SELECT newsclaims.version() ~ '0\.1' AS names_extension_version,
+SELECT strpos(newsclaims.version(), 'newsclaims ' || (SELECT extversion FROM pg_extension WHERE extname = 'newsclaims') || ',') = 1 AS names_extension_version,
        newsclaims.version() ~* 'icu' AS names_icu,
        newsclaims.version() ~* 'lexicon' AS names_lexicons;
 -- the extension can be dropped and created again

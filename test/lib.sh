@@ -5,7 +5,7 @@
 # in $NC_LOGDIR so the caller decides how to report it.
 
 NC_PG_VERSION=15
-NC_PACKAGES="postgresql-$NC_PG_VERSION postgresql-server-dev-$NC_PG_VERSION libicu-dev libcmocka-dev make gcc clang python3"
+NC_PACKAGES="postgresql-$NC_PG_VERSION postgresql-server-dev-$NC_PG_VERSION libicu-dev libcmocka-dev make gcc clang python3 libclang-rt-14-dev valgrind"
 : "${NC_LOGDIR:=$(mktemp -d "${TMPDIR:-/tmp}/newsclaims-test.XXXXXX")}"
 export NC_LOGDIR
 

@@ -2,8 +2,8 @@
 # lexgen.sh OUT.c LEXICON.txt...
 #
 # Compiles lexicon data files into C: each src/core/lexicon/NAME.txt becomes
-# `const NcLexicon nc_lex_NAME`, a byte-sorted array searched by
-# nc_lex_find().  A data line is `key` or `key<TAB>value`; '#' starts a
+# `const NcLexicon nc_lex_NAME`, a byte-sorted array with a hash index,
+# searched by nc_lex_find().  A data line is `key` or `key<TAB>value`; '#' starts a
 # comment line (origin and licence live there).  Keys are kept as written:
 # each lexicon's header says whether they are lower-cased.
 # Also writes OUT's sibling lexicon_data.h with the declarations.
@@ -24,15 +24,40 @@ tmp=$out.tmp
 for f in "$@"; do
 	name=$(basename "$f" .txt | tr -c 'A-Za-z0-9_\n' '_')
 	echo "extern const NcLexicon nc_lex_$name;" >> "$hdr.tmp"
-	echo "static const NcLexEntry entries_$name[] = {" >> "$tmp"
-	# strip comments and blank lines, sort bytewise, drop duplicate keys
+	# strip comments and blank lines, sort bytewise, drop duplicate keys;
+	# then an open-addressing hash index over the sorted entries (the hash
+	# is nc_lex_hash() of lexicon.c: h = h * 31 + byte, mod 2^32)
 	grep -v '^[[:space:]]*#' "$f" | sed 's/[[:space:]]*$//' | grep -v '^$' |
 		LC_ALL=C sort -t '	' -k1,1 -u |
-		awk -F '	' '
+		LC_ALL=C awk -F '	' -v name="$name" '
 		function q(s) { gsub(/\\/, "\\\\", s); gsub(/"/, "\\\"", s); return "\"" s "\"" }
-		{ v = (NF >= 2) ? q($2) : "NULL"; printf "\t{%s, %d, %s},\n", q($1), length($1), v }' >> "$tmp"
-	echo "};" >> "$tmp"
-	echo "const NcLexicon nc_lex_$name = {\"$name\", entries_$name, sizeof(entries_$name) / sizeof(entries_$name[0])};" >> "$tmp"
+		BEGIN { n = 0; for (i = 1; i < 256; i++) ord[sprintf("%c", i)] = i }
+		{
+			v = (NF >= 2) ? q($2) : "NULL"
+			line[n] = sprintf("\t{%s, %d, %s},", q($1), length($1), v)
+			h = 0
+			for (k = 1; k <= length($1); k++)
+				h = (h * 31 + ord[substr($1, k, 1)]) % 4294967296
+			hash[n] = h
+			n++
+		}
+		END {
+			printf "static const NcLexEntry entries_%s[] = {\n", name
+			for (i = 0; i < n; i++) print line[i]
+			print "};"
+			size = 8
+			while (size < 2 * n) size *= 2
+			for (i = 0; i < size; i++) slot[i] = 0
+			for (i = 0; i < n; i++) {
+				b = hash[i] % size
+				while (slot[b]) b = (b + 1) % size
+				slot[b] = i + 1
+			}
+			printf "static const uint32_t slots_%s[%d] = {", name, size
+			for (i = 0; i < size; i++) printf "%s%d", (i == 0 ? "\n\t" : i % 16 ? ", " : ",\n\t"), slot[i]
+			print "\n};"
+			printf "const NcLexicon nc_lex_%s = {\"%s\", entries_%s, %d, slots_%s, %d};\n", name, name, name, n, name, size - 1
+		}' >> "$tmp"
 done
 # a checksum of all lexicon data identifies the lexicon version
 sum=$(cat "$@" | cksum | awk '{ printf "%08x", $1 }')

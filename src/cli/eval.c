@@ -160,6 +160,12 @@ cli_eval(const char *path)
 	return fflush(stdout) == 0 ? 0 : 2;
 }
 
+static bool
+write_stdout(void *ctx, const char *data, size_t len)
+{
+	return fwrite(data, 1, len, stdout) == len;
+}
+
 int
 cli_analyze(const char *path)
 {
@@ -178,6 +184,8 @@ cli_analyze(const char *path)
 	if (st != NC_OK)
 		cli_fail("could not analyse the text: %s", nc_status_message(st));
 	nc_buf_init(&b, &env);
+	/* a long document's JSON goes out as it is written */
+	b.flush = write_stdout;
 	nc_analysis_json(&b, &a, nc_position_codepoint, NULL);
 	cli_emit_line(&b);
 	nc_arena_destroy(arena);

@@ -13,7 +13,7 @@
  * ASCII classes, indexed by byte (generated once from the rules: controls
  * are spaces except the line breaks; # $ % & + < = > ^ | ~ are symbols).
  */
-static const unsigned char ascii_class[128] = {
+const unsigned char nc_ascii_class[128] = {
 	NC_CC_SPACE, NC_CC_SPACE, NC_CC_SPACE, NC_CC_SPACE, NC_CC_SPACE, NC_CC_SPACE, NC_CC_SPACE, NC_CC_SPACE,
 	NC_CC_SPACE, NC_CC_SPACE, NC_CC_NEWLINE, NC_CC_NEWLINE, NC_CC_NEWLINE, NC_CC_NEWLINE, NC_CC_SPACE, NC_CC_SPACE,
 	NC_CC_SPACE, NC_CC_SPACE, NC_CC_SPACE, NC_CC_SPACE, NC_CC_SPACE, NC_CC_SPACE, NC_CC_SPACE, NC_CC_SPACE,
@@ -64,10 +64,10 @@ nc_quote_family(uint32_t cp)
 }
 
 NcCharClass
-nc_char_class(uint32_t cp)
+nc_char_class_nonascii(uint32_t cp)
 {
 	if (cp < 128)
-		return (NcCharClass) ascii_class[cp];
+		return (NcCharClass) nc_ascii_class[cp];
 	if (nc_quote_family(cp) != NC_MARK_NONE)
 		return NC_CC_QUOTE;
 	switch (cp)
@@ -128,7 +128,7 @@ nc_char_class(uint32_t cp)
 }
 
 bool
-nc_char_is_upper(uint32_t cp)
+nc_char_is_upper_nonascii(uint32_t cp)
 {
 	if (cp < 128)
 		return cp >= 'A' && cp <= 'Z';
@@ -136,7 +136,7 @@ nc_char_is_upper(uint32_t cp)
 }
 
 bool
-nc_char_is_lower(uint32_t cp)
+nc_char_is_lower_nonascii(uint32_t cp)
 {
 	if (cp < 128)
 		return cp >= 'a' && cp <= 'z';

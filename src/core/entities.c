@@ -58,6 +58,7 @@ nc_ent_add_span(EntCtx *cx, uint32_t first, uint32_t end, uint8_t type)
 	cx->spans[cx->nspan].type = type;
 	cx->spans[cx->nspan].role_first = -1;
 	cx->spans[cx->nspan].role_end = -1;
+	cx->spans[cx->nspan].cue = 0;
 	cx->nspan++;
 	return NC_OK;
 }

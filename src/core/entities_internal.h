@@ -15,6 +15,9 @@ typedef struct EntSpan
 	int32_t		role_first;
 	int32_t		role_end;
 	uint8_t		type;			/* NcEntityType, 0 = dropped */
+	uint8_t		cue;			/* context gave the type ("Mr X", "X, who",
+								 * "the firm X"): outweighs the tagger in
+								 * the document's votes */
 } EntSpan;
 
 typedef struct EntCtx

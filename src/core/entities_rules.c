@@ -6,6 +6,15 @@
  *		  "Securities and Exchange Commission", "X Treaty"), hyphenated
  *		  given names, exact gazetteer matches typed by the gazetteer,
  *		  unseen -ian/-ese/-ish demonyms, acronyms of names written out;
+ *		- known names: a name of several words the gazetteers type one
+ *		  way (WordNet, countries, cities, organisations) wins over the
+ *		  tagger's pieces of it and over head-word guesses ("Soviet
+ *		  Union" is a place); an office after its body's name is cut
+ *		  off ("U.N. High Commissioner ..." -> "U.N.");
+ *		- context cues: "Mr X", "President X", "X, who", "X herself",
+ *		  "X's wife", "X told", a given name before it -> PERSON; "the firm
+ *		  X", "founder of X", "X's shares" -> ORG; a cue outweighs the
+ *		  tagger's votes for the string;
  *		- consistency: a string typed once is typed the same (majority)
  *		  everywhere, untagged occurrences of a typed string or of a
  *		  person's surname become mentions;
@@ -109,6 +118,62 @@ trim_span(EntCtx *cx, EntSpan *sp)
 			sp->first++;
 	if (sp->first >= sp->end)
 		sp->type = 0;
+}
+
+/*
+ * An office written after the name of its body is a role, not part of the
+ * name: "U.N. High Commissioner for Human Rights" -> "U.N.", "Conservative
+ * Party Co Chairman" -> "Conservative Party", "State Department
+ * spokesperson" -> "State Department".
+ */
+static bool
+office_word(const NcDoc *doc, uint32_t i)
+{
+	static const char *const offices[] = {
+		"commissioner", "secretary", "chairman", "chairwoman", "chairperson",
+		"co-chairman", "spokesman", "spokeswoman", "spokesperson", "president",
+		"director", "minister", "ambassador", "envoy", "mayor", "ceo", "cfo",
+		"coo", "cto"
+	};
+
+	for (size_t k = 0; k < sizeof(offices) / sizeof(offices[0]); k++)
+		if (nc_tok_eq(doc, i, offices[k]))
+			return true;
+	return false;
+}
+
+static bool
+office_modifier(const NcDoc *doc, uint32_t i)
+{
+	return nc_tok_eq(doc, i, "high") || nc_tok_eq(doc, i, "co") ||
+		nc_tok_eq(doc, i, "vice") || nc_tok_eq(doc, i, "deputy") ||
+		nc_tok_eq(doc, i, "chief") || nc_tok_eq(doc, i, "senior") ||
+		nc_tok_eq(doc, i, "assistant") || nc_tok_eq(doc, i, "acting") ||
+		nc_tok_eq(doc, i, "-");
+}
+
+static void
+cut_office(EntCtx *cx, EntSpan *sp)
+{
+	const NcDoc *doc = cx->doc;
+	uint32_t	k,
+				e;
+
+	if (sp->type == NC_ET_PERSON || sp->type == 0)
+		return;
+	for (k = sp->first + 1; k < sp->end; k++)
+		if (office_word(doc, k))
+			break;
+	if (k >= sp->end)
+		return;
+	e = k;
+	while (e > sp->first + 1 && office_modifier(doc, e - 1))
+		e--;
+	if (nc_tok_eq(doc, e - 1, "of") || nc_tok_eq(doc, e - 1, "the") ||
+		nc_tok_eq(doc, e - 1, "for") || nc_tok_eq(doc, e - 1, "and") ||
+		!is_word(doc, e - 1))
+		return;
+	sp->end = e;
 }
 
 /* ---- a small open-addressing map: span key -> votes ---- */
@@ -234,6 +299,341 @@ left_name_word(const EntCtx *cx, uint32_t i, const uint8_t *covered)
 	return true;
 }
 
+/*
+ * Context that only a person has: an honorific or a person's title right
+ * before the name ("Mr Clinton", "President Obama"), "who", "himself" or
+ * "herself" right after it, or "'s wife/son/..." after it.  Such a span
+ * becomes PERSON and weighs more in the document's votes, so that the
+ * other mentions of the string follow it.  Spans that are exactly a known
+ * country or organisation are left alone.
+ */
+static uint16_t gaz_phrase(const EntCtx *cx, uint32_t first, uint32_t end);
+static uint8_t head_type(const NcDoc *doc, uint32_t i);
+static bool is_given_name(const EntCtx *cx, uint32_t i);
+static bool cap_word(const EntCtx *cx, uint32_t i);
+static void normalise_spans(EntCtx *cx);
+static bool no_space_between(const NcDoc *doc, uint32_t i);
+static bool word_in(const NcDoc *doc, uint32_t i, const char *const *list, size_t n);
+
+static bool
+person_title(const NcDoc *doc, uint32_t i)
+{
+	static const char *const strong[] = {
+		"president", "senator", "governor", "mayor", "congressman",
+		"congresswoman", "professor", "king", "queen", "prince", "princess",
+		"pope", "judge", "ambassador", "sheikh", "ayatollah", "rabbi", "imam"
+	};
+	const char *v = NULL;
+
+	if (!nc_ent_is_title(doc, i, &v))
+		return false;
+	if (v && strchr(v, 'h'))
+		return true;
+	for (size_t k = 0; k < sizeof(strong) / sizeof(strong[0]); k++)
+		if (nc_tok_eq(doc, i, strong[k]))
+			return true;
+	return false;
+}
+
+static bool
+tok_is_lower(const NcDoc *doc, uint32_t i, const char *w)
+{
+	return i < doc->ntok && nc_tok_eq(doc, i, w);
+}
+
+static void
+person_cues(EntCtx *cx)
+{
+	static const char *const kin[] = {
+		"wife", "husband", "son", "daughter", "mother", "father", "brother",
+		"sister", "widow", "children", "parents", "grandmother", "grandfather"
+	};
+	/* verbs whose subject is a person, right after the name */
+	static const char *const verbs[] = {
+		"told", "met", "married", "died", "smiled", "laughed", "resigned",
+		"thanked", "apologised", "apologized", "admitted", "recalled",
+		"tweeted", "wrote", "shrugged", "joked", "testified"
+	};
+	static const char *const preps[] = {
+		"of", "for", "from", "with", "in", "at", "to", "by", "on", "about",
+		"and", "or", "than", "into", "within"
+	};
+	const NcDoc *doc = cx->doc;
+
+	for (uint32_t k = 0; k < cx->nspan; k++)
+	{
+		EntSpan    *sp = &cx->spans[k];
+		uint32_t	e = sp->end;
+		uint32_t	sfirst = sent_first_of(doc, sp->first);
+		uint32_t	send = sent_end_of(doc, sp->first);
+		uint16_t	b;
+		bool		cue = false;
+
+		if (sp->type == 0 || sp->type == NC_ET_MISC || sp->end - sp->first > 3 ||
+			sp->cue)
+			continue;
+		b = gaz_phrase(cx, sp->first, sp->end);
+		/* a given name and a capitalised word or two: "Donald Trump" */
+		if (sp->type != NC_ET_PERSON && e - sp->first >= 2 && b == 0 &&
+			is_given_name(cx, sp->first) &&
+			!((doc->toks[sp->first].flags & NC_TF_SENT_START) &&
+			  (cx->gz[sp->first] & NER_G_COMMON)))
+		{
+			bool		name = true;
+
+			/* "Adler Planetarium", "Forbes Field": an ordinary noun ends it */
+			if ((cx->gz[e - 1] & NER_G_COMMON) && !(cx->gz[e - 1] & NER_G_PROPER))
+				name = false;
+			for (uint32_t i = sp->first; i < e; i++)
+				if (!cap_word(cx, i) || head_type(doc, i) ||
+					(cx->gz[i] & (NER_G_GEOORG | NER_G_ORGW | NER_G_LOCW | NER_G_DEMONYM)) ||
+					(doc->toks[i].flags & NC_TF_ALLCAPS))
+					name = false;
+			if (name)
+			{
+				sp->type = NC_ET_PERSON;
+				continue;
+			}
+		}
+		if (b & (NER_G_COUNTRY | NER_G_ORG))
+			continue;
+		/* a place only, or a plural ("Democrats who"): no */
+		if (((b & (NER_G_CITY | NER_G_REGION)) && !(b & NER_G_WNPER)) ||
+			nc_tok_ptr(doc, e - 1)[nc_tok_len(doc, e - 1) - 1] == 's' ||
+			(cx->gz[e - 1] & NER_G_DEMONYM))
+			continue;
+		for (uint32_t i = sp->first; i < e; i++)
+			if (head_type(doc, i) || !cx->up[i])
+				cue = true;		/* "King County": not a name of a person */
+		if (cue)
+			continue;
+		if (sp->first > sfirst && person_title(doc, sp->first - 1) &&
+			!(k > 0 && cx->spans[k - 1].end == sp->first))
+			cue = true;
+		else if (sp->first > sfirst && word_in(doc, sp->first - 1, preps,
+											   sizeof(preps) / sizeof(preps[0])))
+			;					/* "members of X, who": who are the members */
+		else if (e < send && tok_is_lower(doc, e, ",") && e + 1 < send &&
+				 (tok_is_lower(doc, e + 1, "who") ||
+				  (tok_is_lower(doc, e + 1, "whose") && !(b & NER_G_FULLMASK))))
+			cue = true;
+		else if (e < send && (tok_is_lower(doc, e, "who") ||
+							  tok_is_lower(doc, e, "himself") ||
+							  tok_is_lower(doc, e, "herself")))
+			cue = true;
+		else if (e + 1 < send && (doc->toks[e].flags & NC_TF_POSSESSIVE))
+		{
+			for (size_t q = 0; q < sizeof(kin) / sizeof(kin[0]); q++)
+				if (tok_is_lower(doc, e + 1, kin[q]))
+					cue = true;
+		}
+		else if (e < send && word_in(doc, e, verbs, sizeof(verbs) / sizeof(verbs[0])))
+			cue = true;
+		if (cue)
+		{
+			sp->type = NC_ET_PERSON;
+			sp->cue = 1;
+		}
+	}
+}
+
+/*
+ * Names the tagger missed that context shows to be people: the capitalised
+ * words after an honorific ("Mr Wintour", "Dr. Caplan"), or one capitalised
+ * word (not an ordinary word opening the sentence, not a known place or
+ * demonym) before "himself", "herself" or ", who" (not after a
+ * preposition).
+ */
+static NcStatus
+untagged_people(EntCtx *cx)
+{
+	const NcDoc *doc = cx->doc;
+	uint8_t    *covered;
+	uint32_t	nspan0 = cx->nspan;
+
+	covered = nc_alloc(cx->env, doc->ntok);
+	if (!covered)
+		return NC_ENOMEM;
+	memset(covered, 0, doc->ntok);
+	for (uint32_t k = 0; k < cx->nspan; k++)
+		for (uint32_t i = cx->spans[k].first; i < cx->spans[k].end; i++)
+			covered[i] = 1;
+	for (uint32_t i = 0; i < doc->ntok; i++)
+	{
+		uint32_t	sfirst,
+					send,
+					j;
+		const char *v = NULL;
+
+		if (covered[i] || !cap_word(cx, i) || nc_ent_is_title(doc, i, NULL))
+			continue;
+		sfirst = sent_first_of(doc, i);
+		send = sent_end_of(doc, i);
+		if (i > sfirst && nc_ent_is_title(doc, i - 1, &v) && v && strchr(v, 'h') &&
+			!(doc->toks[i - 1].flags & NC_TF_ALLCAPS) && !nc_tok_eq(doc, i - 1, "miss"))
+		{
+			j = i;
+			while (j < send && j - i < 3 && !covered[j] && cap_word(cx, j) &&
+				   !nc_ent_is_title(doc, j, NULL))
+				j++;
+		}
+		else
+		{
+			if (((doc->toks[i].flags & NC_TF_SENT_START) && (cx->gz[i] & NER_G_COMMON)) ||
+				(cx->gz[i] & (NER_G_DEMONYM | NER_G_GEOORG)) ||
+				(doc->toks[i].flags & NC_TF_ALLCAPS))
+				continue;
+			if (i > sfirst && (cx->up[i - 1] ||
+							   nc_tok_eq(doc, i - 1, "of") || nc_tok_eq(doc, i - 1, "for") ||
+							   nc_tok_eq(doc, i - 1, "from") || nc_tok_eq(doc, i - 1, "with") ||
+							   nc_tok_eq(doc, i - 1, "in") || nc_tok_eq(doc, i - 1, "and") ||
+							   nc_tok_eq(doc, i - 1, "to") || nc_tok_eq(doc, i - 1, "by")))
+				continue;
+			if (!(i + 1 < send &&
+				  (nc_tok_eq(doc, i + 1, "himself") || nc_tok_eq(doc, i + 1, "herself") ||
+				   (nc_tok_eq(doc, i + 1, ",") && i + 2 < send &&
+					nc_tok_eq(doc, i + 2, "who")))))
+				continue;
+			j = i + 1;
+		}
+		if (nc_ent_add_span(cx, i, j, NC_ET_PERSON) != NC_OK)
+			return NC_ENOMEM;
+		cx->spans[cx->nspan - 1].cue = 1;
+		for (uint32_t k = i; k < j; k++)
+			covered[k] = 1;
+		i = j - 1;
+	}
+	if (cx->nspan != nspan0)
+		normalise_spans(cx);
+	return NC_OK;
+}
+
+/*
+ * Context that marks a company or body, for names the tagger took for
+ * people: a common noun for an organisation right before the name ("the
+ * company Blinkx", "search firm Blinkx", "developer Valve"), "founder /
+ * spokesman / users of X", or "X's shares / customers / chief executive".
+ * Such a span becomes ORG and weighs more in the votes.  Names that start
+ * with a given name are left alone.
+ */
+static bool
+word_in(const NcDoc *doc, uint32_t i, const char *const *list, size_t n)
+{
+	if (doc->toks[i].kind != NC_TK_WORD)
+		return false;
+	for (size_t k = 0; k < n; k++)
+		if (nc_tok_eq(doc, i, list[k]))
+			return true;
+	return false;
+}
+
+static NcStatus
+org_cues(EntCtx *cx)
+{
+	static const char *const before[] = {
+		"company", "firm", "developer", "maker", "giant", "start-up",
+		"startup", "retailer", "carrier", "operator",
+		"manufacturer", "airline", "insurer", "supermarket", "broadcaster",
+		"chain", "conglomerate", "bank", "lender", "subsidiary", "brand",
+		"newspaper", "website", "network", "agency", "department",
+		"ministry", "service", "provider", "group", "outfit", "studio",
+		"label", "charity", "watchdog", "regulator", "companies",
+		"firms", "developers", "makers", "networks", "services", "websites",
+		"retailers", "carriers", "operators", "manufacturers",
+		"airlines", "banks", "broadcasters", "newspapers", "agencies", "band",
+		"team", "club", "orchestra", "party"
+	};
+	static const char *const of_after[] = {
+		"founder", "co-founder", "spokesman", "spokeswoman", "spokesperson",
+		"users", "customers", "subscribers", "shareholders", "employees",
+		"staff", "owner", "owners", "shares", "ceo"
+	};
+	static const char *const poss_after[] = {
+		"shares", "customers", "subscribers", "shareholders", "employees",
+		"staff", "products", "website", "ceo", "chairman", "boss",
+		"headquarters", "subsidiary", "profits", "profit", "revenue",
+		"revenues", "sales", "stock", "brand", "software", "platform",
+		"service", "services", "network", "users"
+	};
+	const NcDoc *doc = cx->doc;
+
+	for (uint32_t k = 0; k < cx->nspan; k++)
+	{
+		EntSpan    *sp = &cx->spans[k];
+		uint32_t	f = sp->first,
+					e = sp->end;
+		uint32_t	sfirst = sent_first_of(doc, f);
+		uint32_t	send = sent_end_of(doc, f);
+		bool		cue = false;
+
+		if (sp->type != NC_ET_PERSON || sp->cue || e - f > 3 ||
+			is_given_name(cx, f) || (cx->gz[f] & NER_G_TITLE))
+			continue;
+		if (f > sfirst && !cx->up[f - 1] &&
+			word_in(doc, f - 1, before, sizeof(before) / sizeof(before[0])))
+			cue = true;
+		else if (f > sfirst + 1 && nc_tok_eq(doc, f - 1, "of") &&
+				 word_in(doc, f - 2, of_after, sizeof(of_after) / sizeof(of_after[0])))
+			cue = true;
+		else if (e + 1 < send && (doc->toks[e].flags & NC_TF_POSSESSIVE) &&
+				 word_in(doc, e + 1, poss_after, sizeof(poss_after) / sizeof(poss_after[0])))
+			cue = true;
+		if (cue)
+		{
+			sp->type = NC_ET_ORG;
+			sp->cue = 1;
+		}
+	}
+
+	/* the same cues before untagged capitalised words: "firm NTL" */
+	{
+		uint8_t    *covered = nc_alloc(cx->env, doc->ntok);
+		uint32_t	nspan0 = cx->nspan;
+
+		if (!covered)
+			return NC_ENOMEM;
+		memset(covered, 0, doc->ntok);
+		for (uint32_t k = 0; k < cx->nspan; k++)
+			for (uint32_t i = cx->spans[k].first; i < cx->spans[k].end; i++)
+				covered[i] = 1;
+		for (uint32_t i = 1; i < doc->ntok; i++)
+		{
+			uint32_t	sfirst,
+						send,
+						j;
+
+			if (covered[i] || !cap_word(cx, i) || nc_ent_is_title(doc, i, NULL) ||
+				is_given_name(cx, i) || (cx->gz[i] & (NER_G_DEMONYM | NER_G_GEOORG)) ||
+				cx->up[i - 1] || nc_tok_len(doc, i) < 2)
+				continue;
+			sfirst = sent_first_of(doc, i);
+			if (i == sfirst)
+				continue;
+			if (!word_in(doc, i - 1, before, sizeof(before) / sizeof(before[0])) &&
+				!(i > sfirst + 1 && nc_tok_eq(doc, i - 1, "of") &&
+				  word_in(doc, i - 2, of_after, sizeof(of_after) / sizeof(of_after[0]))))
+				continue;
+			send = sent_end_of(doc, i);
+			j = i;
+			while (j < send && j - i < 3 && !covered[j] && cap_word(cx, j) &&
+				   !nc_ent_is_title(doc, j, NULL))
+				j++;
+			/* a piece of a hyphenated word: "All-American" */
+			if (j < send && nc_tok_eq(doc, j, "-") && no_space_between(doc, j - 1))
+				continue;
+			if (nc_ent_add_span(cx, i, j, NC_ET_ORG) != NC_OK)
+				return NC_ENOMEM;
+			cx->spans[cx->nspan - 1].cue = 1;
+			for (uint32_t k = i; k < j; k++)
+				covered[k] = 1;
+			i = j - 1;
+		}
+		if (cx->nspan != nspan0)
+			normalise_spans(cx);
+	}
+	return NC_OK;
+}
+
 static NcStatus
 consistency(EntCtx *cx)
 {
@@ -256,7 +656,7 @@ consistency(EntCtx *cx)
 
 		if (s->votes[1] + s->votes[2] + s->votes[3] + s->votes[4] == 0)
 			s->first_type = sp->type;
-		s->votes[sp->type]++;
+		s->votes[sp->type] += sp->cue ? 1000 : 1;	/* a cue outweighs the tagger */
 		s->len = sp->end - sp->first;
 		for (uint32_t k = sp->first; k < sp->end; k++)
 			covered[k] = 1;
@@ -353,6 +753,10 @@ consistency(EntCtx *cx)
 			j = i + 1;
 			while (j < doc->ntok && cx->phr[j] == (uint16_t) (c - 1) && !covered[j])
 				j++;
+			/* one word: as the list writes it ("WHO", not "Who") */
+			if (j == i + 1 &&
+				!nc_lex_find(&nc_lex_ner_orgs, nc_tok_ptr(doc, i), nc_tok_len(doc, i)))
+				continue;
 			if (nc_ent_add_span(cx, i, j, NC_ET_ORG) != NC_OK)
 				return NC_ENOMEM;
 			for (uint32_t k = i; k < j; k++)
@@ -375,8 +779,8 @@ consistency(EntCtx *cx)
 }
 
 /*
- * The full-name gazetteer bits of tokens [first, end) when they are exactly
- * one phrase match of the tagger's gazetteer, else 0.
+ * The full-name gazetteer bits (NER_G_FULLMASK) of tokens [first, end)
+ * when they are exactly one phrase match of the tagger's gazetteer, else 0.
  */
 static uint16_t
 gaz_phrase(const EntCtx *cx, uint32_t first, uint32_t end)
@@ -390,12 +794,40 @@ gaz_phrase(const EntCtx *cx, uint32_t first, uint32_t end)
 			return 0;
 	if (end < cx->doc->ntok && cx->phr[end] == (uint16_t) (c - 1))
 		return 0;				/* the match goes on */
-	return (uint16_t) ((((c - 1) >> 1) << 8) & NER_G_GEOORG);
+	return (uint16_t) ((((c - 1) >> 1) << 8) & NER_G_FULLMASK);
+}
+
+/*
+ * The one type the gazetteers give a phrase, or 0 when they give none or
+ * disagree: the hand-checked lists (countries, cities and regions LOC,
+ * organisations ORG) first, then WordNet's instance types.
+ */
+static uint8_t
+known_type(uint16_t b)
+{
+	uint16_t	geo = b & (NER_G_COUNTRY | NER_G_CITY | NER_G_REGION);
+	uint8_t		t = 0;
+
+	if ((b & NER_G_ORG) && !(b & NER_G_COUNTRY))
+		return NC_ET_ORG;
+	if (b & NER_G_COUNTRY)
+		return NC_ET_LOC;
+	if (geo)
+		t = NC_ET_LOC;
+	if (b & NER_G_WNPER)
+		t = t ? 0xFF : NC_ET_PERSON;
+	if (b & NER_G_WNORG)
+		t = t ? 0xFF : NC_ET_ORG;
+	if (b & NER_G_WNMISC)
+		t = t ? 0xFF : NC_ET_MISC;
+	return t == 0xFF ? 0 : t;
 }
 
 /*
  * A span that is exactly a known organisation is ORG, exactly a known
- * country (and nothing else) LOC: "EU", "Russian Federation".
+ * country (and nothing else) LOC: "EU", "Russian Federation"; a name of
+ * several words the gazetteers type one way only takes that type ("Soviet
+ * Union", "Pacific Ocean").
  */
 static void
 gazetteer_types(EntCtx *cx)
@@ -404,12 +836,93 @@ gazetteer_types(EntCtx *cx)
 	{
 		EntSpan    *sp = &cx->spans[k];
 		uint16_t	b = gaz_phrase(cx, sp->first, sp->end);
+		uint8_t		kt;
 
-		if (b == NER_G_ORG)
+		if ((b & NER_G_GEOORG) == NER_G_ORG)
 			sp->type = NC_ET_ORG;
-		else if (b == NER_G_COUNTRY && sp->type != NC_ET_MISC)
+		else if ((b & NER_G_GEOORG) == NER_G_COUNTRY && sp->type != NC_ET_MISC)
 			sp->type = NC_ET_LOC;
+		else if (sp->end - sp->first >= 2 && (kt = known_type(b)) != 0 &&
+				 !(kt == NC_ET_LOC && sp->type == NC_ET_MISC))
+			sp->type = kt;
 	}
+}
+
+/*
+ * Known names of several words that the tagger cut or broke ("Pacific
+ * [Ocean]", "[Soviet] [Union]"): the tagger's spans inside the match (none
+ * sticking out) give way to one span of the whole name.
+ */
+static NcStatus
+known_names(EntCtx *cx)
+{
+	const NcDoc *doc = cx->doc;
+	uint32_t	nspan0 = cx->nspan;
+	uint32_t	k = 0;
+
+	for (uint32_t i = 0; i < doc->ntok; i++)
+	{
+		uint16_t	c = cx->phr[i];
+		uint32_t	j,
+					k0;
+		uint8_t		kt;
+		bool		inside = true,
+					exact = false,
+					any = false;
+
+		if (c == 0 || !((c - 1) & 1))
+			continue;
+		j = i + 1;
+		while (j < doc->ntok && cx->phr[j] == (uint16_t) (c - 1))
+			j++;
+		if (j - i < 2 || (kt = known_type(gaz_phrase(cx, i, j))) == 0)
+		{
+			i = j - 1;
+			continue;
+		}
+		/* the spans touching [i, j) (spans are sorted, k only advances) */
+		while (k < nspan0 && cx->spans[k].end <= i)
+			k++;
+		for (k0 = k; k0 < nspan0 && cx->spans[k0].first < j; k0++)
+		{
+			const EntSpan *sp = &cx->spans[k0];
+
+			if (sp->type == 0)
+				continue;
+			any = true;
+			if (sp->first < i || sp->end > j)
+				inside = false;
+			if (sp->first == i && sp->end == j)
+				exact = true;
+		}
+		if (!any)
+		{
+			/* an untagged known name, every word capitalised */
+			bool		caps = true;
+
+			for (uint32_t q = i; q < j; q++)
+				if (!cap_word(cx, q) || nc_ent_is_title(doc, q, NULL))
+					caps = false;	/* "Prime Minister" is a title */
+			/* not a piece of a longer capitalised name */
+			if ((i > 0 && cap_word(cx, i - 1) &&
+				 !(doc->toks[i - 1].flags & NC_TF_SENT_START)) ||
+				(j < doc->ntok && cap_word(cx, j)))
+				caps = false;
+			if (caps && nc_ent_add_span(cx, i, j, kt) != NC_OK)
+				return NC_ENOMEM;
+		}
+		else if (inside && !exact)
+		{
+			for (k0 = k; k0 < nspan0 && cx->spans[k0].first < j; k0++)
+				cx->spans[k0].type = 0;
+			if (nc_ent_add_span(cx, i, j, kt) != NC_OK)
+				return NC_ENOMEM;
+		}
+		i = j - 1;
+	}
+	if (cx->nspan != nspan0)
+		normalise_spans(cx);
+	return NC_OK;
 }
 
 /* ASCII capital letters of an all-caps token ("SPS", "U.N."), 2..6 of them */
@@ -684,8 +1197,16 @@ head_names(EntCtx *cx)
 					}
 				}
 			}
-			if (e - s < 2 || gaz_phrase(cx, s, e) == NER_G_COUNTRY)
+			if (e - s < 2)
 				continue;
+			/* a known name of another type is not a head-word name: "Soviet
+			 * Union" stays a place */
+			{
+				uint8_t		kt = known_type(gaz_phrase(cx, s, e));
+
+				if (kt != 0 && kt != type)
+					continue;
+			}
 			/* spans of the tagger that stick out of [s, e) keep their say */
 			if ((spanat[s] >= 0 && cx->spans[spanat[s]].first < s) ||
 				(spanat[e - 1] >= 0 && cx->spans[spanat[e - 1]].end > e))
@@ -936,6 +1457,7 @@ nc_ent_rules(EntCtx *cx)
 		EntSpan    *sp = &cx->spans[i];
 
 		trim_span(cx, sp);
+		cut_office(cx, sp);
 		/* a given name the tagger left out: "... of State Stephen Biegun" */
 		while (sp->type == NC_ET_PERSON && sp->first > sent_first_of(doc, sp->first) &&
 			   cx->labels[sp->first - 1] == 0 && cx->up[sp->first - 1] &&
@@ -956,6 +1478,8 @@ nc_ent_rules(EntCtx *cx)
 	}
 	normalise_spans(cx);
 	merge_adjacent(cx);
+	if ((st = known_names(cx)) != NC_OK)
+		return st;
 	if ((st = head_names(cx)) != NC_OK)
 		return st;
 	hyphen_tails(cx);
@@ -963,6 +1487,11 @@ nc_ent_rules(EntCtx *cx)
 	if ((st = demonyms(cx)) != NC_OK)
 		return st;
 	if ((st = acronyms(cx)) != NC_OK)
+		return st;
+	if ((st = org_cues(cx)) != NC_OK)
+		return st;
+	person_cues(cx);
+	if ((st = untagged_people(cx)) != NC_OK)
 		return st;
 	if ((st = consistency(cx)) != NC_OK)
 		return st;

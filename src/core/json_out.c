@@ -1,8 +1,11 @@
 /*
  * json_out.c
  *		JSON text output into an arena-backed buffer.
+ *
+ * Written for throughput: one capacity check per piece, integers without
+ * printf, strings copied in runs between the bytes that need escaping, and
+ * keys (plain identifiers) copied with their quotes and colon in one go.
  */
-#include <stdio.h>
 #include <string.h>
 
 #include "nc_chars.h"
@@ -16,20 +19,48 @@ nc_buf_init(NcBuf *buf, const NcEnv *env)
 	buf->len = 0;
 	buf->cap = 0;
 	buf->failed = false;
+	buf->flush = NULL;
+	buf->flush_ctx = NULL;
+}
+
+/*
+ * Make room for `more` bytes and the terminating NUL; false (and the buffer
+ * marked failed) when that is impossible.
+ */
+static inline bool
+buf_room(NcBuf *buf, size_t more)
+{
+	if (buf->failed)
+		return false;
+	if (buf->data != NULL && more < (size_t) buf->cap - buf->len)
+		return true;
+	if (buf->flush != NULL && buf->len > 0 && buf->len + more >= NC_BUF_FLUSH_AT)
+	{
+		if (!buf->flush(buf->flush_ctx, buf->data, buf->len))
+		{
+			buf->failed = true;
+			return false;
+		}
+		buf->len = 0;
+		buf->data[0] = '\0';
+		if (more < (size_t) buf->cap)
+			return true;
+	}
+	if (more >= UINT32_MAX - buf->len ||
+		!nc_reserve(buf->env, (void **) &buf->data, &buf->cap,
+					(uint32_t) (buf->len + more + 1), 1))
+	{
+		buf->failed = true;
+		return false;
+	}
+	return true;
 }
 
 void
 nc_buf_append(NcBuf *buf, const char *s, size_t len)
 {
-	if (buf->failed)
+	if (!buf_room(buf, len))
 		return;
-	if (len >= UINT32_MAX - buf->len ||
-		!nc_reserve(buf->env, (void **) &buf->data, &buf->cap,
-					(uint32_t) (buf->len + len + 1), 1))
-	{
-		buf->failed = true;
-		return;
-	}
 	memcpy(buf->data + buf->len, s, len);
 	buf->len += (uint32_t) len;
 	buf->data[buf->len] = '\0';
@@ -44,70 +75,97 @@ nc_buf_puts(NcBuf *buf, const char *s)
 void
 nc_buf_int(NcBuf *buf, long long v)
 {
-	char		tmp[32];
-	int			n = snprintf(tmp, sizeof(tmp), "%lld", v);
+	char		tmp[24];
+	char	   *p = tmp + sizeof(tmp);
+	unsigned long long u = v < 0 ? 0ULL - (unsigned long long) v : (unsigned long long) v;
 
-	nc_buf_append(buf, tmp, (size_t) n);
+	do
+	{
+		*--p = (char) ('0' + u % 10);
+		u /= 10;
+	} while (u != 0);
+	if (v < 0)
+		*--p = '-';
+	nc_buf_append(buf, p, (size_t) (tmp + sizeof(tmp) - p));
 }
+
+/*
+ * What a byte needs in a JSON string: 0 copy as is, 1 a two-character
+ * escape, 2 a \u00XX escape, 3 the start of a multi-byte sequence (decoded
+ * to find invalid UTF-8).
+ */
+static const unsigned char json_byte[256] = {
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 1, 1, 2, 2, 1, 2, 2,
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+	0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2,
+	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+};
 
 void
 nc_json_string(NcBuf *buf, const char *s, size_t len)
 {
 	const unsigned char *u = (const unsigned char *) s;
 	size_t		run = 0;			/* start of bytes not yet copied */
+	size_t		i = 0;
 
 	nc_buf_append(buf, "\"", 1);
-	for (size_t i = 0; i < len;)
+	while (i < len)
 	{
 		unsigned char c = u[i];
-		const char *esc = NULL;
 		char		tmp[8];
+		size_t		esclen;
 
-		if (c >= 0x80)
+		switch (json_byte[c])
 		{
-			uint32_t	cp;
-			uint32_t	n = nc_u8_decode(u, (uint32_t) len, (uint32_t) i, &cp);
+			case 0:
+				i++;
+				continue;
+			case 3:
+				{
+					uint32_t	cp;
+					uint32_t	n = nc_u8_decode(u, (uint32_t) len, (uint32_t) i, &cp);
 
-			if (cp == 0xFFFD && n == 1)
-			{
-				nc_buf_append(buf, s + run, i - run);
-				nc_buf_append(buf, "\xEF\xBF\xBD", 3);
-				run = i + 1;
-			}
-			i += n;
-			continue;
-		}
-		switch (c)
-		{
-			case '"':
-				esc = "\\\"";
-				break;
-			case '\\':
-				esc = "\\\\";
-				break;
-			case '\n':
-				esc = "\\n";
-				break;
-			case '\r':
-				esc = "\\r";
-				break;
-			case '\t':
-				esc = "\\t";
+					if (cp == 0xFFFD && n == 1)
+					{
+						nc_buf_append(buf, s + run, i - run);
+						nc_buf_append(buf, "\xEF\xBF\xBD", 3);
+						run = i + 1;
+					}
+					i += n;
+					continue;
+				}
+			case 1:
+				tmp[0] = '\\';
+				tmp[1] = c == '"' ? '"' : c == '\\' ? '\\' :
+					c == '\n' ? 'n' : c == '\r' ? 'r' : 't';
+				esclen = 2;
 				break;
 			default:
-				if (c < 0x20 || c == 0x7F)
 				{
-					snprintf(tmp, sizeof(tmp), "\\u%04x", c);
-					esc = tmp;
+					static const char hex[] = "0123456789abcdef";
+
+					memcpy(tmp, "\\u00", 4);
+					tmp[4] = hex[c >> 4];
+					tmp[5] = hex[c & 15];
+					esclen = 6;
+					break;
 				}
 		}
-		if (esc)
-		{
-			nc_buf_append(buf, s + run, i - run);
-			nc_buf_puts(buf, esc);
-			run = i + 1;
-		}
-		i++;
+		nc_buf_append(buf, s + run, i - run);
+		nc_buf_append(buf, tmp, esclen);
+		run = ++i;
 	}
 	nc_buf_append(buf, s + run, len - run);
 	nc_buf_append(buf, "\"", 1);
@@ -116,9 +174,32 @@ nc_json_string(NcBuf *buf, const char *s, size_t len)
 void
 nc_json_key(NcBuf *buf, const char *key, bool *first)
 {
+	size_t		klen = strlen(key);
+	bool		plain = true;
+
+	for (size_t i = 0; i < klen; i++)
+		if (json_byte[(unsigned char) key[i]] != 0)
+			plain = false;
+	if (plain && klen < 64)
+	{
+		/* ,"key": in one piece */
+		char		tmp[68];
+		size_t		n = 0;
+
+		if (!*first)
+			tmp[n++] = ',';
+		tmp[n++] = '"';
+		memcpy(tmp + n, key, klen);
+		n += klen;
+		tmp[n++] = '"';
+		tmp[n++] = ':';
+		*first = false;
+		nc_buf_append(buf, tmp, n);
+		return;
+	}
 	if (!*first)
 		nc_buf_append(buf, ",", 1);
 	*first = false;
-	nc_json_string(buf, key, strlen(key));
+	nc_json_string(buf, key, klen);
 	nc_buf_append(buf, ":", 1);
 }

@@ -2,9 +2,9 @@
  * nc_chars.h
  *		UTF-8 decoding and the character classes the tokenizer works with.
  *
- * ASCII goes through a table; everything else asks ICU once per code point
- * (u_charType), so scripts, marks and spaces follow the Unicode database the
- * server itself uses.
+ * ASCII goes through a table (inline, below); everything else asks ICU
+ * once per code point (u_charType), so scripts, marks and spaces follow the
+ * Unicode database the server itself uses.
  */
 #ifndef NC_CHARS_H
 #define NC_CHARS_H
@@ -83,9 +83,36 @@ bad:
 	return 1;
 }
 
-extern NcCharClass nc_char_class(uint32_t cp);
-extern bool nc_char_is_upper(uint32_t cp);	/* upper- or titlecase letter */
-extern bool nc_char_is_lower(uint32_t cp);
+/* ASCII classes, indexed by byte; beyond ASCII, the _nonascii functions. */
+extern const unsigned char nc_ascii_class[128];
+extern NcCharClass nc_char_class_nonascii(uint32_t cp);
+extern bool nc_char_is_upper_nonascii(uint32_t cp);
+extern bool nc_char_is_lower_nonascii(uint32_t cp);
+
+static inline NcCharClass
+nc_char_class(uint32_t cp)
+{
+	if (cp < 128)
+		return (NcCharClass) nc_ascii_class[cp];
+	return nc_char_class_nonascii(cp);
+}
+
+/* upper- or titlecase letter */
+static inline bool
+nc_char_is_upper(uint32_t cp)
+{
+	if (cp < 128)
+		return cp >= 'A' && cp <= 'Z';
+	return nc_char_is_upper_nonascii(cp);
+}
+
+static inline bool
+nc_char_is_lower(uint32_t cp)
+{
+	if (cp < 128)
+		return cp >= 'a' && cp <= 'z';
+	return nc_char_is_lower_nonascii(cp);
+}
 
 /* Quotation mark family of cp, or NC_MARK_NONE (see nc_doc.h). */
 extern int	nc_quote_family(uint32_t cp);

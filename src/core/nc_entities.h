@@ -4,7 +4,7 @@
  *		under their fullest name.
  *
  * A compact statistical tagger (averaged perceptron over hashed features,
- * greedy BIO decoding; model trained offline by tools/ner/train.py and
+ * beam-search BIO decoding; model trained offline by tools/ner/train.py and
  * compiled in from src/core/model/ner_model.bin) finds the mentions; rules
  * then make the document consistent (a string typed once is typed the same
  * everywhere), move titles and possessives out of spans into roles, and

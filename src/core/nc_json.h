@@ -15,7 +15,17 @@ typedef struct NcBuf
 	uint32_t	len;
 	uint32_t	cap;
 	bool		failed;			/* an allocation failed: contents incomplete */
+	/*
+	 * Optional (NULL after nc_buf_init): a writer that takes the contents
+	 * whenever they pass NC_BUF_FLUSH_AT bytes, so that a long document is
+	 * streamed out instead of held whole.  It returns false on failure,
+	 * which marks the buffer failed.
+	 */
+	bool		(*flush) (void *ctx, const char *data, size_t len);
+	void	   *flush_ctx;
 } NcBuf;
+
+#define NC_BUF_FLUSH_AT (1u << 20)
 
 extern void nc_buf_init(NcBuf *buf, const NcEnv *env);
 extern void nc_buf_append(NcBuf *buf, const char *s, size_t len);

@@ -20,6 +20,12 @@ typedef struct NcLexicon
 	const char *name;
 	const NcLexEntry *entries;	/* sorted bytewise by key */
 	size_t		count;
+	/*
+	 * Hash index (tools/lexgen.sh): slots[hash & mask] holds entry index + 1,
+	 * 0 for empty, linear probing.  NULL: binary search instead.
+	 */
+	const uint32_t *slots;
+	uint32_t	mask;
 } NcLexicon;
 
 /* Exact (bytewise) lookup of key[0..len); NULL when absent. */

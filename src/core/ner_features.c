@@ -563,23 +563,16 @@ allowed(int label, int pt)
 	return pt == label - 1 || pt == label;
 }
 
-void
-nc_ner_tag(const NerModel *m, const NcDoc *doc, uint32_t first, uint32_t end,
-		   NerTok *toks, const NerDocCase *dc, uint8_t *labels, int32_t *scores)
+/* Greedy decoding (beam width 1) of toks[0..n) (prepared). */
+static void
+tag_greedy(const NerModel *m, NerTok *toks, uint32_t n, int mode,
+		   const NerDocCase *dc, uint8_t *labels, int32_t *scores)
 {
-	uint32_t	n = end - first;
 	int			shift = 64 - (int) m->wbits;
 	int			pt = NER_START,
 				pt2 = NER_START;
-	int			mode;
 	const int16_t *rows[2][64];
 	int			nrows[2] = {0, 0};
-
-	for (uint32_t i = 0; i < n; i++)
-		nc_ner_tok(doc, first + i, &toks[i]);
-	mode = nc_ner_sent_mode(toks, n);
-	nc_ner_gazetteer(m, toks, n);
-	nc_ner_runs(toks, n);
 
 	/*
 	 * Software pipeline: the static rows of the next capitalised token are
@@ -636,4 +629,245 @@ nc_ner_tag(const NerModel *m, const NcDoc *doc, uint32_t first, uint32_t end,
 		pt2 = pt;
 		pt = lab;
 	}
+}
+
+void
+nc_ner_model_rows(NerModel *m)
+{
+	int			shift = 64 - (int) m->wbits;
+
+	for (int pt = 0; pt <= NER_START; pt++)
+	{
+		m->pt_rows[pt] = nc_ner_weights(m, nc_ner_fh(T_PT, (uint64_t) pt, 0) >> shift);
+		for (int pt2 = 0; pt2 <= NER_START; pt2++)
+			m->pt2_rows[pt2 * (NER_START + 1) + pt] =
+				nc_ner_weights(m, nc_ner_fh(T_PT2, (uint64_t) (pt2 * 16 + pt), 0) >> shift);
+	}
+}
+
+/* dynamic scores of token t after labels pt2, pt added to sc */
+static inline void
+add_dynamic(const NerModel *m, const NerTok *t, int pt, int pt2, int32_t *sc)
+{
+	int			shift = 64 - (int) m->wbits;
+	const int16_t *w[4];
+
+	w[0] = m->pt_rows[pt];
+	w[1] = m->pt2_rows[pt2 * (NER_START + 1) + pt];
+	w[2] = nc_ner_weights(m, nc_ner_fh(T_PT_W0, t->wh, (uint64_t) pt) >> shift);
+	w[3] = nc_ner_weights(m, nc_ner_fh(T_PT_SH0, t->sh, (uint64_t) pt) >> shift);
+	for (int k = 0; k < 4; k++)
+		if (w[k])
+			for (int l = 0; l < NER_NLAB; l++)
+				sc[l] += w[k][l];
+}
+
+typedef struct BeamHyp
+{
+	int64_t		score;
+	uint8_t		pt,
+				pt2;
+} BeamHyp;
+
+typedef struct BeamCand
+{
+	int64_t		score;
+	uint8_t		hyp,
+				lab;
+} BeamCand;
+
+/*
+ * Beam decoding (nerspec.py, train.py beam_decode): each hypothesis is
+ * extended by every allowed label (only O on a token it does not score);
+ * candidates rank by score, then hypothesis, then label; of candidates with
+ * the same (label, previous label) the first is kept, up to m->beam.
+ * Linear in n: at most NER_MAXBEAM * NER_NLAB candidates per token.
+ */
+static void
+tag_beam(const NerModel *m, NerTok *toks, uint32_t n, int mode,
+		 const NerDocCase *dc, uint8_t *labels, int32_t *scores)
+{
+	BeamHyp		hyps[NER_MAXBEAM],
+				nh[NER_MAXBEAM];
+	BeamCand	cand[NER_MAXBEAM * NER_NLAB];
+	uint32_t	nhyp = 1,
+				width = m->beam;
+	const int16_t *rows[2][64];
+	int			nrows[2] = {0, 0};
+	bool		ready[2] = {false, false};
+
+	hyps[0].score = 0;
+	hyps[0].pt = NER_START;
+	hyps[0].pt2 = NER_START;
+	for (uint32_t i = 0; i < n; i++)
+	{
+		NerTok	   *t = &toks[i];
+		int32_t		st[NER_NLAB];
+		bool		have_static = false;
+		uint32_t	nc = 0,
+					nnew = 0;
+		int			cur = (int) (i & 1);
+		bool		busy = t->upper;
+
+		/*
+		 * Software pipeline as in tag_greedy: the static rows of the next
+		 * token are found and prefetched now when it will likely be scored
+		 * (it is capitalised, or a hypothesis is inside a name).
+		 */
+		for (uint32_t h = 0; h < nhyp && !busy; h++)
+			if (hyps[h].pt != 0 && hyps[h].pt != NER_START)
+				busy = true;
+		ready[cur ^ 1] = false;
+		if (i + 1 < n && (toks[i + 1].upper || busy))
+		{
+			nrows[cur ^ 1] = static_rows(m, toks, n, i + 1, mode, dc, rows[cur ^ 1]);
+			ready[cur ^ 1] = true;
+		}
+
+		if (!busy)
+		{
+			/* no hypothesis scores this token: all go on with O, one state */
+			hyps[0].pt2 = hyps[0].pt;
+			hyps[0].pt = 0;
+			t->bl[0] = 0;
+			t->bp[0] = 0;
+			nhyp = 1;
+			continue;
+		}
+		for (uint32_t h = 0; h < nhyp; h++)
+		{
+			int			pt = hyps[h].pt;
+			int32_t		sc[NER_NLAB];
+
+			if (!t->upper && (pt == 0 || pt == NER_START))
+			{
+				cand[nc].score = hyps[h].score;
+				cand[nc].hyp = (uint8_t) h;
+				cand[nc].lab = 0;
+				nc++;
+				continue;
+			}
+			if (!have_static)
+			{
+				if (!ready[cur])
+				{
+					nrows[cur] = static_rows(m, toks, n, i, mode, dc, rows[cur]);
+					ready[cur] = true;
+				}
+				memset(st, 0, sizeof(st));
+				add_rows(rows[cur], nrows[cur], st);
+				have_static = true;
+			}
+			memcpy(sc, st, sizeof(sc));
+			add_dynamic(m, t, pt, hyps[h].pt2, sc);
+			for (int l = 0; l < NER_NLAB; l++)
+				if (allowed(l, pt))
+				{
+					cand[nc].score = hyps[h].score + sc[l];
+					cand[nc].hyp = (uint8_t) h;
+					cand[nc].lab = (uint8_t) l;
+					nc++;
+				}
+		}
+		/*
+		 * Candidates more than the margin behind the best cannot be kept
+		 * (the margin drops them after the selection anyway): out first.
+		 */
+		{
+			int64_t		top = cand[0].score;
+			uint32_t	kept = 0;
+
+			for (uint32_t a = 1; a < nc; a++)
+				if (cand[a].score > top)
+					top = cand[a].score;
+			for (uint32_t a = 0; a < nc; a++)
+				if (cand[a].score >= top - NER_BEAM_MARGIN)
+					cand[kept++] = cand[a];
+			nc = kept;
+		}
+
+		/*
+		 * Up to width times: the best candidate left (ties: the first, i.e.
+		 * lowest (hyp, lab)); candidates of the same state drop out.
+		 */
+		while (nnew < width)
+		{
+			uint32_t	b = UINT32_MAX;
+			uint8_t		lab,
+						prev;
+
+			for (uint32_t a = 0; a < nc; a++)
+				if (cand[a].hyp != 0xFF &&
+					(b == UINT32_MAX || cand[a].score > cand[b].score))
+					b = a;
+			if (b == UINT32_MAX)
+				break;
+			lab = cand[b].lab;
+			prev = hyps[cand[b].hyp].pt;
+			nh[nnew].score = cand[b].score;
+			nh[nnew].pt = lab;
+			nh[nnew].pt2 = prev;
+			t->bl[nnew] = lab;
+			t->bp[nnew] = cand[b].hyp;
+			nnew++;
+			for (uint32_t a = 0; a < nc; a++)
+				if (cand[a].hyp != 0xFF && cand[a].lab == lab &&
+					hyps[cand[a].hyp].pt == prev)
+					cand[a].hyp = 0xFF;
+		}
+		/* hypotheses far behind the best are dropped (nerspec.BEAM_MARGIN) */
+		while (nnew > 1 && nh[nnew - 1].score < nh[0].score - NER_BEAM_MARGIN)
+			nnew--;
+		memcpy(hyps, nh, nnew * sizeof(BeamHyp));
+		nhyp = nnew;
+	}
+	/* back from the best hypothesis */
+	{
+		uint32_t	h = 0;
+
+		for (uint32_t i = n; i-- > 0;)
+		{
+			labels[i] = toks[i].bl[h];
+			h = toks[i].bp[h];
+		}
+	}
+	if (scores)
+	{
+		int			pt = NER_START,
+					pt2 = NER_START;
+
+		for (uint32_t i = 0; i < n; i++)
+		{
+			int32_t    *sc = scores + (size_t) i * NER_NLAB;
+
+			memset(sc, 0, NER_NLAB * sizeof(int32_t));
+			if (toks[i].upper || (pt != 0 && pt != NER_START))
+			{
+				int			nr = static_rows(m, toks, n, i, mode, dc, rows[0]);
+
+				add_rows(rows[0], nr, sc);
+				add_dynamic(m, &toks[i], pt, pt2, sc);
+			}
+			pt2 = pt;
+			pt = labels[i];
+		}
+	}
+}
+
+void
+nc_ner_tag(const NerModel *m, const NcDoc *doc, uint32_t first, uint32_t end,
+		   NerTok *toks, const NerDocCase *dc, uint8_t *labels, int32_t *scores)
+{
+	uint32_t	n = end - first;
+	int			mode;
+
+	for (uint32_t i = 0; i < n; i++)
+		nc_ner_tok(doc, first + i, &toks[i]);
+	mode = nc_ner_sent_mode(toks, n);
+	nc_ner_gazetteer(m, toks, n);
+	nc_ner_runs(toks, n);
+	if (m->beam <= 1)
+		tag_greedy(m, toks, n, mode, dc, labels, scores);
+	else
+		tag_beam(m, toks, n, mode, dc, labels, scores);
 }

@@ -15,6 +15,10 @@
 #define NER_NLAB 9
 #define NER_START 9				/* "previous tag" before a sentence */
 #define NER_MAXPHRASE 6
+#define NER_MAXBEAM 8			/* widest beam a model may ask for */
+#define NER_BEAM_MARGIN 40000	/* beam: drop hypotheses this far behind
+								 * (quantized units: 1.25 x the largest
+								 * weight); nerspec.BEAM_MARGIN */
 
 /* labels: O, B-PER, I-PER, B-ORG, I-ORG, B-LOC, I-LOC, B-MISC, I-MISC */
 #define NER_LABEL_TYPE(l) ((uint8_t) (((l) + 1) / 2))	/* NcEntityType */
@@ -55,10 +59,14 @@ typedef struct NerModel
 	uint32_t	wbits;
 	uint32_t	gbits;
 	uint32_t	nnz;			/* buckets with weights */
+	uint32_t	beam;			/* beam width of decoding, 1 = greedy */
 	const uint64_t *bitmap;		/* (1 << wbits) / 64 words: bucket used */
 	const uint32_t *rank;		/* set bits before each bitmap word */
 	const int16_t *weights;		/* nnz * NER_NLAB, in bucket order */
 	const uint64_t *gaz;		/* (1 << gbits) slots */
+	/* weight rows of the label-only features (T_PT, T_PT2), or NULL */
+	const int16_t *pt_rows[NER_START + 1];
+	const int16_t *pt2_rows[(NER_START + 1) * (NER_START + 1)];
 } NerModel;
 
 /* Weights of bucket b, or NULL when the bucket has none. */
@@ -102,6 +110,8 @@ typedef struct NerTok
 	uint8_t		rungz;			/* word bits of the run's last token */
 	uint64_t	runfirst;		/* wh of the run's first token */
 	uint64_t	runlast;		/* wh of the run's last token */
+	uint8_t		bl[NER_MAXBEAM];	/* beam decoding: label of hypothesis k */
+	uint8_t		bp[NER_MAXBEAM];	/* ... and its parent at the token before */
 } NerTok;
 
 /* document case bits (nerspec.D_*) */
@@ -122,6 +132,7 @@ extern bool nc_ner_model(NerModel *m);	/* false when the data is bad */
 extern uint16_t nc_ner_gaz(const NerModel *m, uint64_t key);
 
 /* ner_features.c */
+extern void nc_ner_model_rows(NerModel *m);	/* fills pt_rows, pt2_rows */
 static inline uint64_t
 nc_ner_mix(uint64_t z)
 {

@@ -4,7 +4,8 @@
  *		from src/core/model/ner_model.bin (mk/ner.mk, .incbin).
  *
  * Layout (little-endian): header of 8 uint32 (magic "NCNR", version,
- * wbits, labels, gbits, nnz = used buckets, gazetteer keys, 0); uint64
+ * wbits, labels, gbits, nnz = used buckets, gazetteer keys, beam width of
+ * decoding: 0 or 1 greedy); uint64
  * bitmap[(1 << wbits) / 64] of used buckets; uint32 rank[same] (set bits
  * before each word; padded to 8 bytes); int16 weights[nnz * 9] in bucket
  * order (padded to 8 bytes); uint64 gazetteer slots[1 << gbits] (key bits
@@ -38,7 +39,8 @@ nc_ner_model(NerModel *m)
 	size_t		size = (size_t) (nc_ner_model_end - nc_ner_model_data);
 	uint32_t	wbits,
 				gbits,
-				nnz;
+				nnz,
+				beam;
 	size_t		nwords,
 				off;
 
@@ -49,6 +51,11 @@ nc_ner_model(NerModel *m)
 	wbits = rd32(p + 8);
 	gbits = rd32(p + 16);
 	nnz = rd32(p + 20);
+	beam = rd32(p + 28);
+	if (beam == 0)
+		beam = 1;
+	if (beam > NER_MAXBEAM)
+		return false;
 	if (wbits < 8 || wbits > 24 || gbits < 4 || gbits > 24 || nnz > ((uint32_t) 1 << wbits))
 		return false;
 	nwords = ((size_t) 1 << wbits) / 64;
@@ -69,6 +76,8 @@ nc_ner_model(NerModel *m)
 	m->wbits = wbits;
 	m->gbits = gbits;
 	m->nnz = nnz;
+	m->beam = beam;
+	nc_ner_model_rows(m);
 	return true;
 }
 

@@ -172,11 +172,72 @@ line_shape(const unsigned char *s, uint32_t start, uint32_t end)
 	return sh;
 }
 
+/*
+ * line_shape()'s `terminal` without reading the whole line: its last two
+ * non-space code points, decoded from a point near the end where decoding
+ * is in step with decoding from the start (an ASCII byte is never inside a
+ * sequence, so decoding from start reaches it as a code point of its own).
+ */
+static bool
+line_terminal(const unsigned char *s, uint32_t start, uint32_t end)
+{
+	uint32_t	last = 0,
+				before_last = 0,
+				nonspace = 0;
+	uint32_t	p = end;
+
+	/*
+	 * Chunks [p, q) going backwards, each starting at an ASCII byte (or at
+	 * the start), decoded on their own: the non-space code points found in
+	 * a chunk precede those found so far.  Every byte is decoded once.
+	 */
+	while (nonspace < 2 && p > start)
+	{
+		uint32_t	q = p;
+
+		while (p > start && s[--p] >= 0x80)
+			;
+		for (uint32_t i = p; i < q;)
+		{
+			uint32_t	cp;
+			uint32_t	n = nc_u8_decode(s, q, i, &cp);
+			NcCharClass cc = nc_char_class(cp);
+
+			if (cc != NC_CC_SPACE && cc != NC_CC_NEWLINE)
+			{
+				/* the chunk's last two non-space code points, in order */
+				if (nonspace == 0)
+				{
+					before_last = last;
+					last = cp;
+				}
+				else
+					before_last = cp;
+			}
+			i += n;
+		}
+		/* count what the chunk added (at most two matter) */
+		if (nonspace == 0)
+			nonspace = (last != 0) + (before_last != 0);
+		else if (before_last != 0)
+			nonspace = 2;
+	}
+	if (nc_char_class(last) == NC_CC_QUOTE || last == ')')
+		last = before_last;
+	return (last == '.' || last == '!' || last == '?' || last == ':' ||
+			last == ';' || last == ',' || last == 0x2026);
+}
+
 static bool
 is_title_line(const unsigned char *s, const Line *l, uint32_t first,
 			  bool first_paragraph)
 {
-	LineShape	sh = line_shape(s, first, l->end);
+	LineShape	sh;
+
+	/* most lines end like sentences: no need to measure them */
+	if (line_terminal(s, first, l->end))
+		return false;
+	sh = line_shape(s, first, l->end);
 
 	if (sh.terminal || sh.words == 0 || sh.words > 20)
 		return false;

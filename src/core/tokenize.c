@@ -60,7 +60,11 @@ advance(Cursor *c, uint32_t nbytes)
 	{
 		uint32_t	cp;
 
-		c->pos += nc_u8_decode(c->s, c->end, c->pos, &cp);
+		/* ASCII is one code point per byte; anything else is decoded */
+		if (c->s[c->pos] < 0x80)
+			c->pos++;
+		else
+			c->pos += nc_u8_decode(c->s, c->end, c->pos, &cp);
 		c->cpos++;
 	}
 }
@@ -289,7 +293,8 @@ emit(NcBuilder *b, Cursor *c, uint32_t end, NcTokenKind kind, uint16_t flags,
 	NcDoc	   *doc = b->doc;
 	NcToken    *t;
 
-	if (!nc_reserve(b->env, (void **) &doc->toks, &b->tokcap, doc->ntok + 1,
+	if (doc->ntok >= b->tokcap &&
+		!nc_reserve(b->env, (void **) &doc->toks, &b->tokcap, doc->ntok + 1,
 					sizeof(NcToken)))
 		return NC_ENOMEM;
 	t = &doc->toks[doc->ntok++];

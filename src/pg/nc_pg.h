@@ -25,6 +25,8 @@ typedef struct NcPgInput
 	bool		convert_out;	/* server encoding is not UTF-8 */
 	int32	   *cp_to_char;		/* conversion not one character per code
 								 * point (EUC_JIS_2004...): map, else NULL */
+	struct TypeCacheEntry *range_tc;	/* int4range, for spans (set by
+										 * nc_pg_prepare_input) */
 } NcPgInput;
 
 /* Fill env so the core allocates in cxt and notices pending interrupts. */

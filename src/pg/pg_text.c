@@ -67,6 +67,8 @@ nc_pg_prepare_input(text *body, NcPgInput *in)
 	memset(in, 0, sizeof(NcPgInput));
 	in->utf8 = data;
 	in->len = len;
+	/* one type cache lookup per call, not one per span */
+	in->range_tc = lookup_type_cache(INT4RANGEOID, TYPECACHE_RANGE_INFO);
 
 	if (enc == PG_UTF8)
 		return;
@@ -127,7 +129,7 @@ Datum
 nc_pg_span(const NcPgInput *in, uint32_t bstart, uint32_t bend,
 		   uint32_t cstart, uint32_t cend)
 {
-	TypeCacheEntry *typcache = lookup_type_cache(INT4RANGEOID, TYPECACHE_RANGE_INFO);
+	TypeCacheEntry *typcache = in->range_tc;
 	RangeBound	lower,
 				upper;
 

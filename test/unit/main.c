@@ -55,5 +55,7 @@ main(void)
 	failed += run_entities_tests();
 	failed += run_claims_tests();
 	failed += run_quotes_tests();
+	failed += run_fuzz_found_tests();
+	failed += run_hostile_tests();
 	return failed ? 1 : 0;
 }

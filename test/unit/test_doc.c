@@ -5,6 +5,9 @@
  */
 #include "unit.h"
 
+#include "lexicon_data.h"
+#include "nc_lexicon.h"
+
 /* Assert that text splits into exactly the given sentences. */
 static void
 check_sentences(const char *text, const char *const *expected, uint32_t n)
@@ -280,6 +283,53 @@ test_empty_and_blank(void **state)
 	unit_doc_free(&u);
 }
 
+/*
+ * Title lines are judged from their last characters first: trailing white
+ * space, closing quotes and brackets, multi-byte punctuation and invalid
+ * bytes must not change the verdict.
+ */
+static void
+test_title_line_endings(void **state)
+{
+	UnitDoc		u;
+
+	unit_doc_build(&u, "Council Approves Budget \t \n"
+				   "Talks Went On Past Midnight, Officials Said.\xe2\x80\x9d  \n"
+				   "Members Walked Out In Protest\xe2\x80\xa6 \n"
+				   "Mayor Speaks To Reporters (Briefly)\n"
+				   "Mayor Thanks Voters \xff\n");
+	assert_int_equal(u.doc.npara, 5);
+	assert_true(u.doc.paras[0].headline);
+	assert_false(u.doc.paras[1].headline);	/* a period before the quote */
+	assert_false(u.doc.paras[2].headline);	/* an ellipsis */
+	assert_true(u.doc.paras[3].headline);
+	assert_true(u.doc.paras[4].headline);
+	unit_doc_free(&u);
+}
+
+/* Every key of the compiled lexicons is found through the hash index. */
+static void
+test_lexicon_hash_index(void **state)
+{
+	const NcLexicon *lexs[] = {&nc_lex_abbreviations, &nc_lex_sentence_starters,
+		&nc_lex_ner_first_names, &nc_lex_claim_units, &nc_lex_quote_cues};
+
+	for (size_t l = 0; l < sizeof(lexs) / sizeof(lexs[0]); l++)
+	{
+		const NcLexicon *lex = lexs[l];
+
+		assert_non_null(lex->slots);
+		for (size_t i = 0; i < lex->count; i++)
+			assert_ptr_equal(nc_lex_find(lex, lex->entries[i].key, lex->entries[i].keylen),
+							 &lex->entries[i]);
+		assert_null(nc_lex_find(lex, "zzqxv", 5));
+		assert_null(nc_lex_find(lex, "", 0));
+	}
+	assert_non_null(nc_lex_find_lower(&nc_lex_abbreviations, "MR", 2));
+	assert_null(nc_lex_find(&nc_lex_abbreviations, "MR", 2));
+	assert_null(nc_lex_find_lower(&nc_lex_abbreviations, "mrs.", 4));
+}
+
 static const struct CMUnitTest doc_tests[] = {
 	cmocka_unit_test(test_abbreviations_do_not_end_sentences),
 	cmocka_unit_test(test_abbreviation_can_end_sentence),
@@ -295,6 +345,8 @@ static const struct CMUnitTest doc_tests[] = {
 	cmocka_unit_test(test_token_kinds_and_flags),
 	cmocka_unit_test(test_offsets_count_code_points),
 	cmocka_unit_test(test_empty_and_blank),
+	cmocka_unit_test(test_title_line_endings),
+	cmocka_unit_test(test_lexicon_hash_index),
 };
 
 int

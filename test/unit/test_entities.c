@@ -475,6 +475,63 @@ test_head_words_and_morphology(void **state)
 	a = find_mention(&x, "Kelmar Water Treaty", 0);
 	assert_true(a >= 0);
 	assert_int_equal(ent_type(&x, a), NC_ET_MISC);
+	unit_doc_free(&x.u);
+}
+
+/*
+ * Known names win over the tagger and head words; context that only a
+ * person or a company has decides the type; an office after the name of its
+ * body is not part of the name.
+ */
+static void
+test_context_and_known_names(void **state)
+{
+	Ent			x;
+	int			a;
+	char		buf[128];
+
+	(void) state;
+	ent_build(&x,
+			  "The Soviet Union collapsed in 1991. Mr Varkoni told reporters "
+			  "that the Kestrel Party Co Chairman had resigned. Analysts said "
+			  "search firm Zentrivo would grow; Zentrivo declined to comment. "
+			  "Halvorsen, who founded the group, said little. The U.N. High "
+			  "Commissioner for Human Rights issued a statement. Clinton met "
+			  "voters in Ohio.");
+	check_sorted(&x);
+	a = find_mention(&x, "Soviet Union", 0);
+	assert_true(a >= 0);
+	assert_int_equal(ent_type(&x, a), NC_ET_LOC);
+	a = find_mention(&x, "Varkoni", 0);
+	assert_true(a >= 0);
+	assert_int_equal(ent_type(&x, a), NC_ET_PERSON);
+	for (int k = 0; k < 2; k++)
+	{
+		a = find_mention(&x, "Zentrivo", k);
+		assert_true(a >= 0);
+		assert_int_equal(ent_type(&x, a), NC_ET_ORG);
+	}
+	a = find_mention(&x, "Halvorsen", 0);
+	assert_true(a >= 0);
+	assert_int_equal(ent_type(&x, a), NC_ET_PERSON);
+	a = find_mention(&x, "Clinton", 0);
+	assert_true(a >= 0);
+	assert_int_equal(ent_type(&x, a), NC_ET_PERSON);
+	assert_true(find_mention(&x, "U.N.", 0) >= 0);
+	/* offices stay outside the names of their bodies */
+	for (uint32_t i = 0; i < x.e.nment; i++)
+	{
+		const NcMention *m = &x.e.ments[i];
+		uint32_t	b = x.u.doc.toks[m->tok_first].start;
+		uint32_t	e = x.u.doc.toks[m->tok_end - 1].end;
+		size_t		n = e - b < sizeof(buf) - 1 ? e - b : sizeof(buf) - 1;
+
+		memcpy(buf, x.u.doc.text + b, n);
+		buf[n] = '\0';
+		assert_null(strstr(buf, "Chairman"));
+		assert_null(strstr(buf, "Commissioner"));
+	}
+	unit_doc_free(&x.u);
 }
 
 const struct CMUnitTest entities_tests[] = {
@@ -486,6 +543,7 @@ const struct CMUnitTest entities_tests[] = {
 	cmocka_unit_test(test_consistent_types),
 	cmocka_unit_test(test_demonyms_and_places),
 	cmocka_unit_test(test_head_words_and_morphology),
+	cmocka_unit_test(test_context_and_known_names),
 	cmocka_unit_test(test_mention_at),
 	cmocka_unit_test(test_hostile_input),
 	cmocka_unit_test(test_cancel),

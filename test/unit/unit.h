@@ -36,5 +36,7 @@ extern int	run_robustness_tests(void);
 extern int	run_entities_tests(void);
 extern int	run_claims_tests(void);
 extern int	run_quotes_tests(void);
+extern int	run_fuzz_found_tests(void);
+extern int	run_hostile_tests(void);
 
 #endif

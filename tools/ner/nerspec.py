@@ -41,9 +41,15 @@ in wamerican); a feature T_CASEGZ joins COMMON/PROPER and the document case
 bits with the capcode and sentence mode.  Phrase bits: country, city,
 region (+ WordNet locations), org, WordNet person/group/misc names.
 
-Decoding: greedy left to right over each sentence; a token is scored only
-when `upper` or the previous predicted tag is not O (otherwise it is O);
-I-X only after B-X/I-X.
+Decoding: left to right over each sentence, a beam of the width in the
+model header (1: greedy); a token is scored for a hypothesis only when
+`upper` or the hypothesis's previous tag is not O (otherwise it is O);
+I-X only after B-X/I-X.  Per token each hypothesis is extended by every
+allowed label; candidates rank by score (high first), then hypothesis rank,
+then label; of candidates with the same (label, previous label) only the
+first is kept, up to the width; then hypotheses more than BEAM_MARGIN
+(quantized units) behind the best are dropped.  Trained as a structured
+perceptron with early update (tools/ner/train.py beam_decode).
 """
 
 M64 = (1 << 64) - 1
@@ -79,6 +85,7 @@ G_WNMISC = 1 << 14      # WordNet events, works, artifacts, nationalities
 G_FULLMASK = 0x7F00
 G_PREFIX = 1 << 15
 MAXPHRASE = 6
+BEAM_MARGIN = 40000     # quantized score units (the largest weight is 32000)
 
 # feature templates
 T_BIAS, T_W0, T_WM1, T_WP1, T_WM2, T_WP2 = 1, 2, 3, 4, 5, 6

@@ -1,10 +1,16 @@
 #!/usr/bin/env python3
-"""Train the newsclaims entity tagger (averaged perceptron, greedy BIO
+"""Train the newsclaims entity tagger (averaged perceptron, beam-search BIO
 decoding over hashed features; see nerspec.py) and write the model file
 src/core/model/ner_model.bin that mk/ner.mk compiles into the library.
 
     python3 tools/ner/train.py                 # train, report dev, write model
     python3 tools/ner/train.py --fixture       # print the parity fixture
+
+The shipped model (src/core/model/README) is trained on all five files once
+the options are chosen on uner-ewt-dev:
+
+    python3 tools/ner/train.py --epochs 12 --beam 4 --dev '' --fixture \
+        --train uner-ewt-train.conll,uner-ewt-dev.conll,gum-train.conll,gum-dev.conll,gum-test.conll
 
 Training data: ../shared/train (CoNLL, see its README): uner-ewt-train,
 gum-train, gum-dev, gum-test by default; uner-ewt-dev is held out for the
@@ -202,6 +208,19 @@ class Perceptron:
                 ts[lab] = i
                 v[lab] += d
 
+    def update1(self, feats, lab, d):
+        i = self.i
+        for f in feats:
+            v = self.w.get(f)
+            if v is None:
+                v = self.w[f] = [0.0] * S.NLAB
+                self.tot[f] = [0.0] * S.NLAB
+                self.ts[f] = [0] * S.NLAB
+            tot, ts = self.tot[f], self.ts[f]
+            tot[lab] += (i - ts[lab]) * v[lab]
+            ts[lab] = i
+            v[lab] += d
+
     def average(self):
         i = self.i
         for f, v in self.w.items():
@@ -244,6 +263,116 @@ def decode(sfeats, toks, scorer, shift, gold=None, model=None):
     return pred
 
 
+def reachable(toks, gold):
+    """The gold labels as the decoder can produce them: O on a token that
+    is not scored (not upper after O), B-X for an I-X that cannot follow."""
+    out = []
+    pt = S.START
+    for t, g in zip(toks, gold):
+        if not t.upper and (pt == 0 or pt == S.START):
+            g = 0
+        elif not S.allowed(g, pt):
+            g -= 1
+        out.append(g)
+        pt = g
+    return out
+
+
+def path_contexts(labels):
+    """(pt, pt2) before each position of a label path"""
+    out = []
+    pt, pt2 = S.START, S.START
+    for l in labels:
+        out.append((pt, pt2))
+        pt2, pt = pt, l
+    return out
+
+
+def beam_decode(sfeats, toks, scorer, shift, width, gold=None, model=None,
+                margin=None):
+    """Beam search over label sequences (S.beam_search in nerspec's terms):
+    per token each hypothesis is extended by every allowed label (or only
+    O when the token is not scored for it), candidates are ranked by score,
+    then hypothesis index, then label, and of candidates with the same
+    (label, previous label) only the best is kept, up to width of them.
+    With gold and model: structured perceptron training with early update.
+    margin (quantized weights only): drop hypotheses that far behind."""
+    hyps = [(0, S.START, ())]   # score, pt, labels (pt2 = labels[-2])
+    g = reachable(toks, gold) if gold is not None else None
+    for i, t in enumerate(toks):
+        cands = []
+        static = None
+        for hi, (sc0, pt, labs) in enumerate(hyps):
+            if not t.upper and (pt == 0 or pt == S.START):
+                cands.append((sc0, hi, 0))
+                continue
+            if static is None:
+                static = scorer(sfeats[i])
+            pt2 = labs[-2] if len(labs) >= 2 else S.START
+            dyn = scorer(buckets(S.dynamic_features(t, pt, pt2), shift))
+            for lab in range(S.NLAB):
+                if S.allowed(lab, pt):
+                    cands.append((sc0 + static[lab] + dyn[lab], hi, lab))
+        cands.sort(key=lambda c: (-c[0], c[1], c[2]))
+        new, seen = [], set()
+        for sc, hi, lab in cands:
+            key = (lab, hyps[hi][1])
+            if key in seen:
+                continue
+            seen.add(key)
+            new.append((sc, lab, hyps[hi][2] + (lab,)))
+            if len(new) == width:
+                break
+        if margin is not None:
+            while len(new) > 1 and new[-1][0] < new[0][0] - margin:
+                new.pop()
+        hyps = new
+        if gold is not None:
+            model.i += 1
+            gp = tuple(g[:i + 1])
+            if not any(h[2] == gp for h in hyps):
+                perceptron_step(model, sfeats, toks, shift, list(gp), list(hyps[0][2]))
+                return list(hyps[0][2]) + [0] * (len(toks) - i - 1)
+    best = list(hyps[0][2])
+    if gold is not None and best != g:
+        perceptron_step(model, sfeats, toks, shift, g, best)
+    return best
+
+
+def perceptron_step(model, sfeats, toks, shift, gold, pred):
+    cg = path_contexts(gold)
+    cp = path_contexts(pred)
+    for j in range(len(gold)):
+        t = toks[j]
+        sg = t.upper or cg[j][0] not in (0, S.START)
+        sp = t.upper or cp[j][0] not in (0, S.START)
+        if sg and sp and gold[j] == pred[j] and cg[j] == cp[j]:
+            continue
+        if sg:
+            model.update1(sfeats[j] + buckets(S.dynamic_features(t, *cg[j]), shift), gold[j], 1.0)
+        if sp:
+            model.update1(sfeats[j] + buckets(S.dynamic_features(t, *cp[j]), shift), pred[j], -1.0)
+
+
+def path_scores(sfeats, toks, scorer, shift, labels):
+    """the score vector of each token along a label path (zeros where the
+    path does not score the token)"""
+    out = []
+    for j, (pt, pt2) in enumerate(path_contexts(labels)):
+        t = toks[j]
+        if not t.upper and pt in (0, S.START):
+            out.append([0] * S.NLAB)
+        else:
+            out.append(scorer(sfeats[j] + buckets(S.dynamic_features(t, pt, pt2), shift)))
+    return out
+
+
+def tag(sf, toks, scorer, shift, width, margin=None):
+    if width <= 1:
+        return decode(sf, toks, scorer, shift)
+    return beam_decode(sf, toks, scorer, shift, width, margin=margin)
+
+
 def spans(labels):
     out = set()
     start = None
@@ -258,11 +387,11 @@ def spans(labels):
     return out
 
 
-def evaluate(data, scorer, shift):
+def evaluate(data, scorer, shift, width=1, margin=None):
     tp = fp = fn = 0
     per = {}
     for sf, toks, gold in data:
-        p = spans(decode(sf, toks, scorer, shift))
+        p = spans(tag(sf, toks, scorer, shift, width, margin))
         g = spans(gold)
         tp += len(p & g)
         fp += len(p - g)
@@ -341,7 +470,7 @@ def quantize(model):
     return q
 
 
-def write_model(path, q, bits, gaz, gbits):
+def write_model(path, q, bits, gaz, gbits, width):
     """header; bitmap of used buckets (uint64 words); rank per word
     (uint32); int16 weights of the used buckets in bucket order (padded to
     8 bytes); gazetteer slots (uint64)."""
@@ -371,7 +500,7 @@ def write_model(path, q, bits, gaz, gbits):
         table[idx] = key | v
     with open(path, 'wb') as f:
         f.write(struct.pack('<4sIIIIIII', b'NCNR', S.MODEL_VERSION, bits,
-                            S.NLAB, gbits, len(q), len(gaz), 0))
+                            S.NLAB, gbits, len(q), len(gaz), width))
         f.write(struct.pack('<%dQ' % nwords, *bitmap))
         f.write(struct.pack('<%dI' % nwords, *rank))
         if nwords % 2:
@@ -401,7 +530,7 @@ FIXTURE = [
 ]
 
 
-def fixture(q, gaz, shift):
+def fixture(q, gaz, shift, width):
     """C source of the parity fixture: token texts and flags, expected
     labels and quantized scores (test/unit/ner_fixture.h)."""
     out = ['/* Generated by tools/ner/train.py --fixture: do not edit. */',
@@ -418,23 +547,8 @@ def fixture(q, gaz, shift):
         mode = S.sentence_mode(toks)
         sf = [buckets(f, shift) for f in S.static_features(
             toks, gaz, mode=mode, dcase=S.doc_case([(toks, mode)]))]
-        scores = []
-
-        def scorer(fs):
-            sc = qscorer(q)(fs)
-            scores.append(sc)
-            return sc
-        pred = decode(sf, toks, scorer, shift)
-        # scores only for scored tokens: re-align
-        full, k = [], 0
-        pt = S.START
-        for i, t in enumerate(toks):
-            if not t.upper and (pt == 0 or pt == S.START):
-                full.append([0] * S.NLAB)
-            else:
-                full.append(scores[k])
-                k += 1
-            pt = pred[i]
+        pred = tag(sf, toks, qscorer(q), shift, width, S.BEAM_MARGIN)
+        full = path_scores(sf, toks, qscorer(q), shift, pred)
         def cstr(x):
             return '"' + ''.join(c if 32 <= ord(c) < 127 and c not in '"\\' else ''.join('\\%03o' % b for b in c.encode('utf-8')) for c in x) + '"'
         out.append('static const NerFixTok fix_sent%d[] = {' % si)
@@ -458,6 +572,8 @@ def main():
     ap.add_argument('--dev', default='uner-ewt-dev.conll')
     ap.add_argument('--out', default=os.path.join(ROOT, 'src', 'core', 'model', 'ner_model.bin'))
     ap.add_argument('--augment', type=float, default=0.15)
+    ap.add_argument('--beam', type=int, default=4,
+                    help='beam width of decoding and training (1: greedy)')
     ap.add_argument('--no-write', action='store_true')
     ap.add_argument('--fixture', action='store_true')
     a = ap.parse_args()
@@ -475,21 +591,24 @@ def main():
     for ep in range(a.epochs):
         rnd.shuffle(train)
         for sf, toks, gold in train:
-            decode(sf, toks, model.score, shift, gold=gold, model=model)
+            if a.beam <= 1:
+                decode(sf, toks, model.score, shift, gold=gold, model=model)
+            else:
+                beam_decode(sf, toks, model.score, shift, a.beam, gold=gold, model=model)
         if dev and ep in (a.epochs // 2, a.epochs - 1):
-            print('epoch %d dev F1 (raw weights) %.4f %s %.0fs' % ((ep,) + evaluate(dev, model.score, shift) + (time.time() - t0,)), file=sys.stderr)
+            print('epoch %d dev F1 (raw weights) %.4f %s %.0fs' % ((ep,) + evaluate(dev, model.score, shift, a.beam) + (time.time() - t0,)), file=sys.stderr)
     model.average()
     if dev:
-        print('averaged dev F1 %.4f %s' % evaluate(dev, model.score, shift), file=sys.stderr)
+        print('averaged dev F1 %.4f %s' % evaluate(dev, model.score, shift, a.beam), file=sys.stderr)
     print('features used: %d' % len(model.w), file=sys.stderr)
     q = quantize(model)
     if a.fixture:
         with open(os.path.join(ROOT, 'test', 'unit', 'ner_fixture.h'), 'w') as f:
-            f.write(fixture(q, gaz, shift))
+            f.write(fixture(q, gaz, shift, a.beam))
     if dev:
-        print('quantized dev F1 %.4f %s' % evaluate(dev, qscorer(q), shift), file=sys.stderr)
+        print('quantized dev F1 %.4f %s' % evaluate(dev, qscorer(q), shift, a.beam, S.BEAM_MARGIN), file=sys.stderr)
     if not a.no_write:
-        write_model(a.out, q, a.bits, gaz, gbits)
+        write_model(a.out, q, a.bits, gaz, gbits, a.beam)
         print('wrote %s: %d nonzero buckets, %d bytes' % (a.out, len(q), os.path.getsize(a.out)), file=sys.stderr)
 
 
