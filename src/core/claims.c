@@ -41,18 +41,6 @@ static const char *const times_next[] = {
 	"normal", "average", NULL
 };
 
-static bool
-tok_in(const NcDoc *doc, uint32_t i, const char *const *list)
-{
-	uint32_t	n = nc_tok_len(doc, i);
-	char		c0 = (char) (nc_tok_ptr(doc, i)[0] | 0x20);
-
-	/* first letter and length first: these lists run for every candidate */
-	for (int k = 0; list[k]; k++)
-		if ((char) (list[k][0] | 0x20) == c0 && strlen(list[k]) == n && nc_tok_eq(doc, i, list[k]))
-			return true;
-	return false;
-}
 
 static const char *const freq_next[] = {
 	"a", "an", "per", "in", "on", "at", "during", "over", "since", "before", "after",
@@ -70,9 +58,9 @@ times_mult(const ClCtx *c, uint32_t en)
 		return false;
 	if (NC_TK_IS_QUOTE(doc->toks[en + 1].kind) && en + 2 < c->send)
 		en++;					/* between "two and three times" the ... */
-	if (tok_in(doc, en + 1, times_next))
+	if (cl_tok_in(doc, en + 1, times_next))
 		return true;
-	return doc->toks[en + 1].kind == NC_TK_WORD && !tok_in(doc, en + 1, freq_next) &&
+	return doc->toks[en + 1].kind == NC_TK_WORD && !cl_tok_in(doc, en + 1, freq_next) &&
 		!(doc->toks[en + 1].flags & NC_TF_CAP);
 }
 
@@ -104,7 +92,7 @@ metres_context(const ClCtx *c, uint32_t j)
 
 	if (j >= c->send || c->doc->toks[j].kind != NC_TK_WORD)
 		return true;
-	return tok_in(c->doc, j, after);
+	return cl_tok_in(c->doc, j, after);
 }
 
 /* Read the quantity whose number starts at i; lo: earliest token usable. */
@@ -322,7 +310,7 @@ build(const ClCtx *c, uint32_t i, uint32_t lo, ClBuilt *b)
 	/* once / twice: frequencies, or multipliers before a comparison */
 	if (q.n.flags & CL_NF_ONCE)
 	{
-		if (en < c->send && tok_in(doc, en, times_next) && !cl_tok_is(doc, en, "over"))
+		if (en < c->send && cl_tok_in(doc, en, times_next) && !cl_tok_is(doc, en, "over"))
 			unit = "times";
 		else
 		{
@@ -383,7 +371,7 @@ build(const ClCtx *c, uint32_t i, uint32_t lo, ClBuilt *b)
 		}
 		if (pre > lo && cl_tok_is(doc, pre - 1, "from"))
 		{
-			if (pre - 1 > c->sfirst && tok_in(doc, pre - 2, change_verbs))
+			if (pre - 1 > c->sfirst && cl_tok_in(doc, pre - 2, change_verbs))
 				change_from = true;
 			else
 				from = true;
@@ -396,7 +384,7 @@ build(const ClCtx *c, uint32_t i, uint32_t lo, ClBuilt *b)
 		{
 			uint32_t	j = k + 1;
 			bool		by = change_from || (pre > c->sfirst && (cl_tok_is(doc, pre - 1, "by") ||
-																   tok_in(doc, pre - 1, change_verbs)));
+																   cl_tok_in(doc, pre - 1, change_verbs)));
 
 			if (doc->toks[j].kind == NC_TK_SYMBOL && j + 1 < c->send &&
 				doc->toks[j + 1].kind == NC_TK_NUMBER)

@@ -18,8 +18,9 @@ cl_tok_is(const NcDoc *doc, uint32_t i, const char *word)
 	return nc_tok_eq(doc, i, word);
 }
 
-static bool
-tok_in(const NcDoc *doc, uint32_t i, const char *const *list)
+/* Is token i (ASCII case folded) one of the NULL-terminated list? */
+bool
+cl_tok_in(const NcDoc *doc, uint32_t i, const char *const *list)
 {
 	uint32_t	n = nc_tok_len(doc, i);
 	char		c0 = (char) (nc_tok_ptr(doc, i)[0] | 0x20);
@@ -56,8 +57,8 @@ cl_is_month(const NcDoc *doc, uint32_t i)
 			return true;
 		/* lower-cased text: "on may 19", "since 1 may" */
 		return i > 0 && doc->toks[i - 1].sentence == doc->toks[i].sentence &&
-			(tok_in(doc, i - 1, preps) ||
-			 (doc->toks[i - 1].kind == NC_TK_NUMBER && i > 1 && tok_in(doc, i - 2, preps)));
+			(cl_tok_in(doc, i - 1, preps) ||
+			 (doc->toks[i - 1].kind == NC_TK_NUMBER && i > 1 && cl_tok_in(doc, i - 2, preps)));
 	}
 	return (doc->toks[i].flags & NC_TF_CAP) != 0 || n > 3;
 }
@@ -181,10 +182,10 @@ cl_not_a_claim(const ClCtx *c, const ClNum *n, bool has_currency, bool has_unit,
 		return true;
 	/* ordinals: 10th, 2nd */
 	if (digits && e < c->send && cl_glued(doc, e) && doc->toks[e].kind == NC_TK_WORD &&
-		tok_in(doc, e, ordinal_suffixes))
+		cl_tok_in(doc, e, ordinal_suffixes))
 		return true;
 	/* times of day: 6pm, 5 p.m., 10 GMT */
-	if (digits && !has_currency && !has_unit && e < c->send && tok_in(doc, e, time_words))
+	if (digits && !has_currency && !has_unit && e < c->send && cl_tok_in(doc, e, time_words))
 		return true;
 	/* calendar dates: March 29, 11 Feb, Oct. 31 */
 	if (small_int && !has_currency && !has_unit)
@@ -200,7 +201,7 @@ cl_not_a_claim(const ClCtx *c, const ClNum *n, bool has_currency, bool has_unit,
 	if ((n->flags & CL_NF_YEARLIKE) && bare && !has_approx)
 	{
 		uint64_t	y = iv;
-		bool		prep = f > c->sfirst && (tok_in(doc, f - 1, year_preps) || cl_is_month(doc, f - 1) ||
+		bool		prep = f > c->sfirst && (cl_tok_in(doc, f - 1, year_preps) || cl_is_month(doc, f - 1) ||
 											 cl_is_punct(doc, f - 1, ','));
 		bool		counted = e < c->send && doc->toks[e].kind == NC_TK_WORD &&
 			!(doc->toks[e].flags & NC_TF_CAP) && nc_tok_len(doc, e) > 3 &&
@@ -257,12 +258,12 @@ cl_not_a_claim(const ClCtx *c, const ClNum *n, bool has_currency, bool has_unit,
 		uint32_t	k = f - 1;
 		const NcToken *p = &doc->toks[k];
 
-		if (tok_in(doc, k, id_words))
+		if (cl_tok_in(doc, k, id_words))
 			return true;
-		if (k > c->sfirst && cl_is_punct(doc, k, '.') && tok_in(doc, k - 1, id_words))
+		if (k > c->sfirst && cl_is_punct(doc, k, '.') && cl_tok_in(doc, k - 1, id_words))
 			return true;
 		if (p->kind == NC_TK_WORD && (p->flags & NC_TF_CAP) && !(p->flags & NC_TF_SENT_START) &&
-			!tok_in(doc, k, cap_function_words) && !cl_is_month(doc, k) &&
+			!cl_tok_in(doc, k, cap_function_words) && !cl_is_month(doc, k) &&
 			(digits || (doc->toks[f].flags & NC_TF_CAP)))
 			return true;
 		if (inside_mention(c, f))
@@ -275,7 +276,7 @@ cl_not_a_claim(const ClCtx *c, const ClNum *n, bool has_currency, bool has_unit,
 	/* "one" as a pronoun or article */
 	if ((n->flags & CL_NF_ONE) && !has_unit && !has_currency && !has_approx)
 	{
-		if (f > c->sfirst && tok_in(doc, f - 1, one_det))
+		if (f > c->sfirst && cl_tok_in(doc, f - 1, one_det))
 			return true;
 		if (e >= c->send || doc->toks[e].kind != NC_TK_WORD)
 		{
@@ -288,12 +289,12 @@ cl_not_a_claim(const ClCtx *c, const ClNum *n, bool has_currency, bool has_unit,
 				 (doc->toks[e + 1].kind == NC_TK_NUMBER || cl_word_is_numeric(doc, e + 1) ||
 				  cl_tok_is(doc, e + 1, "of")))
 			;					/* one in five, one out of three */
-		else if (tok_in(doc, e, one_next))
+		else if (cl_tok_in(doc, e, one_next))
 			return true;
 		else if (nc_tok_len(doc, e) > 4 && memcmp(nc_tok_ptr(doc, e) + nc_tok_len(doc, e) - 2, "ed", 2) == 0)
 			return true;		/* "one equipped with" */
 		/* "a crucial one", "the only one" */
-		if (f > c->sfirst + 1 && doc->toks[f - 1].kind == NC_TK_WORD && tok_in(doc, f - 2, one_det) &&
+		if (f > c->sfirst + 1 && doc->toks[f - 1].kind == NC_TK_WORD && cl_tok_in(doc, f - 2, one_det) &&
 			!cl_word_is_numeric(doc, f - 1))
 			return true;
 		if (e < c->send && cl_is_dash(doc, e))

@@ -94,6 +94,7 @@ extern int	cl_approx_after(const ClCtx *c, uint32_t end, uint32_t *approx_end,
 extern bool cl_not_a_claim(const ClCtx *c, const ClNum *n, bool has_currency,
 						   bool has_unit, bool has_approx);
 extern bool cl_tok_is(const NcDoc *doc, uint32_t i, const char *word);
+extern bool cl_tok_in(const NcDoc *doc, uint32_t i, const char *const *list);
 extern bool cl_is_month(const NcDoc *doc, uint32_t i);
 
 /* claims_object.c: object noun phrase and source */
