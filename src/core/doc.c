@@ -111,7 +111,7 @@ fail:
 }
 
 bool
-nc_tok_eq(const NcDoc *doc, uint32_t i, const char *word)
+nc_tok_eq_str(const NcDoc *doc, uint32_t i, const char *word)
 {
 	const char *p = nc_tok_ptr(doc, i);
 	uint32_t	len = nc_tok_len(doc, i);
@@ -132,6 +132,27 @@ nc_tok_eq(const NcDoc *doc, uint32_t i, const char *word)
 			return false;
 	}
 	return word[k] == '\0';
+}
+
+/* token i (of n bytes) equals word[0..n), ASCII case folded */
+bool
+nc_tok_eq_n(const NcDoc *doc, uint32_t i, const char *word, size_t n)
+{
+	const char *p = nc_tok_ptr(doc, i);
+
+	for (size_t k = 0; k < n; k++)
+	{
+		unsigned char a = (unsigned char) p[k],
+					w = (unsigned char) word[k];
+
+		if (a >= 'A' && a <= 'Z')
+			a += 32;
+		if (w >= 'A' && w <= 'Z')
+			w += 32;
+		if (a != w)
+			return false;
+	}
+	return true;
 }
 
 bool

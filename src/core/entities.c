@@ -64,7 +64,7 @@ nc_ent_add_span(EntCtx *cx, uint32_t first, uint32_t end, uint8_t type)
 }
 
 /*
- * Tag every sentence; fills cx->labels, cx->wh, cx->up.  A first pass
+ * Tag every sentence; fills cx->labels, cx->wid, cx->up.  A first pass
  * notes how each word is written across the document (the tagger's
  * document-case features), the second tags.
  */
@@ -103,10 +103,11 @@ tag_document(EntCtx *cx)
 				mode = nc_ner_sent_mode(scratch, n);
 				for (uint32_t i = 0; i < n; i++)
 				{
-					uint8_t		b = nc_ner_case_bits(&scratch[i], mode);
-
-					if (b)
-						nc_ner_doc_case_add(&dc, scratch[i].wh, b);
+					/* every word gets its id; the case bits, when any */
+					if (!nc_ner_doc_case_add_id(&dc, scratch[i].wh,
+												nc_ner_case_bits(&scratch[i], mode),
+												&cx->wid[first + i]))
+						return NC_ENOMEM;
 				}
 			}
 			else
@@ -115,7 +116,6 @@ tag_document(EntCtx *cx)
 						   cx->labels + first, NULL);
 				for (uint32_t i = 0; i < n; i++)
 				{
-					cx->wh[first + i] = scratch[i].wh;
 					cx->up[first + i] = scratch[i].upper;
 					cx->gz[first + i] = scratch[i].gbits;
 					cx->phr[first + i] = scratch[i].phr;
@@ -130,6 +130,12 @@ tag_document(EntCtx *cx)
 			}
 		}
 	}
+	/* the words stay for the rules (nc_ent_wh) */
+	cx->words = dc.words;
+	cx->wordcap = dc.wordcap;
+	dc.words = NULL;
+	nc_ner_doc_case_free(&dc);
+	nc_release(cx->env, scratch, (size_t) scratchcap * sizeof(NerTok));
 	return NC_OK;
 }
 
@@ -181,14 +187,14 @@ nc_entities_extract(const NcEnv *env, const NcDoc *doc, NcEntities *out)
 		return NC_OK;			/* no usable model: no entities */
 	cx.labels = nc_alloc(env, doc->ntok);
 	cx.up = nc_alloc(env, doc->ntok);
-	cx.wh = nc_alloc(env, (size_t) doc->ntok * sizeof(uint64_t));
+	cx.wid = nc_alloc(env, (size_t) doc->ntok * sizeof(uint32_t));
 	cx.gz = nc_alloc(env, (size_t) doc->ntok * sizeof(uint16_t));
 	cx.phr = nc_alloc(env, (size_t) doc->ntok * sizeof(uint16_t));
-	if (!cx.labels || !cx.up || !cx.wh || !cx.gz || !cx.phr)
+	if (!cx.labels || !cx.up || !cx.wid || !cx.gz || !cx.phr)
 		return NC_ENOMEM;
 	memset(cx.labels, 0, doc->ntok);
 	memset(cx.up, 0, doc->ntok);
-	memset(cx.wh, 0, (size_t) doc->ntok * sizeof(uint64_t));
+	memset(cx.wid, 0, (size_t) doc->ntok * sizeof(uint32_t));
 	memset(cx.gz, 0, (size_t) doc->ntok * sizeof(uint16_t));
 	memset(cx.phr, 0, (size_t) doc->ntok * sizeof(uint16_t));
 
@@ -202,5 +208,17 @@ nc_entities_extract(const NcEnv *env, const NcDoc *doc, NcEntities *out)
 		return st;
 	if (nc_should_stop(env))
 		return NC_ECANCEL;
-	return nc_ent_group(&cx, out);
+	if ((st = nc_ent_group(&cx, out)) != NC_OK)
+		return st;
+	/* the per-token scratch is not needed after this */
+	nc_release(env, cx.labels, doc->ntok);
+	nc_release(env, cx.up, doc->ntok);
+	nc_release(env, cx.wid, (size_t) doc->ntok * sizeof(uint32_t));
+	nc_release(env, cx.words, (size_t) cx.wordcap * sizeof(uint64_t));
+	nc_release(env, cx.gz, (size_t) doc->ntok * sizeof(uint16_t));
+	nc_release(env, cx.phr, (size_t) doc->ntok * sizeof(uint16_t));
+	nc_release(env, cx.scratch, doc->ntok);
+	nc_release(env, cx.lexc, doc->ntok);
+	nc_release(env, cx.spans, (size_t) cx.spancap * sizeof(EntSpan));
+	return NC_OK;
 }

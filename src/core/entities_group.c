@@ -19,34 +19,41 @@ typedef struct Slot
 
 typedef struct Map
 {
+	const NcEnv *env;
 	Slot	   *s;
 	uint32_t	mask;
+	uint32_t	count;			/* keys held; the table grows at 3/4 */
 } Map;
 
+static bool
+map_alloc(Map *m, uint32_t cap)
+{
+	m->s = nc_alloc(m->env, (size_t) cap * sizeof(Slot));
+	if (!m->s)
+		return false;
+	memset(m->s, 0, (size_t) cap * sizeof(Slot));
+	m->mask = cap - 1;
+	m->count = 0;
+	return true;
+}
+
+/* n: the most keys expected; the table starts small and grows */
 static bool
 map_init(const NcEnv *env, Map *m, uint32_t n)
 {
 	uint32_t	cap = 64;
 
-	while (cap < 2 * n + 16)
+	while (cap < 2 * (uint64_t) n + 16 && cap < 4096)
 		cap <<= 1;
-	m->s = nc_alloc(env, (size_t) cap * sizeof(Slot));
-	if (!m->s)
-		return false;
-	memset(m->s, 0, (size_t) cap * sizeof(Slot));
-	m->mask = cap - 1;
-	return true;
+	m->env = env;
+	return map_alloc(m, cap);
 }
 
-/* find key; when absent and add, insert it with val; returns the slot */
 static Slot *
-map_find(Map *m, uint64_t key, bool add, uint32_t val)
+map_probe(Map *m, uint64_t key, bool add, uint32_t val)
 {
-	uint32_t	i;
+	uint32_t	i = (uint32_t) (key >> 40) & m->mask;
 
-	if (key == 0)
-		key = 1;
-	i = (uint32_t) (key >> 40) & m->mask;
 	for (;;)
 	{
 		Slot	   *s = &m->s[i];
@@ -59,10 +66,41 @@ map_find(Map *m, uint64_t key, bool add, uint32_t val)
 				return NULL;
 			s->key = key;
 			s->val = val;
+			m->count++;
 			return s;
 		}
 		i = (i + 1) & m->mask;
 	}
+}
+
+/*
+ * find key; when absent and add, insert it with val; returns the slot (NULL
+ * when absent, or with add when out of memory).  Adding may move the
+ * slots: pointers from earlier calls are then stale.
+ */
+static Slot *
+map_find(Map *m, uint64_t key, bool add, uint32_t val)
+{
+	if (key == 0)
+		key = 1;
+	if (add && (uint64_t) (m->count + 1) * 4 > (uint64_t) (m->mask + 1) * 3)
+	{
+		Slot	   *s = map_probe(m, key, false, 0);
+		Map			old = *m;
+
+		if (s)
+			return s;
+		if (m->mask >= (UINT32_C(1) << 30) - 1 || !map_alloc(m, (m->mask + 1) * 2))
+		{
+			*m = old;
+			return NULL;
+		}
+		for (uint32_t k = 0; k <= old.mask; k++)
+			if (old.s[k].key != 0)
+				*map_probe(m, old.s[k].key, true, 0) = old.s[k];
+		nc_release(m->env, old.s, (size_t) (old.mask + 1) * sizeof(Slot));
+	}
+	return map_probe(m, key, add, val);
 }
 
 static uint32_t
@@ -210,16 +248,21 @@ nc_ent_group(EntCtx *cx, NcEntities *out)
 		uint64_t	key = nc_ent_span_key(cx, sp[i].first, sp[i].end) ^ sp[i].type;
 		Slot	   *s = map_find(&same, key, true, i);
 
+		if (!s)
+			return NC_ENOMEM;
 		if (s->val != i)
 			uf_union(parent, s->val, i);
 		if (sp[i].type == NC_ET_PERSON && sp[i].end - sp[i].first >= 2)
-			map_find(&first_full, cx->wh[sp[i].end - 1], true, i);
+		{
+			if (!map_find(&first_full, nc_ent_wh(cx, sp[i].end - 1), true, i))
+				return NC_ENOMEM;
+		}
 		if (sp[i].type != NC_ET_PERSON && sp[i].end - sp[i].first >= 2)
 		{
 			uint64_t	ik = initials_key(cx, sp[i].first, sp[i].end);
 
-			if (ik)
-				map_find(&initials, ik, true, i);
+			if (ik && !map_find(&initials, ik, true, i))
+				return NC_ENOMEM;
 		}
 	}
 
@@ -231,16 +274,18 @@ nc_ent_group(EntCtx *cx, NcEntities *out)
 		{
 			if (len >= 2)
 			{
-				Slot	   *s = map_find(&latest_full, cx->wh[sp[i].end - 1], true, i);
+				Slot	   *s = map_find(&latest_full, nc_ent_wh(cx, sp[i].end - 1), true, i);
 
+				if (!s)
+					return NC_ENOMEM;
 				s->val = i;
 			}
 			else
 			{
-				Slot	   *s = map_find(&latest_full, cx->wh[sp[i].first], false, 0);
+				Slot	   *s = map_find(&latest_full, nc_ent_wh(cx, sp[i].first), false, 0);
 
 				if (!s)
-					s = map_find(&first_full, cx->wh[sp[i].first], false, 0);
+					s = map_find(&first_full, nc_ent_wh(cx, sp[i].first), false, 0);
 				if (s)
 					uf_union(parent, s->val, i);
 			}
@@ -328,5 +373,21 @@ nc_ent_group(EntCtx *cx, NcEntities *out)
 		}
 	}
 	out->nment = n;
+	/* give back the scratch, and the entity slots left unused */
+	nc_release(cx->env, same.s, (size_t) (same.mask + 1) * sizeof(Slot));
+	nc_release(cx->env, first_full.s, (size_t) (first_full.mask + 1) * sizeof(Slot));
+	nc_release(cx->env, latest_full.s, (size_t) (latest_full.mask + 1) * sizeof(Slot));
+	nc_release(cx->env, initials.s, (size_t) (initials.mask + 1) * sizeof(Slot));
+	nc_release(cx->env, parent, (size_t) n * sizeof(uint32_t));
+	nc_release(cx->env, entof, (size_t) n * sizeof(uint32_t));
+	nc_release(cx->env, canon, (size_t) n * sizeof(uint32_t));
+	if ((size_t) (n - out->nent) * sizeof(NcEntity) >= NC_RELEASE_MIN)
+	{
+		NcEntity   *e = cx->env->grow(cx->env->ctx, out->ents,
+									  (size_t) (out->nent ? out->nent : 1) * sizeof(NcEntity));
+
+		if (e)
+			out->ents = e;
+	}
 	return NC_OK;
 }

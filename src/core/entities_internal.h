@@ -27,13 +27,39 @@ typedef struct EntCtx
 	NerModel	model;
 	uint8_t    *labels;			/* per token */
 	uint8_t    *up;				/* per token: has an upper-case letter */
-	uint64_t   *wh;				/* per token: word-key hash */
+	uint32_t   *wid;			/* per token: index into words */
+	uint64_t   *words;			/* word-key hashes of the document's distinct
+								 * words; words[0] = 0 (no word) */
+	uint32_t	wordcap;
 	uint16_t   *gz;				/* per token: gazetteer word bits */
 	uint16_t   *phr;			/* per token: phrase-gazetteer code */
+	uint8_t    *lexc;			/* per token: lexicon look-ups of the rules,
+								 * cached (entities_rules.c) */
+	uint8_t    *scratch;		/* per token: one byte array the rule passes
+								 * share (nc_ent_scratch) */
 	EntSpan    *spans;
 	uint32_t	nspan;
 	uint32_t	spancap;
 } EntCtx;
+
+/* word-key hash of token i (nc_ner_tok) */
+static inline uint64_t
+nc_ent_wh(const EntCtx *cx, uint32_t i)
+{
+	return cx->words[cx->wid[i]];
+}
+
+/*
+ * The rule passes' per-token byte array ("covered", "person"), allocated
+ * once; contents undefined (each pass clears it).  NULL when out of memory.
+ */
+static inline uint8_t *
+nc_ent_scratch(EntCtx *cx)
+{
+	if (cx->scratch == NULL)
+		cx->scratch = nc_alloc(cx->env, cx->doc->ntok);
+	return cx->scratch;
+}
 
 extern NcStatus nc_ent_add_span(EntCtx *cx, uint32_t first, uint32_t end, uint8_t type);
 /* entities_rules.c: span trimming, document consistency, roles */

@@ -3,15 +3,21 @@
  *		Document-level rules over the tagger's spans:
  *		- trim: titles, "the", possessive 's and punctuation go outside;
  *		- names around head words (lexicon ner_heads: "House of Lords",
- *		  "Securities and Exchange Commission", "X Treaty"), hyphenated
- *		  given names, exact gazetteer matches typed by the gazetteer,
- *		  unseen -ian/-ese/-ish demonyms, acronyms of names written out;
+ *		  "Securities and Exchange Commission", "X Treaty", and a person's
+ *		  name before the head: "Andy Warhol Foundation"), hyphenated
+ *		  given names and capitalised words joined by a hyphen
+ *		  ("Saxony-Anhalt", "German-American"; not "pro-Beijing"), exact
+ *		  gazetteer matches typed by the gazetteer, unseen -ian/-ese/-ish
+ *		  demonyms, acronyms of names written out; a person's particle and
+ *		  given names, suffix and epithet ("Günter de Bruyn", "Andre
+ *		  Price III", "Lucas Cranach the Elder");
  *		- known names: a name of several words the gazetteers type one
  *		  way (WordNet, countries, cities, organisations) wins over the
  *		  tagger's pieces of it and over head-word guesses ("Soviet
  *		  Union" is a place); an office after its body's name is cut
  *		  off ("U.N. High Commissioner ..." -> "U.N.");
  *		- context cues: "Mr X", "President X", "X, who", "X herself",
+ *		  "..., said X.",
  *		  "X's wife", "X told", a given name before it -> PERSON; "the firm
  *		  X", "founder of X", "X's shares" -> ORG; a cue outweighs the
  *		  tagger's votes for the string;
@@ -25,6 +31,9 @@
 
 #include "entities_internal.h"
 #include "lexicon_data.h"
+
+static uint8_t head_at(const EntCtx *cx, uint32_t i);
+static bool tok_title(const EntCtx *cx, uint32_t i);
 
 bool
 nc_ent_is_title(const NcDoc *doc, uint32_t i, const char **value)
@@ -42,10 +51,10 @@ nc_ent_is_title(const NcDoc *doc, uint32_t i, const char **value)
 uint64_t
 nc_ent_span_key(const EntCtx *cx, uint32_t first, uint32_t end)
 {
-	uint64_t	h = nc_ner_mix(NER_PH_SEED ^ cx->wh[first]);
+	uint64_t	h = nc_ner_mix(NER_PH_SEED ^ nc_ent_wh(cx, first));
 
 	for (uint32_t k = first + 1; k < end; k++)
-		h = nc_ner_mix(h ^ cx->wh[k]);
+		h = nc_ner_mix(h ^ nc_ent_wh(cx, k));
 	return h;
 }
 
@@ -114,7 +123,7 @@ trim_span(EntCtx *cx, EntSpan *sp)
 	}
 	/* titles before a person's name */
 	if (sp->type == NC_ET_PERSON)
-		while (sp->end - sp->first > 1 && nc_ent_is_title(doc, sp->first, NULL))
+		while (sp->end - sp->first > 1 && tok_title(cx, sp->first))
 			sp->first++;
 	if (sp->first >= sp->end)
 		sp->type = 0;
@@ -188,33 +197,41 @@ typedef struct KeyStat
 
 typedef struct KeyMap
 {
+	const NcEnv *env;
 	KeyStat    *slots;
 	uint32_t	mask;
+	uint32_t	count;			/* keys held; the table grows at 3/4 */
 } KeyMap;
 
+static bool
+map_alloc(KeyMap *m, uint32_t cap)
+{
+	m->slots = nc_alloc(m->env, (size_t) cap * sizeof(KeyStat));
+	if (!m->slots)
+		return false;
+	memset(m->slots, 0, (size_t) cap * sizeof(KeyStat));
+	m->mask = cap - 1;
+	m->count = 0;
+	return true;
+}
+
+/* n: the most keys expected; the table starts small and grows */
 static bool
 map_init(const NcEnv *env, KeyMap *m, uint32_t n)
 {
 	uint32_t	cap = 64;
 
-	while (cap < 2 * n + 16)
+	while (cap < 2 * (uint64_t) n + 16 && cap < 4096)
 		cap <<= 1;
-	m->slots = nc_alloc(env, (size_t) cap * sizeof(KeyStat));
-	if (!m->slots)
-		return false;
-	memset(m->slots, 0, (size_t) cap * sizeof(KeyStat));
-	m->mask = cap - 1;
-	return true;
+	m->env = env;
+	return map_alloc(m, cap);
 }
 
 static KeyStat *
-map_get(KeyMap *m, uint64_t key, bool add)
+map_probe(KeyMap *m, uint64_t key, bool add)
 {
-	uint32_t	i;
+	uint32_t	i = (uint32_t) (key >> 40) & m->mask;
 
-	if (key == 0)
-		key = 1;
-	i = (uint32_t) (key >> 40) & m->mask;
 	for (;;)
 	{
 		KeyStat    *s = &m->slots[i];
@@ -226,10 +243,41 @@ map_get(KeyMap *m, uint64_t key, bool add)
 			if (!add)
 				return NULL;
 			s->key = key;
+			m->count++;
 			return s;
 		}
 		i = (i + 1) & m->mask;
 	}
+}
+
+/*
+ * The entry of key; when absent, NULL, or with add a new zeroed entry
+ * (NULL only when out of memory).  Adding may move the entries: pointers
+ * from earlier calls are then stale.
+ */
+static KeyStat *
+map_get(KeyMap *m, uint64_t key, bool add)
+{
+	if (key == 0)
+		key = 1;
+	if (add && (uint64_t) (m->count + 1) * 4 > (uint64_t) (m->mask + 1) * 3)
+	{
+		KeyStat    *s = map_probe(m, key, false);
+		KeyMap		old = *m;
+
+		if (s)
+			return s;
+		if (m->mask >= (UINT32_C(1) << 30) - 1 || !map_alloc(m, (m->mask + 1) * 2))
+		{
+			*m = old;
+			return NULL;
+		}
+		for (uint32_t k = 0; k <= old.mask; k++)
+			if (old.slots[k].key != 0)
+				*map_probe(m, old.slots[k].key, true) = old.slots[k];
+		nc_release(m->env, old.slots, (size_t) (old.mask + 1) * sizeof(KeyStat));
+	}
+	return map_probe(m, key, add);
 }
 
 static int
@@ -292,7 +340,7 @@ left_name_word(const EntCtx *cx, uint32_t i, const uint8_t *covered)
 	if (covered[i] || t->kind != NC_TK_WORD || !cx->up[i] ||
 		(t->flags & NC_TF_POSSESSIVE))
 		return false;
-	if (nc_ent_is_title(cx->doc, i, NULL))
+	if (tok_title(cx, i))
 		return false;
 	if ((t->flags & NC_TF_SENT_START) && (cx->gz[i] & NER_G_COMMON))
 		return false;
@@ -385,7 +433,7 @@ person_cues(EntCtx *cx)
 			if ((cx->gz[e - 1] & NER_G_COMMON) && !(cx->gz[e - 1] & NER_G_PROPER))
 				name = false;
 			for (uint32_t i = sp->first; i < e; i++)
-				if (!cap_word(cx, i) || head_type(doc, i) ||
+				if (!cap_word(cx, i) || head_at(cx, i) ||
 					(cx->gz[i] & (NER_G_GEOORG | NER_G_ORGW | NER_G_LOCW | NER_G_DEMONYM)) ||
 					(doc->toks[i].flags & NC_TF_ALLCAPS))
 					name = false;
@@ -403,7 +451,7 @@ person_cues(EntCtx *cx)
 			(cx->gz[e - 1] & NER_G_DEMONYM))
 			continue;
 		for (uint32_t i = sp->first; i < e; i++)
-			if (head_type(doc, i) || !cx->up[i])
+			if (head_at(cx, i) || !cx->up[i])
 				cue = true;		/* "King County": not a name of a person */
 		if (cue)
 			continue;
@@ -438,6 +486,31 @@ person_cues(EntCtx *cx)
 }
 
 /*
+ * The speaker of a quotation written after the verb: one capitalised word
+ * between "said" / "says" / "added" and the end of the clause ("...,\" said
+ * Guilbeault."), not a day or a month ("said Monday").
+ */
+static bool
+said_name(const EntCtx *cx, uint32_t i, uint32_t sfirst, uint32_t send)
+{
+	static const char *const verbs[] = {"said", "says", "added"};
+	static const char *const when[] = {
+		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+		"sunday", "today", "yesterday", "tonight"
+	};
+	const NcDoc *doc = cx->doc;
+
+	if (i <= sfirst || i + 1 >= send ||
+		!word_in(doc, i - 1, verbs, sizeof(verbs) / sizeof(verbs[0])) ||
+		!(nc_tok_eq(doc, i + 1, ".") || nc_tok_eq(doc, i + 1, ",")))
+		return false;
+	if (word_in(doc, i, when, sizeof(when) / sizeof(when[0])) ||
+		nc_lex_find_lower(&nc_lex_claim_months, nc_tok_ptr(doc, i), nc_tok_len(doc, i)))
+		return false;
+	return true;
+}
+
+/*
  * Names the tagger missed that context shows to be people: the capitalised
  * words after an honorific ("Mr Wintour", "Dr. Caplan"), or one capitalised
  * word (not an ordinary word opening the sentence, not a known place or
@@ -451,7 +524,7 @@ untagged_people(EntCtx *cx)
 	uint8_t    *covered;
 	uint32_t	nspan0 = cx->nspan;
 
-	covered = nc_alloc(cx->env, doc->ntok);
+	covered = nc_ent_scratch(cx);
 	if (!covered)
 		return NC_ENOMEM;
 	memset(covered, 0, doc->ntok);
@@ -465,7 +538,7 @@ untagged_people(EntCtx *cx)
 					j;
 		const char *v = NULL;
 
-		if (covered[i] || !cap_word(cx, i) || nc_ent_is_title(doc, i, NULL))
+		if (covered[i] || !cap_word(cx, i) || tok_title(cx, i))
 			continue;
 		sfirst = sent_first_of(doc, i);
 		send = sent_end_of(doc, i);
@@ -474,7 +547,7 @@ untagged_people(EntCtx *cx)
 		{
 			j = i;
 			while (j < send && j - i < 3 && !covered[j] && cap_word(cx, j) &&
-				   !nc_ent_is_title(doc, j, NULL))
+				   !tok_title(cx, j))
 				j++;
 		}
 		else
@@ -492,7 +565,8 @@ untagged_people(EntCtx *cx)
 			if (!(i + 1 < send &&
 				  (nc_tok_eq(doc, i + 1, "himself") || nc_tok_eq(doc, i + 1, "herself") ||
 				   (nc_tok_eq(doc, i + 1, ",") && i + 2 < send &&
-					nc_tok_eq(doc, i + 2, "who")))))
+					nc_tok_eq(doc, i + 2, "who")))) &&
+				!said_name(cx, i, sfirst, send))
 				continue;
 			j = i + 1;
 		}
@@ -587,7 +661,7 @@ org_cues(EntCtx *cx)
 
 	/* the same cues before untagged capitalised words: "firm NTL" */
 	{
-		uint8_t    *covered = nc_alloc(cx->env, doc->ntok);
+		uint8_t    *covered = nc_ent_scratch(cx);
 		uint32_t	nspan0 = cx->nspan;
 
 		if (!covered)
@@ -602,7 +676,7 @@ org_cues(EntCtx *cx)
 						send,
 						j;
 
-			if (covered[i] || !cap_word(cx, i) || nc_ent_is_title(doc, i, NULL) ||
+			if (covered[i] || !cap_word(cx, i) || tok_title(cx, i) ||
 				is_given_name(cx, i) || (cx->gz[i] & (NER_G_DEMONYM | NER_G_GEOORG)) ||
 				cx->up[i - 1] || nc_tok_len(doc, i) < 2)
 				continue;
@@ -616,7 +690,7 @@ org_cues(EntCtx *cx)
 			send = sent_end_of(doc, i);
 			j = i;
 			while (j < send && j - i < 3 && !covered[j] && cap_word(cx, j) &&
-				   !nc_ent_is_title(doc, j, NULL))
+				   !tok_title(cx, j))
 				j++;
 			/* a piece of a hyphenated word: "All-American" */
 			if (j < send && nc_tok_eq(doc, j, "-") && no_space_between(doc, j - 1))
@@ -644,7 +718,7 @@ consistency(EntCtx *cx)
 
 	if (!map_init(cx->env, &map, cx->nspan * 2))
 		return NC_ENOMEM;
-	covered = nc_alloc(cx->env, doc->ntok);
+	covered = nc_ent_scratch(cx);
 	if (!covered)
 		return NC_ENOMEM;
 	memset(covered, 0, doc->ntok);
@@ -654,6 +728,8 @@ consistency(EntCtx *cx)
 		EntSpan    *sp = &cx->spans[i];
 		KeyStat    *s = map_get(&map, nc_ent_span_key(cx, sp->first, sp->end), true);
 
+		if (!s)
+			return NC_ENOMEM;
 		if (s->votes[1] + s->votes[2] + s->votes[3] + s->votes[4] == 0)
 			s->first_type = sp->type;
 		s->votes[sp->type] += sp->cue ? 1000 : 1;	/* a cue outweighs the tagger */
@@ -664,6 +740,8 @@ consistency(EntCtx *cx)
 		{
 			KeyStat    *a = map_get(&map, nc_ent_span_key(cx, sp->end - 1, sp->end), true);
 
+			if (!a)
+				return NC_ENOMEM;
 			a->alias++;
 			a->len = 1;
 		}
@@ -694,13 +772,13 @@ consistency(EntCtx *cx)
 		if (covered[i] || !cx->up[i] || !is_word(doc, i))
 			continue;
 		send = sent_end_of(doc, i);
-		h = nc_ner_mix(NER_PH_SEED ^ cx->wh[i]);
+		h = nc_ner_mix(NER_PH_SEED ^ nc_ent_wh(cx, i));
 		for (uint32_t j = i; j < send && j - i < NER_MAXPHRASE && !covered[j]; j++)
 		{
 			KeyStat    *s;
 
 			if (j > i)
-				h = nc_ner_mix(h ^ cx->wh[j]);
+				h = nc_ner_mix(h ^ nc_ent_wh(cx, j));
 			s = map_get(&map, h, false);
 			if (s && cx->up[j] && is_word(doc, j))
 			{
@@ -773,6 +851,7 @@ consistency(EntCtx *cx)
 			covered[i] = 1;
 		}
 	}
+	nc_release(cx->env, map.slots, (size_t) (map.mask + 1) * sizeof(KeyStat));
 	if (cx->nspan != nspan0)
 		normalise_spans(cx);
 	return NC_OK;
@@ -901,7 +980,7 @@ known_names(EntCtx *cx)
 			bool		caps = true;
 
 			for (uint32_t q = i; q < j; q++)
-				if (!cap_word(cx, q) || nc_ent_is_title(doc, q, NULL))
+				if (!cap_word(cx, q) || tok_title(cx, q))
 					caps = false;	/* "Prime Minister" is a title */
 			/* not a piece of a longer capitalised name */
 			if ((i > 0 && cap_word(cx, i - 1) &&
@@ -966,7 +1045,7 @@ acronyms(EntCtx *cx)
 			longs[nlong++] = k;
 	if (nlong == 0)
 		return NC_OK;
-	covered = nc_alloc(cx->env, doc->ntok);
+	covered = nc_ent_scratch(cx);
 	if (!covered)
 		return NC_ENOMEM;
 	memset(covered, 0, doc->ntok);
@@ -1035,6 +1114,38 @@ head_type(const NcDoc *doc, uint32_t i)
 	return 0;
 }
 
+/* per-token cache of the lexicon look-ups (EntCtx.lexc) */
+#define LEXC_HEAD_DONE	0x08	/* bits 0..2: head_type */
+#define LEXC_TITLE		0x10
+#define LEXC_TITLE_DONE	0x20
+
+static uint8_t
+head_at(const EntCtx *cx, uint32_t i)
+{
+	uint8_t		c = cx->lexc[i];
+
+	if (!(c & LEXC_HEAD_DONE))
+	{
+		c |= LEXC_HEAD_DONE | head_type(cx->doc, i);
+		cx->lexc[i] = c;
+	}
+	return c & 0x07;
+}
+
+/* nc_ent_is_title(doc, i, NULL) */
+static bool
+tok_title(const EntCtx *cx, uint32_t i)
+{
+	uint8_t		c = cx->lexc[i];
+
+	if (!(c & LEXC_TITLE_DONE))
+	{
+		c |= LEXC_TITLE_DONE | (nc_ent_is_title(cx->doc, i, NULL) ? LEXC_TITLE : 0);
+		cx->lexc[i] = c;
+	}
+	return (c & LEXC_TITLE) != 0;
+}
+
 /* a capitalised word that can be part of a name */
 static bool
 cap_word(const EntCtx *cx, uint32_t i)
@@ -1075,7 +1186,7 @@ is_given_name(const EntCtx *cx, uint32_t i)
 static bool
 tail_word(const EntCtx *cx, uint32_t i, const uint8_t *person)
 {
-	return cap_word(cx, i) && !person[i] && !nc_ent_is_title(cx->doc, i, NULL) &&
+	return cap_word(cx, i) && !person[i] && !tok_title(cx, i) &&
 		!is_given_name(cx, i);
 }
 
@@ -1096,23 +1207,20 @@ head_names(EntCtx *cx)
 {
 	const NcDoc *doc = cx->doc;
 	uint8_t    *person;
-	int32_t    *spanat;
+	int32_t    *sat = NULL;		/* the sentence's tokens: index of the span
+								 * on each, -1 none */
+	uint32_t	satcap = 0;
+	uint32_t	cur = 0;		/* first span not wholly before the sentence */
 	uint32_t	nspan0 = cx->nspan;
 
-	person = nc_alloc(cx->env, doc->ntok);
-	spanat = nc_alloc(cx->env, (size_t) doc->ntok * sizeof(int32_t));
-	if (!person || !spanat)
+	person = nc_ent_scratch(cx);
+	if (!person)
 		return NC_ENOMEM;
 	memset(person, 0, doc->ntok);
-	for (uint32_t i = 0; i < doc->ntok; i++)
-		spanat[i] = -1;
 	for (uint32_t k = 0; k < cx->nspan; k++)
-		for (uint32_t i = cx->spans[k].first; i < cx->spans[k].end; i++)
-		{
-			spanat[i] = (int32_t) k;
-			if (cx->spans[k].type == NC_ET_PERSON)
+		if (cx->spans[k].type == NC_ET_PERSON)
+			for (uint32_t i = cx->spans[k].first; i < cx->spans[k].end; i++)
 				person[i] = 1;
-		}
 
 	for (uint32_t si = 0; si < doc->nsent; si++)
 	{
@@ -1132,6 +1240,19 @@ head_names(EntCtx *cx)
 		if (nw >= 3 && nall == nw)
 			continue;			/* an all-caps line: no case to go by */
 
+		/* spans (sorted, not overlapping) on the sentence's tokens */
+		if (!nc_reserve(cx->env, (void **) &sat, &satcap, send - sfirst + 1, sizeof(int32_t)))
+			return NC_ENOMEM;
+		for (uint32_t i = sfirst; i < send; i++)
+			sat[i - sfirst] = -1;
+		while (cur < nspan0 && cx->spans[cur].end <= sfirst)
+			cur++;
+		for (uint32_t k = cur; k < nspan0 && cx->spans[k].first < send; k++)
+			for (uint32_t i = cx->spans[k].first > sfirst ? cx->spans[k].first : sfirst;
+				 i < cx->spans[k].end && i < send; i++)
+				sat[i - sfirst] = (int32_t) k;
+#define spanat(i) sat[(i) - sfirst]
+
 		for (uint32_t h = sfirst; h < send; h++)
 		{
 			uint8_t		type;
@@ -1139,7 +1260,7 @@ head_names(EntCtx *cx)
 						e;
 			bool		ok = true;
 
-			if (!cap_word(cx, h) || (type = head_type(doc, h)) == 0 || person[h])
+			if (!cap_word(cx, h) || (type = head_at(cx, h)) == 0 || person[h])
 				continue;
 			/* left: capitalised words, "X and Y Head", "Bank of X Corporation" */
 			s = h;
@@ -1147,17 +1268,17 @@ head_names(EntCtx *cx)
 			{
 				uint32_t	p = s - 1;
 
-				if (cap_word(cx, p) && !person[p] && !nc_ent_is_title(doc, p, NULL) &&
+				if (cap_word(cx, p) && !person[p] && !tok_title(cx, p) &&
 					!nc_tok_eq(doc, p, "the"))
 				{
 					s = p;
 					continue;
 				}
 				if (p > sfirst && cap_word(cx, p - 1) && !person[p - 1] &&
-					!nc_ent_is_title(doc, p - 1, NULL) &&
+					!tok_title(cx, p - 1) &&
 					(((nc_tok_eq(doc, p, "and") || nc_tok_eq(doc, p, "&")) &&
-					  !head_type(doc, p - 1) && !head_type(doc, s)) ||
-					 (nc_tok_eq(doc, p, "of") && head_type(doc, p - 1)) ||
+					  !head_at(cx, p - 1) && !head_at(cx, s)) ||
+					 (nc_tok_eq(doc, p, "of") && head_at(cx, p - 1)) ||
 					 (nc_tok_eq(doc, p, "-") && no_space_between(doc, p - 1) &&
 					  no_space_between(doc, p))))
 				{
@@ -1166,10 +1287,20 @@ head_names(EntCtx *cx)
 				}
 				break;
 			}
+			/* a person's name the head word follows names a body or place
+			 * ("Andy Warhol Foundation", "Kennedy Space Center") */
+			if (s > sfirst && s - 1 >= floor && person[s - 1] && spanat(s - 1) >= 0)
+			{
+				const EntSpan *ps = &cx->spans[spanat(s - 1)];
+
+				if (ps->type == NC_ET_PERSON && ps->end == s && ps->first >= floor &&
+					ps->first >= sfirst && h - ps->first < 16)
+					s = ps->first;
+			}
 			/* right */
 			e = h + 1;
-			while (e < send && e - h < 16 && cap_word(cx, e) && head_type(doc, e) && !person[e])
-				type = head_type(doc, e++);	/* the last head types the name */
+			while (e < send && e - h < 16 && cap_word(cx, e) && head_at(cx, e) && !person[e])
+				type = head_at(cx, e++);	/* the last head types the name */
 			if (e < send && name_number(doc, e) && (type != NC_ET_LOC))
 				e++;
 			else if (e + 1 < send &&
@@ -1188,7 +1319,7 @@ head_names(EntCtx *cx)
 					/* "... of Work and Pensions" */
 					while (e + 1 < send && e - h < 16 &&
 						   (nc_tok_eq(doc, e, "and") || nc_tok_eq(doc, e, "&")) &&
-						   tail_word(cx, e + 1, person) && !head_type(doc, e + 1))
+						   tail_word(cx, e + 1, person) && !head_at(cx, e + 1))
 					{
 						j = e + 1;
 						while (j < send && j - h < 16 && tail_word(cx, j, person))
@@ -1208,8 +1339,8 @@ head_names(EntCtx *cx)
 					continue;
 			}
 			/* spans of the tagger that stick out of [s, e) keep their say */
-			if ((spanat[s] >= 0 && cx->spans[spanat[s]].first < s) ||
-				(spanat[e - 1] >= 0 && cx->spans[spanat[e - 1]].end > e))
+			if ((spanat(s) >= 0 && cx->spans[spanat(s)].first < s) ||
+				(spanat(e - 1) >= 0 && cx->spans[spanat(e - 1)].end > e))
 				ok = false;
 			if (!ok)
 			{
@@ -1217,21 +1348,23 @@ head_names(EntCtx *cx)
 				continue;
 			}
 			for (uint32_t i = s; i < e; i++)
-				if (spanat[i] >= 0)
+				if (spanat(i) >= 0)
 				{
-					cx->spans[spanat[i]].type = 0;
-					spanat[i] = -1;
+					cx->spans[spanat(i)].type = 0;
+					spanat(i) = -1;
 				}
 			if (nc_ent_add_span(cx, s, e, type) != NC_OK)
 				return NC_ENOMEM;
 			for (uint32_t i = s; i < e; i++)
-				spanat[i] = (int32_t) (cx->nspan - 1);
+				spanat(i) = (int32_t) (cx->nspan - 1);
 			floor = e;
 			h = e - 1;
 		}
 	}
+#undef spanat
 	if (cx->nspan != nspan0)
 		normalise_spans(cx);
+	nc_release(cx->env, sat, (size_t) satcap * sizeof(int32_t));
 	return NC_OK;
 }
 
@@ -1280,7 +1413,7 @@ demonyms(EntCtx *cx)
 	uint8_t    *covered;
 	uint32_t	nspan0 = cx->nspan;
 
-	covered = nc_alloc(cx->env, doc->ntok);
+	covered = nc_ent_scratch(cx);
 	if (!covered)
 		return NC_ENOMEM;
 	memset(covered, 0, doc->ntok);
@@ -1295,7 +1428,7 @@ demonyms(EntCtx *cx)
 
 		if (covered[i] || !demonym_shape(doc, i) || is_given_name(cx, i) ||
 			(cx->gz[i] & (NER_G_GEOORG | NER_G_TITLE | NER_G_ORGW | NER_G_LOCW)) ||
-			nc_ent_is_title(doc, i, NULL))
+			tok_title(cx, i))
 			continue;
 		plural = nc_tok_ptr(doc, i)[len - 1] == 's';
 		if (i > 0 && cap_word(cx, i - 1) && doc->toks[i - 1].sentence == doc->toks[i].sentence)
@@ -1344,6 +1477,166 @@ hyphen_tails(EntCtx *cx)
 	}
 }
 
+/*
+ * Capitalised words joined by a hyphen with no space are one name
+ * ("Saxony-Anhalt", "German-American", "Liberal-Labour", "Mercedes-Benz"):
+ * a mention takes in the capitalised word on the other side of such a
+ * hyphen, or the mention there.
+ */
+static bool
+joining_hyphen(const EntCtx *cx, uint32_t h)
+{
+	const NcDoc *doc = cx->doc;
+
+	return h >= 1 && h + 1 < doc->ntok && nc_tok_eq(doc, h, "-") &&
+		no_space_between(doc, h - 1) && no_space_between(doc, h) &&
+		doc->toks[h - 1].sentence == doc->toks[h + 1].sentence;
+}
+
+/* "pro-Beijing", "Anti-Jacksonian": a prefix, not a name */
+static bool
+hyphen_prefix(const NcDoc *doc, uint32_t i)
+{
+	static const char *const prefixes[] = {
+		"all", "anti", "co", "counter", "ex", "inter", "mid", "multi", "neo",
+		"non", "pan", "post", "pre", "pro", "semi", "sub", "trans", "ultra"
+	};
+
+	return word_in(doc, i, prefixes, sizeof(prefixes) / sizeof(prefixes[0]));
+}
+
+#define HYPHEN_MAXLEN 24		/* tokens: no chain of hyphenated words
+								 * grows a mention without bound */
+
+static void
+hyphen_joins(EntCtx *cx)
+{
+	uint32_t	last_end = 0;
+	bool		changed = false;
+
+	for (uint32_t k = 0; k < cx->nspan; k++)
+	{
+		EntSpan    *sp = &cx->spans[k];
+		uint32_t	n = k + 1;	/* the next mention not yet joined */
+
+		if (sp->type == 0)
+			continue;
+		/* left: an untagged capitalised word */
+		while (sp->first >= 2 && sp->first - 2 >= last_end &&
+			   sp->end - sp->first < HYPHEN_MAXLEN &&
+			   joining_hyphen(cx, sp->first - 1) && cap_word(cx, sp->first - 2) &&
+			   !hyphen_prefix(cx->doc, sp->first - 2))
+			sp->first -= 2;
+		/* right: an untagged capitalised word or the next mention */
+		for (;;)
+		{
+			uint32_t	e = sp->end;
+
+			while (n < cx->nspan && cx->spans[n].type == 0)
+				n++;
+			if (sp->end - sp->first >= HYPHEN_MAXLEN ||
+				!joining_hyphen(cx, e) || !cap_word(cx, e + 1) ||
+				hyphen_prefix(cx->doc, e - 1))
+				break;
+			if (n < cx->nspan && cx->spans[n].first <= e + 1)
+			{
+				if (cx->spans[n].first != e + 1)
+					break;
+				sp->end = cx->spans[n].end;
+				cx->spans[n].type = 0;
+				changed = true;
+			}
+			else
+				sp->end = e + 2;
+		}
+		last_end = sp->end;
+	}
+	if (changed)
+		normalise_spans(cx);
+}
+
+/*
+ * The parts of a person's name the tagger leaves out: a particle and the
+ * given names before it ("Günter de Bruyn", "Alexander von Humboldt"), a
+ * generational suffix ("Andre Price III", "John Scheidt Jr.") and an
+ * epithet ("Lucas Cranach the Elder", "Frederick the Great").
+ */
+/* a capitalised word that can be a given name: no ordinary word, title,
+ * place or demonym, or a known given name */
+static bool
+name_part(const EntCtx *cx, uint32_t i)
+{
+	if (!cap_word(cx, i) || tok_title(cx, i) ||
+		(cx->gz[i] & (NER_G_GEOORG | NER_G_DEMONYM)))
+		return false;
+	return is_given_name(cx, i) || !(cx->gz[i] & NER_G_COMMON);
+}
+
+static void
+person_extents(EntCtx *cx)
+{
+	static const char *const particles[] = {
+		"al", "bin", "da", "das", "de", "del", "der", "di", "dos", "du", "ibn",
+		"van", "von"
+	};
+	static const char *const suffixes[] = {"II", "III", "IV", "Jr", "Jr.", "Sr", "Sr."};
+	static const char *const epithets[] = {"Elder", "Great", "Younger"};
+	const NcDoc *doc = cx->doc;
+	uint32_t	last_end = 0;
+	bool		changed = false;
+
+	for (uint32_t k = 0; k < cx->nspan; k++)
+	{
+		EntSpan    *sp = &cx->spans[k];
+		uint32_t	sfirst,
+					send,
+					next;
+
+		if (sp->type != NC_ET_PERSON)
+		{
+			if (sp->type != 0)
+				last_end = sp->end;
+			continue;
+		}
+		sfirst = sent_first_of(doc, sp->first);
+		send = sent_end_of(doc, sp->first);
+		next = k + 1 < cx->nspan ? cx->spans[k + 1].first : doc->ntok;
+		/* particle, then capitalised given names */
+		if (sp->first >= sfirst + 2 && sp->first - 2 >= last_end &&
+			!(doc->toks[sp->first - 1].flags & NC_TF_CAP) &&
+			word_in(doc, sp->first - 1, particles, sizeof(particles) / sizeof(particles[0])) &&
+			name_part(cx, sp->first - 2))
+		{
+			sp->first -= 2;
+			while (sp->first > sfirst && sp->first - 1 >= last_end &&
+				   sp->end - sp->first < 8 && name_part(cx, sp->first - 1))
+				sp->first--;
+		}
+		/* suffix */
+		if (sp->end - sp->first >= 2 && sp->end < send && sp->end < next &&
+			word_in(doc, sp->end, suffixes, sizeof(suffixes) / sizeof(suffixes[0])) &&
+			(doc->toks[sp->end].flags & NC_TF_CAP) && !no_space_between(doc, sp->end - 1))
+			sp->end++;
+		/* epithet: "the" and one word, which the tagger may have tagged */
+		else if (sp->end + 1 < send && nc_tok_eq(doc, sp->end, "the") &&
+				 word_in(doc, sp->end + 1, epithets, sizeof(epithets) / sizeof(epithets[0])) &&
+				 (doc->toks[sp->end + 1].flags & NC_TF_CAP) &&
+				 (next > sp->end + 1 ||
+				  (next == sp->end + 1 && cx->spans[k + 1].end == sp->end + 2)))
+		{
+			if (next == sp->end + 1)
+			{
+				cx->spans[k + 1].type = 0;
+				changed = true;
+			}
+			sp->end += 2;
+		}
+		last_end = sp->end;
+	}
+	if (changed)
+		normalise_spans(cx);
+}
+
 /* Title words before a person mention, and "X, the ... ruler," after it. */
 static void
 find_role(EntCtx *cx, EntSpan *sp, const uint8_t *covered)
@@ -1361,7 +1654,7 @@ find_role(EntCtx *cx, EntSpan *sp, const uint8_t *covered)
 
 		if (covered[t])
 			break;
-		if (nc_ent_is_title(doc, t, NULL))
+		if (tok_title(cx, t))
 		{
 			run = j;
 			title_at = j;
@@ -1402,7 +1695,7 @@ find_role(EntCtx *cx, EntSpan *sp, const uint8_t *covered)
 		}
 		if (k >= send || k - sp->end > 10 || k == sp->end + 1)
 			return;
-		if (!nc_ent_is_title(doc, k - 1, NULL))
+		if (!tok_title(cx, k - 1))
 			return;
 		start = sp->end + 1;
 		if (is_article(doc, start) && start + 1 < k)
@@ -1434,7 +1727,7 @@ merge_adjacent(EntCtx *cx)
 				doc->toks[pv->end - 1].sentence == doc->toks[sp->first].sentence &&
 				doc->toks[sp->first].kind == NC_TK_WORD &&
 				!(doc->toks[sp->first].flags & NC_TF_SENT_START) &&
-				!nc_ent_is_title(doc, sp->first, NULL))
+				!tok_title(cx, sp->first))
 			{
 				pv->end = sp->end;
 				continue;
@@ -1452,6 +1745,10 @@ nc_ent_rules(EntCtx *cx)
 	uint8_t    *covered;
 	NcStatus	st;
 
+	cx->lexc = nc_alloc(cx->env, doc->ntok);
+	if (!cx->lexc)
+		return NC_ENOMEM;
+	memset(cx->lexc, 0, doc->ntok);
 	for (uint32_t i = 0; i < cx->nspan; i++)
 	{
 		EntSpan    *sp = &cx->spans[i];
@@ -1463,7 +1760,7 @@ nc_ent_rules(EntCtx *cx)
 			   cx->labels[sp->first - 1] == 0 && cx->up[sp->first - 1] &&
 			   doc->toks[sp->first - 1].kind == NC_TK_WORD &&
 			   (cx->gz[sp->first - 1] & (NER_G_FIRST_M | NER_G_FIRST_F)) &&
-			   !nc_ent_is_title(doc, sp->first - 1, NULL))
+			   !tok_title(cx, sp->first - 1))
 			sp->first--;
 	}
 	/* "Mayor" tagged apart from the name it stands before */
@@ -1473,7 +1770,7 @@ nc_ent_rules(EntCtx *cx)
 
 		if (sp->type == NC_ET_PERSON && sp->end - sp->first == 1 &&
 			cx->spans[i + 1].type == NC_ET_PERSON && cx->spans[i + 1].first == sp->end &&
-			nc_ent_is_title(doc, sp->first, NULL))
+			tok_title(cx, sp->first))
 			sp->type = 0;
 	}
 	normalise_spans(cx);
@@ -1483,6 +1780,8 @@ nc_ent_rules(EntCtx *cx)
 	if ((st = head_names(cx)) != NC_OK)
 		return st;
 	hyphen_tails(cx);
+	hyphen_joins(cx);
+	person_extents(cx);
 	gazetteer_types(cx);
 	if ((st = demonyms(cx)) != NC_OK)
 		return st;
@@ -1497,7 +1796,7 @@ nc_ent_rules(EntCtx *cx)
 		return st;
 	merge_adjacent(cx);
 
-	covered = nc_alloc(cx->env, doc->ntok);
+	covered = nc_ent_scratch(cx);
 	if (!covered)
 		return NC_ENOMEM;
 	memset(covered, 0, doc->ntok);

@@ -13,6 +13,8 @@
 #ifndef NC_DOC_H
 #define NC_DOC_H
 
+#include <string.h>
+
 #include "nc_env.h"
 
 typedef enum NcTokenKind
@@ -123,7 +125,19 @@ nc_tok_len(const NcDoc *doc, uint32_t i)
 }
 
 /* Case-insensitive (ASCII folding) equality of token i with a C string. */
-extern bool nc_tok_eq(const NcDoc *doc, uint32_t i, const char *word);
+extern bool nc_tok_eq_str(const NcDoc *doc, uint32_t i, const char *word);
+extern bool nc_tok_eq_n(const NcDoc *doc, uint32_t i, const char *word, size_t n);
+static inline bool
+nc_tok_eq(const NcDoc *doc, uint32_t i, const char *word)
+{
+#if defined(__GNUC__)
+	/* a literal: compare lengths first, without a call */
+	if (__builtin_constant_p(strlen(word)))
+		return nc_tok_len(doc, i) == strlen(word) &&
+			nc_tok_eq_n(doc, i, word, strlen(word));
+#endif
+	return nc_tok_eq_str(doc, i, word);
+}
 
 /*
  * Copy token i lower-cased (ASCII folding; other bytes copied) into buf of

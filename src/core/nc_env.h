@@ -60,6 +60,20 @@ nc_should_stop(const NcEnv *env)
 }
 
 /*
+ * Give back a large scratch block (of size bytes) the core no longer needs,
+ * before the caller's reset: grow() to one byte moves it into a tiny block
+ * and frees the old one (both callers' grow() free the block they move).
+ * Small blocks are left to the reset; nothing happens when grow() fails.
+ */
+#define NC_RELEASE_MIN 65536
+static inline void
+nc_release(const NcEnv *env, void *ptr, size_t size)
+{
+	if (ptr != NULL && size >= NC_RELEASE_MIN)
+		(void) env->grow(env->ctx, ptr, 1);
+}
+
+/*
  * Growable array: ensure room for `need` elements of `elsize` bytes.
  * Returns false on allocation failure (array untouched).
  */

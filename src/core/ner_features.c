@@ -55,6 +55,72 @@ fnv_step(uint64_t h, unsigned char c)
 	return (h ^ c) * FNV_PRIME;
 }
 
+/*
+ * The word key reads a right single quotation mark (U+2019, E2 80 99) as
+ * an ASCII apostrophe ("I\u2019ve" = "I've"; nerspec.Tok.finish).  Byte k
+ * of s[0..len) as the key sees it into *c; returns the bytes it takes.
+ */
+static inline uint32_t
+key_at(const unsigned char *s, uint32_t len, uint32_t k, unsigned char *c)
+{
+	if (s[k] == 0xE2 && k + 2 < len && s[k + 1] == 0x80 && s[k + 2] == 0x99)
+	{
+		*c = '\'';
+		return 3;
+	}
+	*c = s[k];
+	return 1;
+}
+
+/* The same, reading backwards: the key byte that ends at e (> 0). */
+static inline uint32_t
+key_before(const unsigned char *s, uint32_t e, unsigned char *c)
+{
+	if (e >= 3 && s[e - 3] == 0xE2 && s[e - 2] == 0x80 && s[e - 1] == 0x99)
+	{
+		*c = '\'';
+		return 3;
+	}
+	*c = s[e - 1];
+	return 1;
+}
+
+/* how many key bytes s[0..len) has */
+static uint32_t
+key_len(const unsigned char *s, uint32_t len)
+{
+	uint32_t	n = 0;
+
+	for (uint32_t k = 0; k < len; n++)
+	{
+		unsigned char c;
+
+		k += key_at(s, len, k, &c);
+	}
+	return n;
+}
+
+/* FNV hash of the last n key bytes of s[0..len) */
+static uint64_t
+key_suffix(const unsigned char *s, uint32_t len, int n)
+{
+	unsigned char b[4];
+	int			m = 0;
+	uint32_t	e = len;
+	uint64_t	p = FNV_OFF;
+
+	while (e > 0 && m < n)
+	{
+		unsigned char c;
+
+		e -= key_before(s, e, &c);
+		b[m++] = c;
+	}
+	while (m > 0)
+		p = fnv_step(p, wkey_byte(b[--m]));
+	return p;
+}
+
 static inline void
 tok_impl(const NcDoc *doc, uint32_t i, NerTok *t, bool full)
 {
@@ -68,6 +134,7 @@ tok_impl(const NcDoc *doc, uint32_t i, NerTok *t, bool full)
 
 	if (NC_TK_IS_QUOTE(tk->kind))
 	{
+		len = key_len(s, len);
 		t->wh = nc_ner_fnv("\"", 1);
 		t->sh = t->wh;
 		t->suf2 = t->suf3 = t->pre3 = t->wh;
@@ -75,6 +142,7 @@ tok_impl(const NcDoc *doc, uint32_t i, NerTok *t, bool full)
 	}
 	else if (tk->flags & NC_TF_POSSESSIVE)
 	{
+		len = key_len(s, len);
 		t->wh = nc_ner_fnv("'s", 2);
 		t->sh = nc_ner_fnv("'x", 2);
 		t->suf2 = t->suf3 = t->wh;
@@ -84,15 +152,24 @@ tok_impl(const NcDoc *doc, uint32_t i, NerTok *t, bool full)
 	else
 	{
 		uint64_t	h = FNV_OFF;
+		uint32_t	ncurly = 0; /* U+2019 read as ' */
 		char		shape[8] = {0};
 		int			ns = 0;
 		char		last = 0;
+		uint32_t	klen;
+		bool		curly;
 
 		for (uint32_t k = 0; k < len; k++)
 		{
 			unsigned char c = s[k];
 			char		cls;
 
+			if (c == 0xE2 && k + 2 < len && s[k + 1] == 0x80 && s[k + 2] == 0x99)
+			{
+				c = '\'';
+				k += 2;
+				ncurly++;
+			}
 			h = fnv_step(h, wkey_byte(c));
 			if (c >= 'A' && c <= 'Z')
 			{
@@ -119,25 +196,47 @@ tok_impl(const NcDoc *doc, uint32_t i, NerTok *t, bool full)
 				last = cls;
 		}
 		t->wh = h;
+		klen = len - 2 * ncurly;
+		curly = ncurly > 0;
 		if (!full)
+		{
+			len = klen;
 			goto done;
+		}
 		t->sh = nc_ner_fnv(shape, (size_t) ns);
 		/* affixes of the word key */
 		{
 			uint64_t	p = FNV_OFF;
 
-			for (uint32_t k = 0; k < len && k < 3; k++)
-				p = fnv_step(p, wkey_byte(s[k]));
-			t->pre3 = p;
-			p = FNV_OFF;
-			for (uint32_t k = len >= 2 ? len - 2 : 0; k < len; k++)
-				p = fnv_step(p, wkey_byte(s[k]));
-			t->suf2 = p;
-			p = FNV_OFF;
-			for (uint32_t k = len >= 3 ? len - 3 : 0; k < len; k++)
-				p = fnv_step(p, wkey_byte(s[k]));
-			t->suf3 = p;
+			if (!curly)
+			{
+				for (uint32_t k = 0; k < len && k < 3; k++)
+					p = fnv_step(p, wkey_byte(s[k]));
+				t->pre3 = p;
+				p = FNV_OFF;
+				for (uint32_t k = len >= 2 ? len - 2 : 0; k < len; k++)
+					p = fnv_step(p, wkey_byte(s[k]));
+				t->suf2 = p;
+				p = FNV_OFF;
+				for (uint32_t k = len >= 3 ? len - 3 : 0; k < len; k++)
+					p = fnv_step(p, wkey_byte(s[k]));
+				t->suf3 = p;
+			}
+			else
+			{
+				for (uint32_t k = 0, m = 0; k < len && m < 3; m++)
+				{
+					unsigned char c;
+
+					k += key_at(s, len, k, &c);
+					p = fnv_step(p, wkey_byte(c));
+				}
+				t->pre3 = p;
+				t->suf2 = key_suffix(s, len, 2);
+				t->suf3 = key_suffix(s, len, 3);
+			}
 		}
+		len = klen;
 	}
 done:
 	t->upper = upper;
@@ -174,11 +273,18 @@ nc_ner_tok_case(const NcDoc *doc, uint32_t i, NerTok *t)
 		bool		upper = cap;
 		bool		ascii_letter = false;
 		uint64_t	h = FNV_OFF;
+		uint32_t	ncurly = 0;
 
 		for (uint32_t k = 0; k < len; k++)
 		{
 			unsigned char c = s[k];
 
+			if (c == 0xE2 && k + 2 < len && s[k + 1] == 0x80 && s[k + 2] == 0x99)
+			{
+				c = '\'';		/* U+2019 (key_at) */
+				k += 2;
+				ncurly++;
+			}
 			if (c >= 'A' && c <= 'Z')
 			{
 				upper = ascii_letter = true;
@@ -191,6 +297,7 @@ nc_ner_tok_case(const NcDoc *doc, uint32_t i, NerTok *t)
 			h = fnv_step(h, c);
 		}
 		t->wh = h;
+		len -= 2 * ncurly;
 		t->upper = upper;
 		t->wordish = (cap || allcaps || ascii_letter) ? 1 : 0;
 		t->capcode = (uint8_t) ((cap ? 1 : 0) | (allcaps ? 2 : 0) |
@@ -342,17 +449,13 @@ nc_ner_sent_mode(const NerTok *toks, uint32_t n)
 	return 0;
 }
 
-bool
-nc_ner_doc_case_init(const NcEnv *env, NerDocCase *dc, uint32_t ntok)
+static bool
+doc_case_alloc(NerDocCase *dc, uint32_t cap)
 {
-	uint32_t	cap = 64;
-
-	/* distinct words are fewer than tokens: load factor <= 0.8 */
-	while (cap < (uint64_t) ntok + ntok / 4 + 16 && cap < (UINT32_C(1) << 31))
-		cap <<= 1;
-	dc->keys = nc_alloc(env, (size_t) cap * sizeof(uint64_t));
-	dc->bits = nc_alloc(env, cap);
-	if (!dc->keys || !dc->bits)
+	dc->keys = nc_alloc(dc->env, (size_t) cap * sizeof(uint64_t));
+	dc->bits = nc_alloc(dc->env, cap);
+	dc->ids = nc_alloc(dc->env, (size_t) cap * sizeof(uint32_t));
+	if (!dc->keys || !dc->bits || !dc->ids)
 		return false;
 	memset(dc->keys, 0, (size_t) cap * sizeof(uint64_t));
 	memset(dc->bits, 0, cap);
@@ -360,29 +463,109 @@ nc_ner_doc_case_init(const NcEnv *env, NerDocCase *dc, uint32_t ntok)
 	return true;
 }
 
-void
-nc_ner_doc_case_add(NerDocCase *dc, uint64_t wh, uint8_t bits)
+bool
+nc_ner_doc_case_init(const NcEnv *env, NerDocCase *dc, uint32_t ntok)
 {
-	uint32_t	i;
+	uint32_t	cap = 64;
 
-	if (wh == 0)
-		wh = 1;
-	i = (uint32_t) (wh >> 37) & dc->mask;
+	/* distinct words are far fewer than tokens: start small, grow */
+	while (cap < 4096 && cap < (uint64_t) ntok + ntok / 4 + 16)
+		cap <<= 1;
+	dc->env = env;
+	dc->count = 0;
+	dc->words = NULL;
+	dc->wordcap = 0;
+	if (!nc_reserve(env, (void **) &dc->words, &dc->wordcap, cap, sizeof(uint64_t)))
+		return false;
+	dc->words[0] = 0;			/* id 0: no word */
+	dc->nwords = 1;
+	return doc_case_alloc(dc, cap);
+}
+
+/* the id of key wh (not 0), added with bits or or-ed with them */
+static uint32_t
+doc_case_put(NerDocCase *dc, uint64_t wh, uint8_t bits, uint32_t id)
+{
+	uint32_t	i = (uint32_t) (wh >> 37) & dc->mask;
+
 	for (;;)
 	{
 		if (dc->keys[i] == wh)
 		{
 			dc->bits[i] |= bits;
-			return;
+			return dc->ids[i];
 		}
 		if (dc->keys[i] == 0)
 		{
 			dc->keys[i] = wh;
 			dc->bits[i] = bits;
-			return;
+			dc->ids[i] = id;
+			dc->count++;
+			return id;
 		}
 		i = (i + 1) & dc->mask;
 	}
+}
+
+bool
+nc_ner_doc_case_add_id(NerDocCase *dc, uint64_t wh, uint8_t bits, uint32_t *id)
+{
+	uint64_t	key = wh ? wh : 1;
+	uint32_t	got;
+
+	if (!nc_reserve(dc->env, (void **) &dc->words, &dc->wordcap, dc->nwords + 1,
+					sizeof(uint64_t)))
+		return false;
+	if ((uint64_t) (dc->count + 1) * 4 > (uint64_t) (dc->mask + 1) * 3)
+	{
+		NerDocCase	old = *dc;
+
+		if (dc->mask >= (UINT32_C(1) << 31) - 1 ||
+			!doc_case_alloc(dc, (dc->mask + 1) * 2))
+		{
+			dc->keys = old.keys;
+			dc->bits = old.bits;
+			dc->ids = old.ids;
+			dc->mask = old.mask;
+			return false;
+		}
+		dc->count = 0;
+		for (uint32_t k = 0; k <= old.mask; k++)
+			if (old.keys[k] != 0)
+				(void) doc_case_put(dc, old.keys[k], old.bits[k], old.ids[k]);
+		nc_release(dc->env, old.keys, (size_t) (old.mask + 1) * sizeof(uint64_t));
+		nc_release(dc->env, old.bits, (size_t) old.mask + 1);
+		nc_release(dc->env, old.ids, (size_t) (old.mask + 1) * sizeof(uint32_t));
+	}
+	got = doc_case_put(dc, key, bits, dc->nwords);
+	if (got == dc->nwords)
+		dc->words[dc->nwords++] = key;
+	/* a word key that hashed to 0 keeps id 0 (words[0] = 0) */
+	*id = wh ? got : 0;
+	return true;
+}
+
+bool
+nc_ner_doc_case_add(NerDocCase *dc, uint64_t wh, uint8_t bits)
+{
+	uint32_t	id;
+
+	return nc_ner_doc_case_add_id(dc, wh, bits, &id);
+}
+
+void
+nc_ner_doc_case_free(NerDocCase *dc)
+{
+	nc_release(dc->env, dc->keys, (size_t) (dc->mask + 1) * sizeof(uint64_t));
+	nc_release(dc->env, dc->bits, (size_t) dc->mask + 1);
+	nc_release(dc->env, dc->ids, (size_t) (dc->mask + 1) * sizeof(uint32_t));
+	nc_release(dc->env, dc->words, (size_t) dc->wordcap * sizeof(uint64_t));
+	dc->keys = NULL;
+	dc->bits = NULL;
+	dc->ids = NULL;
+	dc->words = NULL;
+	dc->mask = 0;
+	dc->count = 0;
 }
 
 uint8_t

@@ -122,9 +122,15 @@ typedef struct NerTok
 /* How each word of a document is written: word-key hash -> NER_D_* bits. */
 typedef struct NerDocCase
 {
-	uint64_t   *keys;			/* 0 = empty */
+	const NcEnv *env;
+	uint64_t   *keys;			/* 0 = empty (a hash of 0 is kept as 1) */
 	uint8_t    *bits;
+	uint32_t   *ids;			/* the word's index in words */
 	uint32_t	mask;
+	uint32_t	count;			/* keys held; the table grows at 3/4 */
+	uint64_t   *words;			/* keys in order of first sight; words[0] = 0 */
+	uint32_t	nwords;
+	uint32_t	wordcap;
 } NerDocCase;
 
 /* ner_model.c */
@@ -171,10 +177,19 @@ nc_ner_case_bits(const NerTok *t, int mode)
 		return NER_D_CAPMID;
 	return 0;
 }
-/* Table of dc for ntok words; false when out of memory. */
+/*
+ * Table of dc for a document of ntok tokens (it starts small and grows with
+ * the distinct words); false when out of memory.
+ */
 extern bool nc_ner_doc_case_init(const NcEnv *env, NerDocCase *dc, uint32_t ntok);
-extern void nc_ner_doc_case_add(NerDocCase *dc, uint64_t wh, uint8_t bits);
+/* false when out of memory */
+extern bool nc_ner_doc_case_add(NerDocCase *dc, uint64_t wh, uint8_t bits);
+/* ... and the word's id: dc->words[*id] == wh (0 for no word) */
+extern bool nc_ner_doc_case_add_id(NerDocCase *dc, uint64_t wh, uint8_t bits,
+								   uint32_t *id);
 extern uint8_t nc_ner_doc_case_get(const NerDocCase *dc, uint64_t wh);
+/* give the table's memory back (nc_release), words too unless taken */
+extern void nc_ner_doc_case_free(NerDocCase *dc);
 /*
  * Static features of toks[i] (of n; sentence mode, document case table or
  * NULL) into out (room for 64); returns count.

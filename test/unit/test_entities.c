@@ -483,6 +483,78 @@ test_head_words_and_morphology(void **state)
  * person or a company has decides the type; an office after the name of its
  * body is not part of the name.
  */
+/*
+ * Round 4: hyphenated names are one mention, a person's name before a head
+ * word names the body, "said X." names a speaker, particles, suffixes and
+ * epithets are part of a person's name, and the word key reads a curly
+ * apostrophe as a straight one.
+ */
+static void
+test_hyphens_heads_and_speakers(void **state)
+{
+	Ent			x;
+	int			a;
+	NcDoc		d;
+	NerTok		straight,
+				curly;
+
+	(void) state;
+	ent_build(&x,
+			  "Voters in Saxony-Anhalt went to the polls on Sunday. Many "
+			  "Italian-American families moved to Ohio. The pro-Beijing camp "
+			  "lost seats. The Andy Warhol Foundation for the Visual Arts "
+			  "gave money. \"We will grow,\" said Kovalenko.");
+	check_sorted(&x);
+	a = find_mention(&x, "Saxony-Anhalt", 0);
+	assert_true(a >= 0);
+	assert_int_equal(ent_type(&x, a), NC_ET_LOC);
+	assert_true(find_mention(&x, "Italian-American", 0) >= 0);
+	assert_int_equal(find_mention(&x, "pro-Beijing", 0), -1);
+	a = find_mention(&x, "Andy Warhol Foundation for the Visual Arts", 0);
+	assert_true(a >= 0);
+	assert_int_equal(ent_type(&x, a), NC_ET_ORG);
+	a = find_mention(&x, "Kovalenko", 0);
+	assert_true(a >= 0);
+	assert_int_equal(ent_type(&x, a), NC_ET_PERSON);
+	unit_doc_free(&x.u);
+
+	/* particles, generational suffixes and epithets belong to the name */
+	ent_build(&x,
+			  "The novelist Maren de Vries wrote the book. Tomas Halder III "
+			  "joined the board. A portrait by Pieter Brandt the Younger was "
+			  "sold.");
+	check_sorted(&x);
+	a = find_mention(&x, "Maren de Vries", 0);
+	assert_true(a >= 0);
+	assert_int_equal(ent_type(&x, a), NC_ET_PERSON);
+	a = find_mention(&x, "Tomas Halder III", 0);
+	assert_true(a >= 0);
+	assert_int_equal(ent_type(&x, a), NC_ET_PERSON);
+	a = find_mention(&x, "Pieter Brandt the Younger", 0);
+	assert_true(a >= 0);
+	assert_int_equal(ent_type(&x, a), NC_ET_PERSON);
+	unit_doc_free(&x.u);
+
+	/* "I\u2019ve" and "I've": one word key, one shape, the same affixes */
+	ent_build(&x, "I\xE2\x80\x99ve seen it. I've seen it.");
+	d = x.u.doc;
+	nc_ner_tok(&d, 0, &curly);
+	for (uint32_t i = 1; i < d.ntok; i++)
+		if (nc_tok_eq(&d, i, "I've"))
+		{
+			nc_ner_tok(&d, i, &straight);
+			assert_true(curly.wh == straight.wh);
+			assert_true(curly.sh == straight.sh);
+			assert_true(curly.suf2 == straight.suf2);
+			assert_true(curly.suf3 == straight.suf3);
+			assert_true(curly.pre3 == straight.pre3);
+			assert_int_equal(curly.lenc, straight.lenc);
+		}
+	assert_true(nc_tok_eq(&d, 0, "I\xE2\x80\x99ve"));
+	assert_int_equal(find_mention(&x, "I\xE2\x80\x99ve", 0), -1);
+	unit_doc_free(&x.u);
+}
+
 static void
 test_context_and_known_names(void **state)
 {
@@ -544,6 +616,7 @@ const struct CMUnitTest entities_tests[] = {
 	cmocka_unit_test(test_demonyms_and_places),
 	cmocka_unit_test(test_head_words_and_morphology),
 	cmocka_unit_test(test_context_and_known_names),
+	cmocka_unit_test(test_hyphens_heads_and_speakers),
 	cmocka_unit_test(test_mention_at),
 	cmocka_unit_test(test_hostile_input),
 	cmocka_unit_test(test_cancel),

@@ -12,7 +12,8 @@ Token view (what both sides see of a token):
   cap      first letter upper/titlecase (NC_TF_CAP)
   allcaps  has letters, none lowercase (NC_TF_ALLCAPS)
   sstart   first word/number token of its sentence (NC_TF_SENT_START)
-Derived:
+Derived (from text with every U+2019 read as an ASCII apostrophe: "I\u2019ve"
+is "I've" for wkey, shape, affixes and blen):
   upper    cap, or any ASCII A-Z byte in text
   wkey     '"' for quotes, "'s" for possessives, else text with ASCII A-Z
            lower-cased and every ASCII digit replaced by '0'
@@ -154,7 +155,9 @@ class Tok:
         self.finish()
 
     def finish(self):
-        b = self.text.encode('utf-8')
+        # the word key reads U+2019 as an ASCII apostrophe ("I\u2019ve")
+        text = self.text.replace('\u2019', "'")
+        b = text.encode('utf-8')
         self.blen = len(b)
         self.upper = (self.cap or any(65 <= c <= 90 for c in b)) and not (
             self.quote or self.poss)
@@ -167,7 +170,7 @@ class Tok:
         else:
             wk = b.translate(_LOWER)
             out = []
-            for ch in self.text:
+            for ch in text:
                 o = ord(ch)
                 if 65 <= o <= 90:
                     k = 'X'
