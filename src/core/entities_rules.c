@@ -510,6 +510,17 @@ said_name(const EntCtx *cx, uint32_t i, uint32_t sfirst, uint32_t send)
 	return true;
 }
 
+/* Add a span that a context cue found, and mark its tokens covered. */
+static NcStatus
+add_cue_span(EntCtx *cx, uint8_t *covered, uint32_t i, uint32_t j, uint8_t type)
+{
+	if (nc_ent_add_span(cx, i, j, type) != NC_OK)
+		return NC_ENOMEM;
+	cx->spans[cx->nspan - 1].cue = 1;
+	memset(covered + i, 1, j - i);
+	return NC_OK;
+}
+
 /*
  * Names the tagger missed that context shows to be people: the capitalised
  * words after an honorific ("Mr Wintour", "Dr. Caplan"), or one capitalised
@@ -570,11 +581,8 @@ untagged_people(EntCtx *cx)
 				continue;
 			j = i + 1;
 		}
-		if (nc_ent_add_span(cx, i, j, NC_ET_PERSON) != NC_OK)
+		if (add_cue_span(cx, covered, i, j, NC_ET_PERSON) != NC_OK)
 			return NC_ENOMEM;
-		cx->spans[cx->nspan - 1].cue = 1;
-		for (uint32_t k = i; k < j; k++)
-			covered[k] = 1;
 		i = j - 1;
 	}
 	if (cx->nspan != nspan0)
@@ -695,11 +703,8 @@ org_cues(EntCtx *cx)
 			/* a piece of a hyphenated word: "All-American" */
 			if (j < send && nc_tok_eq(doc, j, "-") && no_space_between(doc, j - 1))
 				continue;
-			if (nc_ent_add_span(cx, i, j, NC_ET_ORG) != NC_OK)
+			if (add_cue_span(cx, covered, i, j, NC_ET_ORG) != NC_OK)
 				return NC_ENOMEM;
-			cx->spans[cx->nspan - 1].cue = 1;
-			for (uint32_t k = i; k < j; k++)
-				covered[k] = 1;
 			i = j - 1;
 		}
 		if (cx->nspan != nspan0)
