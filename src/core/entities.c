@@ -81,6 +81,8 @@ tag_document(EntCtx *cx)
 		return NC_ENOMEM;
 	for (int pass = 0; pass < 2; pass++)
 	{
+		if (pass == 1 && !nc_ner_doc_case_index(&cx->model, &dc))
+			return NC_ENOMEM;
 		for (uint32_t s = 0; s < doc->nsent; s++)
 		{
 			uint32_t	first = doc->sents[s].tok_first;
@@ -113,7 +115,7 @@ tag_document(EntCtx *cx)
 			else
 			{
 				nc_ner_tag(&cx->model, doc, first, end, scratch, &dc,
-						   cx->labels + first, NULL);
+						   cx->wid + first, cx->labels + first, NULL);
 				for (uint32_t i = 0; i < n; i++)
 				{
 					cx->up[first + i] = scratch[i].upper;

@@ -6,6 +6,9 @@
  * specification); every change must be made on both sides.
  */
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "ner_internal.h"
 
@@ -121,8 +124,68 @@ key_suffix(const unsigned char *s, uint32_t len, int n)
 	return p;
 }
 
+/*
+ * The affix hashes of the word key of token i into t (only a scored token
+ * needs them: nc_ner_tag leaves them to static_rows).
+ */
+static void
+tok_affixes(const NcDoc *doc, uint32_t i, NerTok *t)
+{
+	const NcToken *tk = &doc->toks[i];
+	const unsigned char *s = (const unsigned char *) doc->text + tk->start;
+	uint32_t	len = tk->end - tk->start;
+	uint64_t	p = FNV_OFF;
+	bool		curly = false;
+
+	t->affix = 1;
+	if (NC_TK_IS_QUOTE(tk->kind))
+	{
+		t->suf2 = t->suf3 = t->pre3 = t->wh;
+		return;
+	}
+	if (tk->flags & NC_TF_POSSESSIVE)
+	{
+		t->suf2 = t->suf3 = t->pre3 = t->wh;
+		return;
+	}
+	for (uint32_t k = 0; k + 2 < len; k++)
+		if (s[k] == 0xE2 && s[k + 1] == 0x80 && s[k + 2] == 0x99)
+			curly = true;
+	if (!curly)
+	{
+		for (uint32_t k = 0; k < len && k < 3; k++)
+			p = fnv_step(p, wkey_byte(s[k]));
+		t->pre3 = p;
+		p = FNV_OFF;
+		for (uint32_t k = len >= 2 ? len - 2 : 0; k < len; k++)
+			p = fnv_step(p, wkey_byte(s[k]));
+		t->suf2 = p;
+		p = FNV_OFF;
+		for (uint32_t k = len >= 3 ? len - 3 : 0; k < len; k++)
+			p = fnv_step(p, wkey_byte(s[k]));
+		t->suf3 = p;
+	}
+	else
+	{
+		for (uint32_t k = 0, m = 0; k < len && m < 3; m++)
+		{
+			unsigned char c;
+
+			k += key_at(s, len, k, &c);
+			p = fnv_step(p, wkey_byte(c));
+		}
+		t->pre3 = p;
+		t->suf2 = key_suffix(s, len, 2);
+		t->suf3 = key_suffix(s, len, 3);
+	}
+}
+
+/*
+ * Token i of doc into t: the word key hash (or wh when not 0: the document
+ * pass computed it already), and unless case_only the shape.
+ */
 static inline void
-tok_impl(const NcDoc *doc, uint32_t i, NerTok *t, bool full)
+tok_impl(const NcDoc *doc, uint32_t i, NerTok *t, bool case_only, uint64_t wh)
 {
 	const NcToken *tk = &doc->toks[i];
 	const unsigned char *s = (const unsigned char *) doc->text + tk->start;
@@ -157,7 +220,6 @@ tok_impl(const NcDoc *doc, uint32_t i, NerTok *t, bool full)
 		int			ns = 0;
 		char		last = 0;
 		uint32_t	klen;
-		bool		curly;
 
 		for (uint32_t k = 0; k < len; k++)
 		{
@@ -170,7 +232,8 @@ tok_impl(const NcDoc *doc, uint32_t i, NerTok *t, bool full)
 				k += 2;
 				ncurly++;
 			}
-			h = fnv_step(h, wkey_byte(c));
+			if (!wh)
+				h = fnv_step(h, wkey_byte(c));
 			if (c >= 'A' && c <= 'Z')
 			{
 				cls = 'X';
@@ -195,57 +258,21 @@ tok_impl(const NcDoc *doc, uint32_t i, NerTok *t, bool full)
 			if (cls != last)
 				last = cls;
 		}
-		t->wh = h;
+		t->wh = wh ? wh : h;
 		klen = len - 2 * ncurly;
-		curly = ncurly > 0;
-		if (!full)
-		{
-			len = klen;
-			goto done;
-		}
-		t->sh = nc_ner_fnv(shape, (size_t) ns);
-		/* affixes of the word key */
-		{
-			uint64_t	p = FNV_OFF;
-
-			if (!curly)
-			{
-				for (uint32_t k = 0; k < len && k < 3; k++)
-					p = fnv_step(p, wkey_byte(s[k]));
-				t->pre3 = p;
-				p = FNV_OFF;
-				for (uint32_t k = len >= 2 ? len - 2 : 0; k < len; k++)
-					p = fnv_step(p, wkey_byte(s[k]));
-				t->suf2 = p;
-				p = FNV_OFF;
-				for (uint32_t k = len >= 3 ? len - 3 : 0; k < len; k++)
-					p = fnv_step(p, wkey_byte(s[k]));
-				t->suf3 = p;
-			}
-			else
-			{
-				for (uint32_t k = 0, m = 0; k < len && m < 3; m++)
-				{
-					unsigned char c;
-
-					k += key_at(s, len, k, &c);
-					p = fnv_step(p, wkey_byte(c));
-				}
-				t->pre3 = p;
-				t->suf2 = key_suffix(s, len, 2);
-				t->suf3 = key_suffix(s, len, 3);
-			}
-		}
 		len = klen;
+		if (!case_only)
+			t->sh = nc_ner_fnv(shape, (size_t) ns);
 	}
-done:
 	t->upper = upper;
 	t->wordish = (cap || allcaps || ascii_letter) ? 1 : 0;
 	t->capcode = (uint8_t) ((cap ? 1 : 0) | (allcaps ? 2 : 0) |
 							((tk->flags & NC_TF_SENT_START) ? 4 : 0) |
 							(upper && !cap ? 8 : 0));
 	t->lenc = (uint8_t) ((len < 15 ? len : 15) | (allcaps ? 16 : 0));
+	t->affix = 0;
 	t->gbits = 0;
+	t->dcase = 0;
 	t->phr = 0;
 	t->runpos = t->runlen = t->rungz = 0;
 	t->runfirst = t->runlast = 0;
@@ -254,7 +281,8 @@ done:
 void
 nc_ner_tok(const NcDoc *doc, uint32_t i, NerTok *t)
 {
-	tok_impl(doc, i, t, true);
+	tok_impl(doc, i, t, false, 0);
+	tok_affixes(doc, i, t);
 }
 
 void
@@ -263,7 +291,7 @@ nc_ner_tok_case(const NcDoc *doc, uint32_t i, NerTok *t)
 	const NcToken *tk = &doc->toks[i];
 
 	if (NC_TK_IS_QUOTE(tk->kind) || (tk->flags & NC_TF_POSSESSIVE))
-		tok_impl(doc, i, t, false);
+		tok_impl(doc, i, t, true, 0);
 	else
 	{
 		const unsigned char *s = (const unsigned char *) doc->text + tk->start;
@@ -380,6 +408,12 @@ nc_ner_gazetteer(const NerModel *m, NerTok *toks, uint32_t n)
 		__builtin_prefetch(&m->gaz[nc_ner_mix(NER_PH_SEED ^ toks[i].wh) >> (64 - m->gbits)]);
 	for (uint32_t i = 0; i < n; i++)
 		toks[i].gbits = nc_ner_gaz(m, nc_ner_mix(NER_PH_SEED ^ toks[i].wh));
+	nc_ner_phrases(m, toks, n);
+}
+
+void
+nc_ner_phrases(const NerModel *m, NerTok *toks, uint32_t n)
+{
 	for (uint32_t i = 0; i < n;)
 	{
 		uint64_t	ph;
@@ -479,6 +513,9 @@ nc_ner_doc_case_init(const NcEnv *env, NerDocCase *dc, uint32_t ntok)
 		return false;
 	dc->words[0] = 0;			/* id 0: no word */
 	dc->nwords = 1;
+	dc->wgz = NULL;
+	dc->wbits = NULL;
+	dc->nindexed = 0;
 	return doc_case_alloc(dc, cap);
 }
 
@@ -560,6 +597,11 @@ nc_ner_doc_case_free(NerDocCase *dc)
 	nc_release(dc->env, dc->bits, (size_t) dc->mask + 1);
 	nc_release(dc->env, dc->ids, (size_t) (dc->mask + 1) * sizeof(uint32_t));
 	nc_release(dc->env, dc->words, (size_t) dc->wordcap * sizeof(uint64_t));
+	nc_release(dc->env, dc->wgz, (size_t) dc->nindexed * sizeof(uint16_t));
+	nc_release(dc->env, dc->wbits, (size_t) dc->nindexed);
+	dc->wgz = NULL;
+	dc->wbits = NULL;
+	dc->nindexed = 0;
 	dc->keys = NULL;
 	dc->bits = NULL;
 	dc->ids = NULL;
@@ -586,9 +628,32 @@ nc_ner_doc_case_get(const NerDocCase *dc, uint64_t wh)
 	}
 }
 
+bool
+nc_ner_doc_case_index(const NerModel *m, NerDocCase *dc)
+{
+	uint32_t	n = dc->nwords;
+
+	dc->wgz = nc_alloc(dc->env, (size_t) n * sizeof(uint16_t));
+	dc->wbits = nc_alloc(dc->env, n);
+	if (!dc->wgz || !dc->wbits)
+		return false;
+	dc->nindexed = n;
+	dc->wgz[0] = 0;
+	dc->wbits[0] = 0;
+	/* prefetch the slots first: the table is larger than the caches */
+	for (uint32_t id = 1; id < n; id++)
+		__builtin_prefetch(&m->gaz[nc_ner_mix(NER_PH_SEED ^ dc->words[id]) >> (64 - m->gbits)]);
+	for (uint32_t id = 1; id < n; id++)
+		dc->wgz[id] = nc_ner_gaz(m, nc_ner_mix(NER_PH_SEED ^ dc->words[id]));
+	for (uint32_t k = 0; k <= dc->mask; k++)
+		if (dc->keys[k] != 0 && dc->ids[k] < n)
+			dc->wbits[dc->ids[k]] = dc->bits[k];
+	return true;
+}
+
 int
 nc_ner_static_features(const NerTok *toks, uint32_t n, uint32_t i, int mode,
-					   const NerDocCase *dc, uint64_t *f)
+					   uint64_t *f)
 {
 	const NerTok *t = &toks[i];
 	const uint64_t hb = NER_H_BOS,
@@ -621,23 +686,17 @@ nc_ner_static_features(const NerTok *toks, uint32_t n, uint32_t i, int mode,
 	f[k++] = nc_ner_fh(T_W0_WP1, t->wh, wp1);
 	f[k++] = nc_ner_fh(T_LEN, t->lenc, 0);
 	f[k++] = nc_ner_fh(T_W0_CAP, t->wh, t->capcode);
-	wb = t->gbits & NER_G_WORDMASK;
-	for (int b = 0; b < NER_NWORDBITS; b++)
-		if (wb >> b & 1)
-			f[k++] = nc_ner_fh(T_GAZ0, (uint64_t) b, 0);
+	for (wb = t->gbits & NER_G_WORDMASK; wb; wb &= wb - 1)
+		f[k++] = nc_ner_fh(T_GAZ0, (uint64_t) __builtin_ctz(wb), 0);
 	if (i >= 1)
 	{
-		wb = toks[i - 1].gbits & NER_G_WORDMASK;
-		for (int b = 0; b < NER_NWORDBITS; b++)
-			if (wb >> b & 1)
-				f[k++] = nc_ner_fh(T_GAZM1, (uint64_t) b, 0);
+		for (wb = toks[i - 1].gbits & NER_G_WORDMASK; wb; wb &= wb - 1)
+			f[k++] = nc_ner_fh(T_GAZM1, (uint64_t) __builtin_ctz(wb), 0);
 	}
 	if (i + 1 < n)
 	{
-		wb = toks[i + 1].gbits & NER_G_WORDMASK;
-		for (int b = 0; b < NER_NWORDBITS; b++)
-			if (wb >> b & 1)
-				f[k++] = nc_ner_fh(T_GAZP1, (uint64_t) b, 0);
+		for (wb = toks[i + 1].gbits & NER_G_WORDMASK; wb; wb &= wb - 1)
+			f[k++] = nc_ner_fh(T_GAZP1, (uint64_t) __builtin_ctz(wb), 0);
 	}
 	if (t->runpos)
 	{
@@ -660,7 +719,7 @@ nc_ner_static_features(const NerTok *toks, uint32_t n, uint32_t i, int mode,
 	}
 	if (t->upper)
 	{
-		uint8_t		db = dc ? nc_ner_doc_case_get(dc, t->wh) : 0;
+		uint8_t		db = t->dcase;
 
 		f[k++] = nc_ner_fh(T_DOC, db, (uint64_t) t->capcode | (uint64_t) mode << 4);
 		f[k++] = nc_ner_fh(T_CASEGZ, (uint64_t) ((t->gbits >> 6) & 3) | (uint64_t) db << 2,
@@ -669,22 +728,35 @@ nc_ner_static_features(const NerTok *toks, uint32_t n, uint32_t i, int mode,
 	return k;
 }
 
+/* one sentence being tagged */
+typedef struct NerSent
+{
+	const NerModel *m;
+	const NcDoc *doc;
+	uint32_t	first;			/* doc token of toks[0] */
+	NerTok	   *toks;
+	uint32_t	n;
+	int			mode;
+} NerSent;
+
 /*
  * Weight rows of the static features of toks[i] into rows (prefetched);
  * returns how many.
  */
-static int
-static_rows(const NerModel *m, const NerTok *toks, uint32_t n, uint32_t i,
-			int mode, const NerDocCase *dc, const int16_t **rows)
+NER_HOT static int
+static_rows(const NerSent *S, uint32_t i, const int16_t **rows)
 {
 	uint64_t	f[64];
-	int			nf = nc_ner_static_features(toks, n, i, mode, dc, f);
-	int			shift = 64 - (int) m->wbits;
+	int			nf;
+	int			shift = 64 - (int) S->m->wbits;
 	int			nr = 0;
 
+	if (!S->toks[i].affix)
+		tok_affixes(S->doc, S->first + i, &S->toks[i]);
+	nf = nc_ner_static_features(S->toks, S->n, i, S->mode, f);
 	for (int k = 0; k < nf; k++)
 	{
-		const int16_t *w = nc_ner_weights(m, f[k] >> shift);
+		const int16_t *w = nc_ner_weights(S->m, f[k] >> shift);
 
 		if (w)
 		{
@@ -696,46 +768,41 @@ static_rows(const NerModel *m, const NerTok *toks, uint32_t n, uint32_t i,
 	return nr;
 }
 
-/* sc[] += the rows, nine labels in registers */
+/*
+ * sc[] += the rows.  Labels 0-7 of a row are one 16-byte load, widened to
+ * two vectors of 32-bit sums (SSE2 is part of x86-64); label 8 on its own.
+ */
 static inline void
 add_rows(const int16_t *const *r, int nr, int32_t *sc)
 {
-	int32_t		s0 = 0,
-				s1 = 0,
-				s2 = 0,
-				s3 = 0,
-				s4 = 0,
-				s5 = 0,
-				s6 = 0,
-				s7 = 0,
-				s8 = 0;
-
 #if NER_NLAB != 9
 #error "add_rows assumes nine labels"
 #endif
+#ifdef __SSE2__
+	__m128i		lo = _mm_setzero_si128(),
+				hi = _mm_setzero_si128();
+	int32_t		s8 = 0;
+	int32_t		out[8];
+
 	for (int k = 0; k < nr; k++)
 	{
-		const int16_t *w = r[k];
+		__m128i		v = _mm_loadu_si128((const __m128i *) r[k]);
 
-		s0 += w[0];
-		s1 += w[1];
-		s2 += w[2];
-		s3 += w[3];
-		s4 += w[4];
-		s5 += w[5];
-		s6 += w[6];
-		s7 += w[7];
-		s8 += w[8];
+		/* sign-extend: each int16 into the high half, shifted down */
+		lo = _mm_add_epi32(lo, _mm_srai_epi32(_mm_unpacklo_epi16(v, v), 16));
+		hi = _mm_add_epi32(hi, _mm_srai_epi32(_mm_unpackhi_epi16(v, v), 16));
+		s8 += r[k][8];
 	}
-	sc[0] += s0;
-	sc[1] += s1;
-	sc[2] += s2;
-	sc[3] += s3;
-	sc[4] += s4;
-	sc[5] += s5;
-	sc[6] += s6;
-	sc[7] += s7;
+	_mm_storeu_si128((__m128i *) out, lo);
+	_mm_storeu_si128((__m128i *) (out + 4), hi);
+	for (int l = 0; l < 8; l++)
+		sc[l] += out[l];
 	sc[8] += s8;
+#else
+	for (int k = 0; k < nr; k++)
+		for (int l = 0; l < NER_NLAB; l++)
+			sc[l] += r[k][l];
+#endif
 }
 
 static inline bool
@@ -747,10 +814,12 @@ allowed(int label, int pt)
 }
 
 /* Greedy decoding (beam width 1) of toks[0..n) (prepared). */
-static void
-tag_greedy(const NerModel *m, NerTok *toks, uint32_t n, int mode,
-		   const NerDocCase *dc, uint8_t *labels, int32_t *scores)
+NER_HOT static void
+tag_greedy(const NerSent *S, uint8_t *labels, int32_t *scores)
 {
+	const NerModel *m = S->m;
+	const NerTok *toks = S->toks;
+	uint32_t	n = S->n;
 	int			shift = 64 - (int) m->wbits;
 	int			pt = NER_START,
 				pt2 = NER_START;
@@ -763,7 +832,7 @@ tag_greedy(const NerModel *m, NerTok *toks, uint32_t n, int mode,
 	 * cache misses on the weights overlap.
 	 */
 	if (n > 0 && toks[0].upper)
-		nrows[0] = static_rows(m, toks, n, 0, mode, dc, rows[0]);
+		nrows[0] = static_rows(S, 0, rows[0]);
 	for (uint32_t i = 0; i < n; i++)
 	{
 		const NerTok *t = &toks[i];
@@ -774,9 +843,9 @@ tag_greedy(const NerModel *m, NerTok *toks, uint32_t n, int mode,
 			for (int k = 0; k < NER_NLAB; k++)
 				scores[(size_t) i * NER_NLAB + k] = 0;
 		if (!t->upper && pt != 0 && pt != NER_START)
-			nrows[cur] = static_rows(m, toks, n, i, mode, dc, rows[cur]);
+			nrows[cur] = static_rows(S, i, rows[cur]);
 		if (i + 1 < n && toks[i + 1].upper)
-			nrows[cur ^ 1] = static_rows(m, toks, n, i + 1, mode, dc, rows[cur ^ 1]);
+			nrows[cur ^ 1] = static_rows(S, i + 1, rows[cur ^ 1]);
 		if (t->upper || (pt != 0 && pt != NER_START))
 		{
 			uint64_t	f[4];
@@ -814,7 +883,7 @@ tag_greedy(const NerModel *m, NerTok *toks, uint32_t n, int mode,
 	}
 }
 
-void
+NER_HOT void
 nc_ner_model_rows(NerModel *m)
 {
 	int			shift = 64 - (int) m->wbits;
@@ -845,6 +914,55 @@ add_dynamic(const NerModel *m, const NerTok *t, int pt, int pt2, int32_t *sc)
 				sc[l] += w[k][l];
 }
 
+/*
+ * The rows of the features of one token that pair it with the previous
+ * label (T_PT_W0, T_PT_SH0), found once per label however many hypotheses
+ * share it, and found early (prefetched) while the token before is scored.
+ */
+typedef struct DynRows
+{
+	const int16_t *w0[NER_START + 1];
+	const int16_t *sh0[NER_START + 1];
+	uint32_t	have;			/* bit pt: w0[pt], sh0[pt] are set */
+} DynRows;
+
+static inline void
+dyn_find(const NerModel *m, const NerTok *t, int pt, DynRows *d)
+{
+	int			shift = 64 - (int) m->wbits;
+	const int16_t *a = nc_ner_weights(m, nc_ner_fh(T_PT_W0, t->wh, (uint64_t) pt) >> shift);
+	const int16_t *b = nc_ner_weights(m, nc_ner_fh(T_PT_SH0, t->sh, (uint64_t) pt) >> shift);
+
+	if (a)
+		__builtin_prefetch(a);
+	if (b)
+		__builtin_prefetch(b);
+	d->w0[pt] = a;
+	d->sh0[pt] = b;
+	d->have |= (uint32_t) 1 << pt;
+}
+
+/* add_dynamic with the rows of d */
+static inline void
+add_dynamic_rows(const NerModel *m, const NerTok *t, int pt, int pt2,
+				 DynRows *d, int32_t *sc)
+{
+	const int16_t *w[4];
+	int			nw = 0;
+
+	if (!(d->have & ((uint32_t) 1 << pt)))
+		dyn_find(m, t, pt, d);
+	if (m->pt_rows[pt])
+		w[nw++] = m->pt_rows[pt];
+	if (m->pt2_rows[pt2 * (NER_START + 1) + pt])
+		w[nw++] = m->pt2_rows[pt2 * (NER_START + 1) + pt];
+	if (d->w0[pt])
+		w[nw++] = d->w0[pt];
+	if (d->sh0[pt])
+		w[nw++] = d->sh0[pt];
+	add_rows(w, nw, sc);
+}
+
 typedef struct BeamHyp
 {
 	int64_t		score;
@@ -866,10 +984,12 @@ typedef struct BeamCand
  * the same (label, previous label) the first is kept, up to m->beam.
  * Linear in n: at most NER_MAXBEAM * NER_NLAB candidates per token.
  */
-static void
-tag_beam(const NerModel *m, NerTok *toks, uint32_t n, int mode,
-		 const NerDocCase *dc, uint8_t *labels, int32_t *scores)
+NER_HOT static void
+tag_beam(const NerSent *S, uint8_t *labels, int32_t *scores)
 {
+	const NerModel *m = S->m;
+	NerTok	   *toks = S->toks;
+	uint32_t	n = S->n;
 	BeamHyp		hyps[NER_MAXBEAM],
 				nh[NER_MAXBEAM];
 	BeamCand	cand[NER_MAXBEAM * NER_NLAB];
@@ -878,7 +998,9 @@ tag_beam(const NerModel *m, NerTok *toks, uint32_t n, int mode,
 	const int16_t *rows[2][64];
 	int			nrows[2] = {0, 0};
 	bool		ready[2] = {false, false};
+	DynRows		dyn[2];
 
+	dyn[0].have = 0;
 	hyps[0].score = 0;
 	hyps[0].pt = NER_START;
 	hyps[0].pt2 = NER_START;
@@ -901,9 +1023,10 @@ tag_beam(const NerModel *m, NerTok *toks, uint32_t n, int mode,
 			if (hyps[h].pt != 0 && hyps[h].pt != NER_START)
 				busy = true;
 		ready[cur ^ 1] = false;
+		dyn[cur ^ 1].have = 0;
 		if (i + 1 < n && (toks[i + 1].upper || busy))
 		{
-			nrows[cur ^ 1] = static_rows(m, toks, n, i + 1, mode, dc, rows[cur ^ 1]);
+			nrows[cur ^ 1] = static_rows(S, i + 1, rows[cur ^ 1]);
 			ready[cur ^ 1] = true;
 		}
 
@@ -934,7 +1057,7 @@ tag_beam(const NerModel *m, NerTok *toks, uint32_t n, int mode,
 			{
 				if (!ready[cur])
 				{
-					nrows[cur] = static_rows(m, toks, n, i, mode, dc, rows[cur]);
+					nrows[cur] = static_rows(S, i, rows[cur]);
 					ready[cur] = true;
 				}
 				memset(st, 0, sizeof(st));
@@ -942,7 +1065,7 @@ tag_beam(const NerModel *m, NerTok *toks, uint32_t n, int mode,
 				have_static = true;
 			}
 			memcpy(sc, st, sizeof(sc));
-			add_dynamic(m, t, pt, hyps[h].pt2, sc);
+			add_dynamic_rows(m, t, pt, hyps[h].pt2, &dyn[cur], sc);
 			for (int l = 0; l < NER_NLAB; l++)
 				if (allowed(l, pt))
 				{
@@ -970,39 +1093,75 @@ tag_beam(const NerModel *m, NerTok *toks, uint32_t n, int mode,
 		}
 
 		/*
-		 * Up to width times: the best candidate left (ties: the first, i.e.
-		 * lowest (hyp, lab)); candidates of the same state drop out.
+		 * The new hypotheses: up to width times the best candidate left
+		 * (ties: the first, i.e. lowest (hyp, lab)), the other candidates of
+		 * its state (label, previous label) dropping out.  That is: the
+		 * best candidate of each state, the best width of those.
 		 */
-		while (nnew < width)
 		{
-			uint32_t	b = UINT32_MAX;
-			uint8_t		lab,
-						prev;
+			int8_t		slot[NER_NLAB * (NER_START + 1)];
+			uint8_t		best[NER_MAXBEAM * NER_NLAB];
+			uint8_t		top[NER_MAXBEAM];
+			uint32_t	nbest = 0,
+						ntop = 0;
 
+			memset(slot, -1, sizeof(slot));
 			for (uint32_t a = 0; a < nc; a++)
-				if (cand[a].hyp != 0xFF &&
-					(b == UINT32_MAX || cand[a].score > cand[b].score))
-					b = a;
-			if (b == UINT32_MAX)
-				break;
-			lab = cand[b].lab;
-			prev = hyps[cand[b].hyp].pt;
-			nh[nnew].score = cand[b].score;
-			nh[nnew].pt = lab;
-			nh[nnew].pt2 = prev;
-			t->bl[nnew] = lab;
-			t->bp[nnew] = cand[b].hyp;
-			nnew++;
-			for (uint32_t a = 0; a < nc; a++)
-				if (cand[a].hyp != 0xFF && cand[a].lab == lab &&
-					hyps[cand[a].hyp].pt == prev)
-					cand[a].hyp = 0xFF;
+			{
+				int			state = cand[a].lab * (NER_START + 1) + hyps[cand[a].hyp].pt;
+
+				if (slot[state] < 0)
+				{
+					slot[state] = (int8_t) nbest;
+					best[nbest++] = (uint8_t) a;
+				}
+				else if (cand[a].score > cand[best[slot[state]]].score)
+					best[slot[state]] = (uint8_t) a;
+			}
+			for (uint32_t u = 0; u < nbest; u++)
+			{
+				uint8_t		a = best[u];
+				uint32_t	k = ntop < width ? ntop++ : width;
+
+				/* insertion by (score desc, index asc) into top[0..width) */
+				while (k > 0 &&
+					   (cand[a].score > cand[top[k - 1]].score ||
+						(cand[a].score == cand[top[k - 1]].score && a < top[k - 1])))
+				{
+					if (k < width)
+						top[k] = top[k - 1];
+					k--;
+				}
+				if (k < width)
+					top[k] = a;
+			}
+			for (uint32_t k = 0; k < ntop; k++)
+			{
+				const BeamCand *c = &cand[top[k]];
+
+				nh[nnew].score = c->score;
+				nh[nnew].pt = c->lab;
+				nh[nnew].pt2 = hyps[c->hyp].pt;
+				t->bl[nnew] = c->lab;
+				t->bp[nnew] = c->hyp;
+				nnew++;
+			}
 		}
 		/* hypotheses far behind the best are dropped (nerspec.BEAM_MARGIN) */
 		while (nnew > 1 && nh[nnew - 1].score < nh[0].score - NER_BEAM_MARGIN)
 			nnew--;
 		memcpy(hyps, nh, nnew * sizeof(BeamHyp));
 		nhyp = nnew;
+		/* the next token's label-pair rows, early */
+		if (i + 1 < n)
+			for (uint32_t h = 0; h < nhyp; h++)
+			{
+				int			pt = hyps[h].pt;
+
+				if ((toks[i + 1].upper || pt != 0) &&
+					!(dyn[cur ^ 1].have & ((uint32_t) 1 << pt)))
+					dyn_find(m, &toks[i + 1], pt, &dyn[cur ^ 1]);
+			}
 	}
 	/* back from the best hypothesis */
 	{
@@ -1026,7 +1185,7 @@ tag_beam(const NerModel *m, NerTok *toks, uint32_t n, int mode,
 			memset(sc, 0, NER_NLAB * sizeof(int32_t));
 			if (toks[i].upper || (pt != 0 && pt != NER_START))
 			{
-				int			nr = static_rows(m, toks, n, i, mode, dc, rows[0]);
+				int			nr = static_rows(S, i, rows[0]);
 
 				add_rows(rows[0], nr, sc);
 				add_dynamic(m, &toks[i], pt, pt2, sc);
@@ -1039,18 +1198,45 @@ tag_beam(const NerModel *m, NerTok *toks, uint32_t n, int mode,
 
 void
 nc_ner_tag(const NerModel *m, const NcDoc *doc, uint32_t first, uint32_t end,
-		   NerTok *toks, const NerDocCase *dc, uint8_t *labels, int32_t *scores)
+		   NerTok *toks, const NerDocCase *dc, const uint32_t *wid,
+		   uint8_t *labels, int32_t *scores)
 {
+	NerSent		S;
 	uint32_t	n = end - first;
-	int			mode;
 
-	for (uint32_t i = 0; i < n; i++)
-		nc_ner_tok(doc, first + i, &toks[i]);
-	mode = nc_ner_sent_mode(toks, n);
-	nc_ner_gazetteer(m, toks, n);
+	if (wid && dc && dc->nindexed == dc->nwords)
+	{
+		/* the document pass hashed every word and indexed its bits */
+		for (uint32_t i = 0; i < n; i++)
+		{
+			uint32_t	id = wid[i];
+
+			tok_impl(doc, first + i, &toks[i], false, id ? dc->words[id] : 0);
+			toks[i].gbits = id ? dc->wgz[id] :
+				nc_ner_gaz(m, nc_ner_mix(NER_PH_SEED ^ toks[i].wh));
+			toks[i].dcase = id ? dc->wbits[id] : nc_ner_doc_case_get(dc, toks[i].wh);
+		}
+		nc_ner_phrases(m, toks, n);
+	}
+	else
+	{
+		for (uint32_t i = 0; i < n; i++)
+		{
+			tok_impl(doc, first + i, &toks[i], false, 0);
+			if (dc && toks[i].upper)
+				toks[i].dcase = nc_ner_doc_case_get(dc, toks[i].wh);
+		}
+		nc_ner_gazetteer(m, toks, n);
+	}
+	S.m = m;
+	S.doc = doc;
+	S.first = first;
+	S.toks = toks;
+	S.n = n;
+	S.mode = nc_ner_sent_mode(toks, n);
 	nc_ner_runs(toks, n);
 	if (m->beam <= 1)
-		tag_greedy(m, toks, n, mode, dc, labels, scores);
+		tag_greedy(&S, labels, scores);
 	else
-		tag_beam(m, toks, n, mode, dc, labels, scores);
+		tag_beam(&S, labels, scores);
 }

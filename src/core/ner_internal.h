@@ -69,6 +69,18 @@ typedef struct NerModel
 	const int16_t *pt2_rows[(NER_START + 1) * (NER_START + 1)];
 } NerModel;
 
+/*
+ * The weight lookups count bits (nc_ner_weights); baseline x86-64 has no
+ * popcount instruction, so the functions that do most lookups are built
+ * twice and the loader picks the popcnt one on CPUs that have it (all
+ * since 2008).
+ */
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__linux__)
+#define NER_HOT __attribute__((target_clones("popcnt", "default")))
+#else
+#define NER_HOT
+#endif
+
 /* Weights of bucket b, or NULL when the bucket has none. */
 static inline const int16_t *
 nc_ner_weights(const NerModel *m, uint64_t b)
@@ -80,12 +92,7 @@ nc_ner_weights(const NerModel *m, uint64_t b)
 
 	if (!(w & bit))
 		return NULL;
-	/* popcount without a libgcc call on baseline x86-64 */
-	x = w & (bit - 1);
-	x = x - ((x >> 1) & UINT64_C(0x5555555555555555));
-	x = (x & UINT64_C(0x3333333333333333)) + ((x >> 2) & UINT64_C(0x3333333333333333));
-	x = (x + (x >> 4)) & UINT64_C(0x0F0F0F0F0F0F0F0F);
-	x = (x * UINT64_C(0x0101010101010101)) >> 56;
+	x = (uint64_t) __builtin_popcountll(w & (bit - 1));
 	return m->weights + (size_t) (m->rank[b >> 6] + (uint32_t) x) * NER_NLAB;
 }
 
@@ -98,6 +105,9 @@ typedef struct NerTok
 				suf3,
 				pre3;
 	uint16_t	gbits;			/* gazetteer bits of the word */
+	uint8_t		affix;			/* suf2, suf3, pre3 are set */
+	uint8_t		dcase;			/* NER_D_* bits of the word (capitalised
+								 * tokens of a tagged sentence only) */
 	uint8_t		capcode;
 	uint8_t		lenc;			/* min(bytes, 15) | allcaps << 4 */
 	uint8_t		upper;
@@ -131,6 +141,10 @@ typedef struct NerDocCase
 	uint64_t   *words;			/* keys in order of first sight; words[0] = 0 */
 	uint32_t	nwords;
 	uint32_t	wordcap;
+	/* per word id, once the document pass is over (nc_ner_doc_case_index) */
+	uint16_t   *wgz;			/* gazetteer bits */
+	uint8_t    *wbits;			/* NER_D_* bits */
+	uint32_t	nindexed;		/* ids [0, nindexed) have them */
 } NerDocCase;
 
 /* ner_model.c */
@@ -161,6 +175,8 @@ extern void nc_ner_tok(const NcDoc *doc, uint32_t i, NerTok *t);
 extern void nc_ner_tok_case(const NcDoc *doc, uint32_t i, NerTok *t);
 /* Gazetteer bits and phrase codes for toks[0..n). */
 extern void nc_ner_gazetteer(const NerModel *m, NerTok *toks, uint32_t n);
+/* Only the phrase codes (the word bits of toks[0..n) are set). */
+extern void nc_ner_phrases(const NerModel *m, NerTok *toks, uint32_t n);
 /* Capitalised runs (after nc_ner_gazetteer). */
 extern void nc_ner_runs(NerTok *toks, uint32_t n);
 /* Sentence mode of toks[0..n): 0 normal, 1 title case, 2 all caps. */
@@ -188,24 +204,30 @@ extern bool nc_ner_doc_case_add(NerDocCase *dc, uint64_t wh, uint8_t bits);
 extern bool nc_ner_doc_case_add_id(NerDocCase *dc, uint64_t wh, uint8_t bits,
 								   uint32_t *id);
 extern uint8_t nc_ner_doc_case_get(const NerDocCase *dc, uint64_t wh);
+/*
+ * After the document pass: each word's gazetteer and case bits by id, so
+ * that tagging looks them up once per distinct word; false when out of
+ * memory.
+ */
+extern bool nc_ner_doc_case_index(const NerModel *m, NerDocCase *dc);
 /* give the table's memory back (nc_release), words too unless taken */
 extern void nc_ner_doc_case_free(NerDocCase *dc);
 /*
- * Static features of toks[i] (of n; sentence mode, document case table or
- * NULL) into out (room for 64); returns count.
+ * Static features of toks[i] (of n; sentence mode; the affixes and dcase of
+ * toks[i] set) into out (room for 64); returns count.
  */
 extern int	nc_ner_static_features(const NerTok *toks, uint32_t n, uint32_t i,
-								   int mode, const NerDocCase *dc,
-								   uint64_t *out);
+								   int mode, uint64_t *out);
 
 /*
  * Tag tokens [first, end) of doc (one sentence) into labels[0..end-first);
  * toks is scratch of (end - first) entries; dc the document's case table
- * (or NULL).  scores, when not NULL, gets NER_NLAB int32 scores per token
- * (zeros for unscored tokens).
+ * (or NULL); wid, when not NULL, the word ids of the sentence's tokens in
+ * dc, indexed by nc_ner_doc_case_index.  scores, when not NULL, gets
+ * NER_NLAB int32 scores per token (zeros for unscored tokens).
  */
 extern void nc_ner_tag(const NerModel *m, const NcDoc *doc, uint32_t first,
 					   uint32_t end, NerTok *toks, const NerDocCase *dc,
-					   uint8_t *labels, int32_t *scores);
+					   const uint32_t *wid, uint8_t *labels, int32_t *scores);
 
 #endif							/* NC_NER_INTERNAL_H */

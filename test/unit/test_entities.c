@@ -196,7 +196,7 @@ test_parity_with_trainer(void **state)
 			mode = nc_ner_sent_mode(scratch, doc.ntok);
 			for (uint32_t i = 0; i < doc.ntok; i++)
 				nc_ner_doc_case_add(&dc, scratch[i].wh, nc_ner_case_bits(&scratch[i], mode));
-			nc_ner_tag(&m, &doc, 0, (uint32_t) fs->n, scratch, &dc, labels, scores);
+			nc_ner_tag(&m, &doc, 0, (uint32_t) fs->n, scratch, &dc, NULL, labels, scores);
 			nc_arena_destroy(arena);
 		}
 		for (size_t i = 0; i < fs->n; i++)
