@@ -45,7 +45,8 @@ extern NcStatus nc_tokenize_range(NcBuilder *b, uint32_t start, uint32_t end);
 extern void nc_classify_quotes(NcDoc *doc, uint32_t first, uint32_t end);
 
 /* sentences.c */
-/* ICU objects, opened once per document, closed on every path out. */
+/* ICU objects, opened at most once per document (when a paragraph needs
+ * them), closed on every path out. */
 typedef struct NcSentenceSplitter
 {
 	struct UBreakIterator *bi;

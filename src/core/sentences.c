@@ -15,8 +15,9 @@
  * A boundary never falls between final punctuation and the closing
  * quotation marks or brackets that follow it.
  *
- * The iterator is opened once per document and always closed before the
- * core returns, whatever happens.
+ * The iterator is opened at most once per document, and only when a
+ * paragraph may hold a boundary; it is always closed before the core
+ * returns, whatever happens.
  */
 #include <string.h>
 
@@ -27,12 +28,26 @@
 #include "nc_lexicon.h"
 #include "lexicon_data.h"
 
+/*
+ * Prepare the splitter.  The ICU iterator itself is opened only when a
+ * paragraph needs it (splitter_ensure): opening one costs more than
+ * splitting a short document, and many paragraphs cannot hold a boundary.
+ */
 NcStatus
 nc_splitter_open(NcSentenceSplitter *sp)
 {
+	sp->ut = NULL;
+	sp->bi = NULL;
+	return NC_OK;
+}
+
+static NcStatus
+splitter_ensure(NcSentenceSplitter *sp)
+{
 	UErrorCode	status = U_ZERO_ERROR;
 
-	sp->ut = NULL;
+	if (sp->bi != NULL)
+		return NC_OK;
 	sp->bi = ubrk_open(UBRK_SENTENCE, "en", NULL, 0, &status);
 	if (U_FAILURE(status))
 	{
@@ -156,6 +171,39 @@ add_sentence(NcBuilder *b, uint32_t para, uint32_t first, uint32_t end)
 }
 
 /*
+ * Can ICU find a boundary inside the paragraph p[0..len)?  UAX #29 breaks
+ * only after a terminator (STerm, ATerm) with its closers and spaces, or
+ * after a paragraph separator.  In ASCII those are . ! ? (CR, LF and the
+ * other line breaks are spaces in the text ICU sees), so an ASCII paragraph
+ * whose terminators all sit in its final run of terminators and closers
+ * (" ' ( ) [ ] { }) has no boundary but its end: rules SB8a and SB9 keep
+ * that run together.  Anything else (non-ASCII included) asks ICU.
+ */
+static bool
+may_break_inside(const char *p, uint32_t len)
+{
+	uint32_t	i = len;
+
+	while (i > 0)
+	{
+		char		c = p[i - 1];
+
+		if (c != '.' && c != '!' && c != '?' && c != '"' && c != '\'' &&
+			c != '(' && c != ')' && c != '[' && c != ']' && c != '{' && c != '}')
+			break;
+		i--;
+	}
+	for (uint32_t k = 0; k < len; k++)
+	{
+		unsigned char c = (unsigned char) p[k];
+
+		if (c >= 0x80 || (k < i && (c == '.' || c == '!' || c == '?')))
+			return true;
+	}
+	return false;
+}
+
+/*
  * The paragraph's bytes for ICU.  Line breaks inside a paragraph are soft
  * wraps, but ICU treats every one as a hard sentence end, so they become
  * spaces in a scratch copy (same length, so offsets still match).
@@ -194,7 +242,7 @@ nc_split_sentences(NcBuilder *b, NcSentenceSplitter *sp, uint32_t para,
 	NcDoc	   *doc = b->doc;
 	uint32_t	pstart = doc->toks[first].start;
 	uint32_t	plen = doc->toks[end - 1].end - pstart;
-	const char *ptext = paragraph_text(b, pstart, plen);
+	const char *ptext;
 	UErrorCode	status = U_ZERO_ERROR;
 	uint32_t	sent_first = first;
 	uint32_t	k = first;
@@ -202,6 +250,12 @@ nc_split_sentences(NcBuilder *b, NcSentenceSplitter *sp, uint32_t para,
 	NcStatus	st;
 	uint32_t	nbreaks = 0;
 
+	if (!may_break_inside(doc->text + pstart, plen))
+		return add_sentence(b, para, first, end);
+	st = splitter_ensure(sp);
+	if (st != NC_OK)
+		return st;
+	ptext = paragraph_text(b, pstart, plen);
 	if (ptext == NULL)
 		return NC_ENOMEM;
 	sp->ut = utext_openUTF8(sp->ut, ptext, (int64_t) plen, &status);
