@@ -57,5 +57,7 @@ extern void nc_splitter_close(NcSentenceSplitter *sp);
 /* Split the tokens [first, end) of paragraph `para` into sentences. */
 extern NcStatus nc_split_sentences(NcBuilder *b, NcSentenceSplitter *sp,
 								   uint32_t para, uint32_t first, uint32_t end);
+/* ICU's sentence boundary after `from` in ASCII text, or -1 (for tests). */
+extern int32_t nc_ascii_sentence_next(const char *s, uint32_t len, uint32_t from);
 
 #endif							/* NC_DOC_INTERNAL_H */

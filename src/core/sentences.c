@@ -15,9 +15,10 @@
  * A boundary never falls between final punctuation and the closing
  * quotation marks or brackets that follow it.
  *
- * The iterator is opened at most once per document, and only when a
- * paragraph may hold a boundary; it is always closed before the core
- * returns, whatever happens.
+ * ASCII paragraphs, most of them, get ICU's boundaries from a few lines of
+ * the same rules (nc_ascii_sentence_next); ICU's iterator is opened at most
+ * once per document, for its first paragraph with other characters, and is
+ * always closed before the core returns, whatever happens.
  */
 #include <string.h>
 
@@ -31,7 +32,7 @@
 /*
  * Prepare the splitter.  The ICU iterator itself is opened only when a
  * paragraph needs it (splitter_ensure): opening one costs more than
- * splitting a short document, and many paragraphs cannot hold a boundary.
+ * splitting a short document, and ASCII paragraphs do without.
  */
 NcStatus
 nc_splitter_open(NcSentenceSplitter *sp)
@@ -171,36 +172,154 @@ add_sentence(NcBuilder *b, uint32_t para, uint32_t first, uint32_t end)
 }
 
 /*
- * Can ICU find a boundary inside the paragraph p[0..len)?  UAX #29 breaks
- * only after a terminator (STerm, ATerm) with its closers and spaces, or
- * after a paragraph separator.  In ASCII those are . ! ? (CR, LF and the
- * other line breaks are spaces in the text ICU sees), so an ASCII paragraph
- * whose terminators all sit in its final run of terminators and closers
- * (" ' ( ) [ ] { }) has no boundary but its end: rules SB8a and SB9 keep
- * that run together.  Anything else (non-ASCII included) asks ICU.
+ * Sentence boundaries of ASCII text without ICU.
+ *
+ * Opening and running ICU's iterator costs more than the rest of the
+ * document model for a short text, and most paragraphs are ASCII, where the
+ * UAX #29 rules are a few lines: a boundary can only follow a terminator
+ * (. ! ?) with its closers and spaces, SB4's paragraph separators being
+ * spaces in the text ICU sees (line breaks are soft wraps, see
+ * paragraph_text) and there being no Extend or Format characters.  The
+ * classes below are ICU's Sentence_Break values of the ASCII characters;
+ * test_doc.c checks the result against ICU's iterator.
+ */
+typedef enum SbClass
+{
+	SB_OTHER,
+	SB_SP,
+	SB_LOWER,
+	SB_UPPER,
+	SB_NUMERIC,
+	SB_ATERM,
+	SB_STERM,
+	SB_CLOSE,
+	SB_SCONTINUE
+} SbClass;
+
+static inline SbClass
+sb_class(unsigned char c)
+{
+	if (c >= 'a' && c <= 'z')
+		return SB_LOWER;
+	if (c >= 'A' && c <= 'Z')
+		return SB_UPPER;
+	if (c >= '0' && c <= '9')
+		return SB_NUMERIC;
+	switch (c)
+	{
+		case ' ':
+		case '\t':
+		case '\n':				/* line breaks: spaces for ICU too */
+		case '\v':
+		case '\f':
+		case '\r':
+			return SB_SP;
+		case '.':
+			return SB_ATERM;
+		case '!':
+		case '?':
+			return SB_STERM;
+		case '"':
+		case '\'':
+		case '(':
+		case ')':
+		case '[':
+		case ']':
+		case '{':
+		case '}':
+			return SB_CLOSE;
+		case ',':
+		case '-':
+		case ':':
+			return SB_SCONTINUE;
+	}
+	return SB_OTHER;
+}
+
+/*
+ * Is there no boundary at p, after the terminator at t and its closers and
+ * spaces?  Rules SB6, SB7, SB8 and SB8a; SB9 and SB10 (nothing breaks inside
+ * the closers and spaces) are the caller's scan.
  */
 static bool
-may_break_inside(const char *p, uint32_t len)
+sb_no_break(const char *s, uint32_t len, uint32_t t, uint32_t p)
 {
-	uint32_t	i = len;
+	SbClass		term = sb_class((unsigned char) s[t]);
+	SbClass		next = sb_class((unsigned char) s[p]);
 
-	while (i > 0)
+	/* SB6: 3.5;  SB7: U.S. */
+	if (term == SB_ATERM && p == t + 1)
 	{
-		char		c = p[i - 1];
-
-		if (c != '.' && c != '!' && c != '?' && c != '"' && c != '\'' &&
-			c != '(' && c != ')' && c != '[' && c != ']' && c != '{' && c != '}')
-			break;
-		i--;
-	}
-	for (uint32_t k = 0; k < len; k++)
-	{
-		unsigned char c = (unsigned char) p[k];
-
-		if (c >= 0x80 || (k < i && (c == '.' || c == '!' || c == '?')))
+		if (next == SB_NUMERIC)
+			return true;
+		if (next == SB_UPPER && t > 0 &&
+			(sb_class((unsigned char) s[t - 1]) == SB_UPPER ||
+			 sb_class((unsigned char) s[t - 1]) == SB_LOWER))
 			return true;
 	}
-	return false;
+	/* SB8: after a period, no boundary before a lower-case word */
+	if (term == SB_ATERM)
+	{
+		for (uint32_t i = p; i < len; i++)
+		{
+			SbClass		c = sb_class((unsigned char) s[i]);
+
+			if (c == SB_LOWER)
+				return true;
+			if (c == SB_UPPER || c == SB_ATERM || c == SB_STERM)
+				break;
+		}
+	}
+	/* SB8a */
+	return next == SB_SCONTINUE || next == SB_ATERM || next == SB_STERM;
+}
+
+/*
+ * The first boundary of the ASCII text s[0..len) after position `from`
+ * (itself 0 or a boundary), strictly inside the text; -1 when none is left.
+ * Linear: SB8's look-ahead stops at the next terminator, where the scan
+ * resumes.
+ */
+int32_t
+nc_ascii_sentence_next(const char *s, uint32_t len, uint32_t from)
+{
+	uint32_t	i = from;
+
+	while (i < len)
+	{
+		SbClass		c = sb_class((unsigned char) s[i]);
+		uint32_t	t,
+					p;
+
+		if (c != SB_ATERM && c != SB_STERM)
+		{
+			i++;
+			continue;
+		}
+		/* SB9, SB10: terminator, closers, spaces hold together */
+		t = i;
+		p = t + 1;
+		while (p < len && sb_class((unsigned char) s[p]) == SB_CLOSE)
+			p++;
+		while (p < len && sb_class((unsigned char) s[p]) == SB_SP)
+			p++;
+		if (p >= len)
+			return -1;
+		if (!sb_no_break(s, len, t, p))
+			return (int32_t) p;		/* SB11 */
+		i = p;
+	}
+	return -1;
+}
+
+static bool
+is_ascii(const char *p, uint32_t len)
+{
+	unsigned char any = 0;
+
+	for (uint32_t i = 0; i < len; i++)
+		any |= (unsigned char) p[i];
+	return any < 0x80;
 }
 
 /*
@@ -235,23 +354,38 @@ paragraph_text(NcBuilder *b, uint32_t start, uint32_t len)
 	return b->scratch;
 }
 
-NcStatus
-nc_split_sentences(NcBuilder *b, NcSentenceSplitter *sp, uint32_t para,
-				   uint32_t first, uint32_t end)
+/*
+ * The next boundary strictly inside the paragraph p[0..len): from the ASCII
+ * rules above or from ICU (set up on the paragraph); -1 when none is left.
+ */
+static int32_t
+next_boundary(NcSentenceSplitter *sp, const char *p, uint32_t len, bool ascii,
+			  uint32_t *pos)
 {
-	NcDoc	   *doc = b->doc;
-	uint32_t	pstart = doc->toks[first].start;
-	uint32_t	plen = doc->toks[end - 1].end - pstart;
+	int32_t		bound;
+
+	if (ascii)
+	{
+		bound = nc_ascii_sentence_next(p, len, *pos);
+		if (bound >= 0)
+			*pos = (uint32_t) bound;
+		return bound;
+	}
+	bound = ubrk_next(sp->bi);
+	if (bound == UBRK_DONE || (uint32_t) bound >= len)
+		return -1;
+	return bound;
+}
+
+/* Put ICU's iterator on the paragraph [pstart, pstart + plen). */
+static NcStatus
+icu_set_paragraph(NcBuilder *b, NcSentenceSplitter *sp, uint32_t pstart,
+				  uint32_t plen)
+{
 	const char *ptext;
 	UErrorCode	status = U_ZERO_ERROR;
-	uint32_t	sent_first = first;
-	uint32_t	k = first;
-	int32_t		bound;
 	NcStatus	st;
-	uint32_t	nbreaks = 0;
 
-	if (!may_break_inside(doc->text + pstart, plen))
-		return add_sentence(b, para, first, end);
 	st = splitter_ensure(sp);
 	if (st != NC_OK)
 		return st;
@@ -264,9 +398,32 @@ nc_split_sentences(NcBuilder *b, NcSentenceSplitter *sp, uint32_t para,
 	ubrk_setUText(sp->bi, sp->ut, &status);
 	if (U_FAILURE(status))
 		return NC_EICU;
+	return NC_OK;
+}
 
-	for (bound = ubrk_next(sp->bi); bound != UBRK_DONE && (uint32_t) bound < plen;
-		 bound = ubrk_next(sp->bi))
+NcStatus
+nc_split_sentences(NcBuilder *b, NcSentenceSplitter *sp, uint32_t para,
+				   uint32_t first, uint32_t end)
+{
+	NcDoc	   *doc = b->doc;
+	uint32_t	pstart = doc->toks[first].start;
+	uint32_t	plen = doc->toks[end - 1].end - pstart;
+	const char *p = doc->text + pstart;
+	bool		ascii = is_ascii(p, plen);
+	uint32_t	sent_first = first;
+	uint32_t	k = first;
+	uint32_t	pos = 0;
+	int32_t		bound;
+	NcStatus	st;
+	uint32_t	nbreaks = 0;
+
+	if (!ascii)
+	{
+		st = icu_set_paragraph(b, sp, pstart, plen);
+		if (st != NC_OK)
+			return st;
+	}
+	while ((bound = next_boundary(sp, p, plen, ascii, &pos)) >= 0)
 	{
 		uint32_t	at = pstart + (uint32_t) bound;
 
