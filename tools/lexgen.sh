@@ -2,8 +2,9 @@
 # lexgen.sh OUT.c LEXICON.txt...
 #
 # Compiles lexicon data files into C: each src/core/lexicon/NAME.txt becomes
-# `const NcLexicon nc_lex_NAME`, a byte-sorted array with a hash index,
-# searched by nc_lex_find().  A data line is `key` or `key<TAB>value`; '#' starts a
+# `const NcLexicon nc_lex_NAME`, a byte-sorted array with a hash index
+# (each slot holding 16 bits of the key's hash beside the entry index) and a mask of
+# the key lengths present, searched by nc_lex_find().  A data line is `key` or `key<TAB>value`; '#' starts a
 # comment line (origin and licence live there).  Keys are kept as written:
 # each lexicon's header says whether they are lower-cased.
 # Also writes OUT's sibling lexicon_data.h with the declarations.
@@ -39,6 +40,7 @@ for f in "$@"; do
 			for (k = 1; k <= length($1); k++)
 				h = (h * 31 + ord[substr($1, k, 1)]) % 4294967296
 			hash[n] = h
+			lens[length($1) < 63 ? length($1) : 63] = 1
 			n++
 		}
 		END {
@@ -53,10 +55,23 @@ for f in "$@"; do
 				while (slot[b]) b = (b + 1) % size
 				slot[b] = i + 1
 			}
+			# a slot is the high 16 bits of the key hash and the entry
+			# index + 1 in the low 16
+			if (n >= 65535) {
+				print "lexgen.sh: " name ": too many entries" > "/dev/stderr"
+				exit 1
+			}
 			printf "static const uint32_t slots_%s[%d] = {", name, size
-			for (i = 0; i < size; i++) printf "%s%d", (i == 0 ? "\n\t" : i % 16 ? ", " : ",\n\t"), slot[i]
+			# (in hex halves: %d of some awks stops at 2^31)
+			for (i = 0; i < size; i++)
+				printf "%s0x%04x%04x", (i == 0 ? "\n\t" : i % 8 ? ", " : ",\n\t"),
+					(slot[i] ? int(hash[slot[i] - 1] / 65536) : 0), slot[i]
 			print "\n};"
-			printf "const NcLexicon nc_lex_%s = {\"%s\", entries_%s, %d, slots_%s, %d};\n", name, name, name, n, name, size - 1
+			lenmask = "0"
+			for (l = 0; l < 64; l++)
+				if (l in lens)
+					lenmask = lenmask sprintf(" | (UINT64_C(1) << %d)", l)
+			printf "const NcLexicon nc_lex_%s = {\"%s\", entries_%s, %d, slots_%s, %d, %s};\n", name, name, name, n, name, size - 1, lenmask
 		}' >> "$tmp"
 done
 # a checksum of all lexicon data identifies the lexicon version

@@ -2,6 +2,7 @@
  * lexicon.c
  *		Lookups in the compiled word lists.
  */
+#include <stdbool.h>
 #include <string.h>
 
 #include "nc_lexicon.h"
@@ -27,23 +28,37 @@ lex_hash(const unsigned char *key, size_t len)
 	return h;
 }
 
-/* Probe the hash index with key[0..len) whose hash is h. */
-static inline const NcLexEntry *
-lex_probe(const NcLexicon *lex, const char *key, size_t len, uint32_t h)
+/*
+ * Can the lexicon hold a key of len bytes?  Most words looked up are in no
+ * lexicon, and many lexicons have short keys only: this answers before any
+ * hashing or memory beyond the lexicon header is touched.
+ */
+static inline bool
+lex_len_possible(const NcLexicon *lex, size_t len)
 {
-	uint32_t	b = h & lex->mask;
-	uint32_t	idx;
-
-	while ((idx = lex->slots[b]) != 0)
-	{
-		const NcLexEntry *e = &lex->entries[idx - 1];
-
-		if ((size_t) e->keylen == len && memcmp(e->key, key, len) == 0)
-			return e;
-		b = (b + 1) & lex->mask;
-	}
-	return NULL;
+	return (lex->lenmask >> (len < 63 ? len : 63)) & 1;
 }
+
+/*
+ * Probe the hash index for the key whose hash is h; eq(e) tells whether
+ * entry e is the key.  Slots whose hash bits differ are passed without
+ * reading their entry (a cache miss saved: most lookups are misses).
+ */
+#define LEX_PROBE(lex, h, eq) \
+	do { \
+		uint32_t	b_ = (h) & (lex)->mask; \
+		uint32_t	s_; \
+		\
+		while ((s_ = (lex)->slots[b_]) != 0) \
+		{ \
+			const NcLexEntry *e = &(lex)->entries[(s_ & 0xFFFF) - 1]; \
+			\
+			if (((s_ ^ (h)) & 0xFFFF0000) == 0 && (eq)) \
+				return e; \
+			b_ = (b_ + 1) & (lex)->mask; \
+		} \
+		return NULL; \
+	} while (0)
 
 const NcLexEntry *
 nc_lex_find(const NcLexicon *lex, const char *key, size_t len)
@@ -52,7 +67,14 @@ nc_lex_find(const NcLexicon *lex, const char *key, size_t len)
 				hi = lex->count;
 
 	if (lex->slots != NULL)
-		return lex_probe(lex, key, len, lex_hash((const unsigned char *) key, len));
+	{
+		uint32_t	h;
+
+		if (!lex_len_possible(lex, len))
+			return NULL;
+		h = lex_hash((const unsigned char *) key, len);
+		LEX_PROBE(lex, h, (size_t) e->keylen == len && memcmp(e->key, key, len) == 0);
+	}
 
 	while (lo < hi)
 	{
@@ -70,6 +92,22 @@ nc_lex_find(const NcLexicon *lex, const char *key, size_t len)
 	return NULL;
 }
 
+/* key[0..len), ASCII lower-cased, equals the (lower-case) lexicon key? */
+static inline bool
+eq_lower(const char *lexkey, const char *key, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+	{
+		unsigned char ch = (unsigned char) key[i];
+
+		if (ch >= 'A' && ch <= 'Z')
+			ch += 32;
+		if ((unsigned char) lexkey[i] != ch)
+			return false;
+	}
+	return true;
+}
+
 const NcLexEntry *
 nc_lex_find_lower(const NcLexicon *lex, const char *key, size_t len)
 {
@@ -78,16 +116,26 @@ nc_lex_find_lower(const NcLexicon *lex, const char *key, size_t len)
 
 	if (len >= sizeof(buf))
 		return NULL;
+	if (lex->slots != NULL)
+	{
+		/* hash and compare the folded key in place: no copy */
+		if (!lex_len_possible(lex, len))
+			return NULL;
+		for (size_t i = 0; i < len; i++)
+		{
+			unsigned char ch = (unsigned char) key[i];
+
+			if (ch >= 'A' && ch <= 'Z')
+				ch += 32;
+			h = h * 31 + ch;
+		}
+		LEX_PROBE(lex, h, (size_t) e->keylen == len && eq_lower(e->key, key, len));
+	}
 	for (size_t i = 0; i < len; i++)
 	{
 		unsigned char ch = (unsigned char) key[i];
 
-		if (ch >= 'A' && ch <= 'Z')
-			ch += 32;
-		buf[i] = (char) ch;
-		h = h * 31 + ch;
+		buf[i] = (char) ((ch >= 'A' && ch <= 'Z') ? ch + 32 : ch);
 	}
-	if (lex->slots != NULL)
-		return lex_probe(lex, buf, len, h);
 	return nc_lex_find(lex, buf, len);
 }

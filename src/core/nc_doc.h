@@ -136,6 +136,18 @@ nc_tok_eq(const NcDoc *doc, uint32_t i, const char *word)
 		return nc_tok_len(doc, i) == strlen(word) &&
 			nc_tok_eq_n(doc, i, word, strlen(word));
 #endif
+	/* most words compared differ in the first byte: no call for those */
+	{
+		unsigned char a = (unsigned char) nc_tok_ptr(doc, i)[0],
+					w = (unsigned char) word[0];
+
+		if (a >= 'A' && a <= 'Z')
+			a += 32;
+		if (w >= 'A' && w <= 'Z')
+			w += 32;
+		if (a != w)
+			return false;
+	}
 	return nc_tok_eq_str(doc, i, word);
 }
 

@@ -21,11 +21,15 @@ typedef struct NcLexicon
 	const NcLexEntry *entries;	/* sorted bytewise by key */
 	size_t		count;
 	/*
-	 * Hash index (tools/lexgen.sh): slots[hash & mask] holds entry index + 1,
-	 * 0 for empty, linear probing.  NULL: binary search instead.
+	 * Hash index (tools/lexgen.sh): slots[hash & mask] holds the high 16
+	 * bits of the key's hash and entry index + 1 in the low 16 (0 for
+	 * empty), linear probing; a probe reads an entry only when the hash bits
+	 * agree.  NULL: binary search instead.
 	 */
 	const uint32_t *slots;
 	uint32_t	mask;
+	/* bit n: some key is n bytes long (bit 63: 63 or more) */
+	uint64_t	lenmask;
 } NcLexicon;
 
 /* Exact (bytewise) lookup of key[0..len); NULL when absent. */

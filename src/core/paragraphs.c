@@ -10,6 +10,8 @@
  * title line (the headline above the body, or a title-case line with no
  * final punctuation) is a paragraph of its own.
  */
+#include <string.h>
+
 #include "doc_internal.h"
 #include "nc_chars.h"
 
@@ -21,6 +23,26 @@ typedef struct Line
 	bool		hard_break;		/* ended by \f or U+2029: a paragraph break */
 } Line;
 
+/*
+ * May one of the 8 bytes at p end a line?  Only bytes below 0x0E (\n \v
+ * \f \r) and the lead bytes 0xC2 (NEL) and 0xE2 (LS, PS) can; the usual
+ * zero-byte tests answer for all eight at once (exact as yes/no).
+ */
+static inline bool
+may_end_line(const unsigned char *p)
+{
+	const uint64_t ones = UINT64_C(0x0101010101010101);
+	const uint64_t highs = UINT64_C(0x8080808080808080);
+	uint64_t	w,
+				a,
+				b;
+
+	memcpy(&w, p, sizeof(w));
+	a = w ^ (ones * 0xC2);
+	b = w ^ (ones * 0xE2);
+	return (((w - ones * 0x0E) & ~w) | ((a - ones) & ~a) | ((b - ones) & ~b)) & highs;
+}
+
 /* Read the line starting at pos. */
 static Line
 read_line(const unsigned char *s, uint32_t len, uint32_t pos)
@@ -30,8 +52,14 @@ read_line(const unsigned char *s, uint32_t len, uint32_t pos)
 
 	while (i < len)
 	{
-		unsigned char c = s[i];
+		unsigned char c;
 
+		if (i + 8 <= len && !may_end_line(s + i))
+		{
+			i += 8;
+			continue;
+		}
+		c = s[i];
 		if (c == '\n' || c == '\v')
 		{
 			l.end = i;

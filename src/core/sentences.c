@@ -15,8 +15,10 @@
  * A boundary never falls between final punctuation and the closing
  * quotation marks or brackets that follow it.
  *
- * The iterator is opened once per document and always closed before the
- * core returns, whatever happens.
+ * ASCII paragraphs, most of them, get ICU's boundaries from a few lines of
+ * the same rules (nc_ascii_sentence_next); ICU's iterator is opened at most
+ * once per document, for its first paragraph with other characters, and is
+ * always closed before the core returns, whatever happens.
  */
 #include <string.h>
 
@@ -27,12 +29,26 @@
 #include "nc_lexicon.h"
 #include "lexicon_data.h"
 
+/*
+ * Prepare the splitter.  The ICU iterator itself is opened only when a
+ * paragraph needs it (splitter_ensure): opening one costs more than
+ * splitting a short document, and ASCII paragraphs do without.
+ */
 NcStatus
 nc_splitter_open(NcSentenceSplitter *sp)
 {
+	sp->ut = NULL;
+	sp->bi = NULL;
+	return NC_OK;
+}
+
+static NcStatus
+splitter_ensure(NcSentenceSplitter *sp)
+{
 	UErrorCode	status = U_ZERO_ERROR;
 
-	sp->ut = NULL;
+	if (sp->bi != NULL)
+		return NC_OK;
 	sp->bi = ubrk_open(UBRK_SENTENCE, "en", NULL, 0, &status);
 	if (U_FAILURE(status))
 	{
@@ -156,6 +172,183 @@ add_sentence(NcBuilder *b, uint32_t para, uint32_t first, uint32_t end)
 }
 
 /*
+ * Sentence boundaries of ASCII text without ICU.
+ *
+ * Opening and running ICU's iterator costs more than the rest of the
+ * document model for a short text, and most paragraphs are ASCII, where the
+ * UAX #29 rules are a few lines: a boundary can only follow a terminator
+ * (. ! ?) with its closers and spaces, SB4's paragraph separators being
+ * spaces in the text ICU sees (line breaks are soft wraps, see
+ * paragraph_text) and there being no Extend or Format characters.  The
+ * classes below are ICU's Sentence_Break values of the ASCII characters;
+ * test_doc.c checks the result against ICU's iterator.
+ */
+typedef enum SbClass
+{
+	SB_OTHER,
+	SB_SP,
+	SB_LOWER,
+	SB_UPPER,
+	SB_NUMERIC,
+	SB_ATERM,
+	SB_STERM,
+	SB_CLOSE,
+	SB_SCONTINUE
+} SbClass;
+
+static inline SbClass
+sb_class(unsigned char c)
+{
+	if (c >= 'a' && c <= 'z')
+		return SB_LOWER;
+	if (c >= 'A' && c <= 'Z')
+		return SB_UPPER;
+	if (c >= '0' && c <= '9')
+		return SB_NUMERIC;
+	switch (c)
+	{
+		case ' ':
+		case '\t':
+		case '\n':				/* line breaks: spaces for ICU too */
+		case '\v':
+		case '\f':
+		case '\r':
+			return SB_SP;
+		case '.':
+			return SB_ATERM;
+		case '!':
+		case '?':
+			return SB_STERM;
+		case '"':
+		case '\'':
+		case '(':
+		case ')':
+		case '[':
+		case ']':
+		case '{':
+		case '}':
+			return SB_CLOSE;
+		case ',':
+		case '-':
+		case ':':
+			return SB_SCONTINUE;
+	}
+	return SB_OTHER;
+}
+
+/*
+ * Is there no boundary at p, after the terminator at t and its closers and
+ * spaces?  Rules SB6, SB7, SB8 and SB8a; SB9 and SB10 (nothing breaks inside
+ * the closers and spaces) are the caller's scan.
+ */
+static bool
+sb_no_break(const char *s, uint32_t len, uint32_t t, uint32_t p)
+{
+	SbClass		term = sb_class((unsigned char) s[t]);
+	SbClass		next = sb_class((unsigned char) s[p]);
+
+	/* SB6: 3.5;  SB7: U.S. */
+	if (term == SB_ATERM && p == t + 1)
+	{
+		if (next == SB_NUMERIC)
+			return true;
+		if (next == SB_UPPER && t > 0 &&
+			(sb_class((unsigned char) s[t - 1]) == SB_UPPER ||
+			 sb_class((unsigned char) s[t - 1]) == SB_LOWER))
+			return true;
+	}
+	/* SB8: after a period, no boundary before a lower-case word */
+	if (term == SB_ATERM)
+	{
+		for (uint32_t i = p; i < len; i++)
+		{
+			SbClass		c = sb_class((unsigned char) s[i]);
+
+			if (c == SB_LOWER)
+				return true;
+			if (c == SB_UPPER || c == SB_ATERM || c == SB_STERM)
+				break;
+		}
+	}
+	/* SB8a */
+	return next == SB_SCONTINUE || next == SB_ATERM || next == SB_STERM;
+}
+
+/*
+ * Does any of the 8 bytes at p hold . ! or ?  (A byte equal to x is a zero
+ * byte of w ^ x, found the usual way; exact as a yes/no answer.)
+ */
+static inline bool
+has_terminator(const char *p)
+{
+	const uint64_t ones = UINT64_C(0x0101010101010101);
+	const uint64_t highs = UINT64_C(0x8080808080808080);
+	uint64_t	w,
+				a,
+				b,
+				c;
+
+	memcpy(&w, p, sizeof(w));
+	a = w ^ (ones * '.');
+	b = w ^ (ones * '!');
+	c = w ^ (ones * '?');
+	return (((a - ones) & ~a) | ((b - ones) & ~b) | ((c - ones) & ~c)) & highs;
+}
+
+/*
+ * The first boundary of the ASCII text s[0..len) after position `from`
+ * (itself 0 or a boundary), strictly inside the text; -1 when none is left.
+ * Linear: SB8's look-ahead stops at the next terminator, where the scan
+ * resumes.
+ */
+int32_t
+nc_ascii_sentence_next(const char *s, uint32_t len, uint32_t from)
+{
+	uint32_t	i = from;
+
+	while (i < len)
+	{
+		uint32_t	t,
+					p;
+
+		/* the terminators, . ! ? (this loop sees every byte) */
+		if (i + 8 <= len && !has_terminator(s + i))
+		{
+			i += 8;
+			continue;
+		}
+		if (s[i] != '.' && s[i] != '!' && s[i] != '?')
+		{
+			i++;
+			continue;
+		}
+		/* SB9, SB10: terminator, closers, spaces hold together */
+		t = i;
+		p = t + 1;
+		while (p < len && sb_class((unsigned char) s[p]) == SB_CLOSE)
+			p++;
+		while (p < len && sb_class((unsigned char) s[p]) == SB_SP)
+			p++;
+		if (p >= len)
+			return -1;
+		if (!sb_no_break(s, len, t, p))
+			return (int32_t) p;		/* SB11 */
+		i = p;
+	}
+	return -1;
+}
+
+static bool
+is_ascii(const char *p, uint32_t len)
+{
+	unsigned char any = 0;
+
+	for (uint32_t i = 0; i < len; i++)
+		any |= (unsigned char) p[i];
+	return any < 0x80;
+}
+
+/*
  * The paragraph's bytes for ICU.  Line breaks inside a paragraph are soft
  * wraps, but ICU treats every one as a hard sentence end, so they become
  * spaces in a scratch copy (same length, so offsets still match).
@@ -187,21 +380,42 @@ paragraph_text(NcBuilder *b, uint32_t start, uint32_t len)
 	return b->scratch;
 }
 
-NcStatus
-nc_split_sentences(NcBuilder *b, NcSentenceSplitter *sp, uint32_t para,
-				   uint32_t first, uint32_t end)
+/*
+ * The next boundary strictly inside the paragraph p[0..len): from the ASCII
+ * rules above or from ICU (set up on the paragraph); -1 when none is left.
+ */
+static int32_t
+next_boundary(NcSentenceSplitter *sp, const char *p, uint32_t len, bool ascii,
+			  uint32_t *pos)
 {
-	NcDoc	   *doc = b->doc;
-	uint32_t	pstart = doc->toks[first].start;
-	uint32_t	plen = doc->toks[end - 1].end - pstart;
-	const char *ptext = paragraph_text(b, pstart, plen);
-	UErrorCode	status = U_ZERO_ERROR;
-	uint32_t	sent_first = first;
-	uint32_t	k = first;
 	int32_t		bound;
-	NcStatus	st;
-	uint32_t	nbreaks = 0;
 
+	if (ascii)
+	{
+		bound = nc_ascii_sentence_next(p, len, *pos);
+		if (bound >= 0)
+			*pos = (uint32_t) bound;
+		return bound;
+	}
+	bound = ubrk_next(sp->bi);
+	if (bound == UBRK_DONE || (uint32_t) bound >= len)
+		return -1;
+	return bound;
+}
+
+/* Put ICU's iterator on the paragraph [pstart, pstart + plen). */
+static NcStatus
+icu_set_paragraph(NcBuilder *b, NcSentenceSplitter *sp, uint32_t pstart,
+				  uint32_t plen)
+{
+	const char *ptext;
+	UErrorCode	status = U_ZERO_ERROR;
+	NcStatus	st;
+
+	st = splitter_ensure(sp);
+	if (st != NC_OK)
+		return st;
+	ptext = paragraph_text(b, pstart, plen);
 	if (ptext == NULL)
 		return NC_ENOMEM;
 	sp->ut = utext_openUTF8(sp->ut, ptext, (int64_t) plen, &status);
@@ -210,9 +424,32 @@ nc_split_sentences(NcBuilder *b, NcSentenceSplitter *sp, uint32_t para,
 	ubrk_setUText(sp->bi, sp->ut, &status);
 	if (U_FAILURE(status))
 		return NC_EICU;
+	return NC_OK;
+}
 
-	for (bound = ubrk_next(sp->bi); bound != UBRK_DONE && (uint32_t) bound < plen;
-		 bound = ubrk_next(sp->bi))
+NcStatus
+nc_split_sentences(NcBuilder *b, NcSentenceSplitter *sp, uint32_t para,
+				   uint32_t first, uint32_t end)
+{
+	NcDoc	   *doc = b->doc;
+	uint32_t	pstart = doc->toks[first].start;
+	uint32_t	plen = doc->toks[end - 1].end - pstart;
+	const char *p = doc->text + pstart;
+	bool		ascii = is_ascii(p, plen);
+	uint32_t	sent_first = first;
+	uint32_t	k = first;
+	uint32_t	pos = 0;
+	int32_t		bound;
+	NcStatus	st;
+	uint32_t	nbreaks = 0;
+
+	if (!ascii)
+	{
+		st = icu_set_paragraph(b, sp, pstart, plen);
+		if (st != NC_OK)
+			return st;
+	}
+	while ((bound = next_boundary(sp, p, plen, ascii, &pos)) >= 0)
 	{
 		uint32_t	at = pstart + (uint32_t) bound;
 

@@ -5,6 +5,9 @@
  */
 #include "unit.h"
 
+#include <unicode/ubrk.h>
+
+#include "doc_internal.h"
 #include "lexicon_data.h"
 #include "nc_lexicon.h"
 
@@ -330,7 +333,85 @@ test_lexicon_hash_index(void **state)
 	assert_null(nc_lex_find_lower(&nc_lex_abbreviations, "mrs.", 4));
 }
 
+/*
+ * The ASCII sentence boundaries of sentences.c are ICU's: every string up
+ * to five characters over an alphabet with one character of each
+ * Sentence_Break class (and a line break, a space for ICU), then random
+ * longer strings over all of ASCII.
+ */
+static void
+check_ascii_boundaries(UBreakIterator *bi, const char *s, uint32_t len)
+{
+	UChar		u[64];
+	UErrorCode	status = U_ZERO_ERROR;
+	uint32_t	pos = 0;
+	int32_t		icu;
+
+	for (uint32_t i = 0; i < len; i++)
+		u[i] = (s[i] == '\n' || s[i] == '\r' || s[i] == '\v' || s[i] == '\f') ?
+			' ' : (UChar) s[i];
+	ubrk_setText(bi, u, (int32_t) len, &status);
+	assert_true(U_SUCCESS(status));
+	for (icu = ubrk_next(bi); icu != UBRK_DONE && (uint32_t) icu < len; icu = ubrk_next(bi))
+	{
+		int32_t		mine = nc_ascii_sentence_next(s, len, pos);
+
+		if (mine != icu)
+			fail_msg("boundary of \"%.*s\": ICU %d, ours %d", (int) len, s, icu, mine);
+		pos = (uint32_t) mine;
+	}
+	if (nc_ascii_sentence_next(s, len, pos) != -1)
+		fail_msg("extra boundary in \"%.*s\"", (int) len, s);
+}
+
+static void
+test_ascii_boundaries_match_icu(void **state)
+{
+	static const char alphabet[] = "aA1.?\")_ ,-\n";
+	const uint32_t nalpha = sizeof(alphabet) - 1;
+	const char *all = "aAb1. ?!\"()[]'x,-:;Z9\t\n";
+	UErrorCode	status = U_ZERO_ERROR;
+	UBreakIterator *bi = ubrk_open(UBRK_SENTENCE, "en", NULL, 0, &status);
+	char		s[40];
+	uint32_t	seed = 12345;
+
+	assert_true(U_SUCCESS(status));
+	for (uint32_t len = 1; len <= 5; len++)
+	{
+		uint32_t	idx[5] = {0};
+
+		for (;;)
+		{
+			uint32_t	k = 0;
+
+			for (uint32_t i = 0; i < len; i++)
+				s[i] = alphabet[idx[i]];
+			check_ascii_boundaries(bi, s, len);
+			while (k < len && ++idx[k] == nalpha)
+				idx[k++] = 0;
+			if (k == len)
+				break;
+		}
+	}
+	for (uint32_t r = 0; r < 200000; r++)
+	{
+		uint32_t	len;
+
+		seed = seed * 1103515245 + 12345;
+		len = 1 + (seed >> 16) % sizeof(s);
+		for (uint32_t i = 0; i < len; i++)
+		{
+			seed = seed * 1103515245 + 12345;
+			s[i] = (seed >> 16) % 4 == 0 ? (char) ((seed >> 20) % 128) :
+				all[(seed >> 20) % strlen(all)];
+		}
+		check_ascii_boundaries(bi, s, len);
+	}
+	ubrk_close(bi);
+}
+
 static const struct CMUnitTest doc_tests[] = {
+	cmocka_unit_test(test_ascii_boundaries_match_icu),
 	cmocka_unit_test(test_abbreviations_do_not_end_sentences),
 	cmocka_unit_test(test_abbreviation_can_end_sentence),
 	cmocka_unit_test(test_datelines_and_states),
