@@ -28,8 +28,8 @@ nc_status_message(NcStatus status)
 }
 
 bool
-nc_reserve(const NcEnv *env, void **array, uint32_t *capacity,
-		   uint32_t need, size_t elsize)
+nc_reserve_grow(const NcEnv *env, void **array, uint32_t *capacity,
+				uint32_t need, size_t elsize)
 {
 	size_t		newcap;
 	void	   *p;

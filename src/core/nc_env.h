@@ -77,7 +77,17 @@ nc_release(const NcEnv *env, void *ptr, size_t size)
  * Growable array: ensure room for `need` elements of `elsize` bytes.
  * Returns false on allocation failure (array untouched).
  */
-extern bool nc_reserve(const NcEnv *env, void **array, uint32_t *capacity,
-					   uint32_t need, size_t elsize);
+extern bool nc_reserve_grow(const NcEnv *env, void **array, uint32_t *capacity,
+							uint32_t need, size_t elsize);
+
+/* inline: most calls (one per token) find room and return at once */
+static inline bool
+nc_reserve(const NcEnv *env, void **array, uint32_t *capacity,
+		   uint32_t need, size_t elsize)
+{
+	if (need <= *capacity && *array != NULL)
+		return true;
+	return nc_reserve_grow(env, array, capacity, need, elsize);
+}
 
 #endif							/* NC_ENV_H */
