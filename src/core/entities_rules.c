@@ -609,6 +609,35 @@ word_in(const NcDoc *doc, uint32_t i, const char *const *list, size_t n)
 	return false;
 }
 
+/*
+ * An acronym: two to six capital letters, no dots ("FTU", not "J.R." or a
+ * single initial), in running text (a word near it has lower case, so it
+ * is not a line in capitals).
+ */
+static bool
+acronym_word(const EntCtx *cx, uint32_t i)
+{
+	const NcDoc *doc = cx->doc;
+	const char *p = nc_tok_ptr(doc, i);
+	uint32_t	len = nc_tok_len(doc, i);
+	uint32_t	lo = sent_first_of(doc, i),
+				hi = sent_end_of(doc, i);
+
+	if (doc->toks[i].kind != NC_TK_WORD || len < 2 || len > 6 ||
+		!(doc->toks[i].flags & NC_TF_ALLCAPS))
+		return false;
+	for (uint32_t k = 0; k < len; k++)
+		if (p[k] < 'A' || p[k] > 'Z')
+			return false;
+	lo = i >= lo + 4 ? i - 4 : lo;
+	hi = hi > i + 5 ? i + 5 : hi;
+	for (uint32_t k = lo; k < hi; k++)
+		if (k != i && doc->toks[k].kind == NC_TK_WORD &&
+			!(doc->toks[k].flags & NC_TF_ALLCAPS))
+			return true;
+	return false;
+}
+
 static NcStatus
 org_cues(EntCtx *cx)
 {
@@ -651,6 +680,12 @@ org_cues(EntCtx *cx)
 		if (sp->type != NC_ET_PERSON || sp->cue || e - f > 3 ||
 			is_given_name(cx, f) || (cx->gz[f] & NER_G_TITLE))
 			continue;
+		/* an acronym is a body, not a person ("FTU", "RAF") */
+		if (e - f == 1 && acronym_word(cx, f))
+		{
+			sp->type = NC_ET_ORG;
+			continue;
+		}
 		if (f > sfirst && !cx->up[f - 1] &&
 			word_in(doc, f - 1, before, sizeof(before) / sizeof(before[0])))
 			cue = true;

@@ -606,6 +606,34 @@ test_context_and_known_names(void **state)
 	unit_doc_free(&x.u);
 }
 
+/* assert that the n-th mention written s exists and has type t */
+static void
+expect_type(const Ent *x, const char *s, int nth, uint8_t t)
+{
+	int			a = find_mention(x, s, nth);
+
+	if (a < 0)
+		fail_msg("no mention \"%s\" (%d)", s, nth);
+	if (ent_type(x, a) != t)
+		fail_msg("\"%s\" typed %s, expected %s", s,
+				 nc_entity_type_name(ent_type(x, a)), nc_entity_type_name(t));
+}
+
+/* context that types a name the tagger alone gets wrong */
+static void
+test_type_cues(void **state)
+{
+	Ent			x;
+
+	(void) state;
+	/* an acronym is a body, not a person */
+	ent_build(&x, "Tanya Fung of the RDP won 40,000 votes. ZTU's Alan Kwok lost.");
+	check_sorted(&x);
+	expect_type(&x, "ZTU", 0, NC_ET_ORG);
+	expect_type(&x, "Alan Kwok", 0, NC_ET_PERSON);
+	unit_doc_free(&x.u);
+}
+
 const struct CMUnitTest entities_tests[] = {
 	cmocka_unit_test(test_model_loads),
 	cmocka_unit_test(test_precomputed_hashes),
@@ -617,6 +645,7 @@ const struct CMUnitTest entities_tests[] = {
 	cmocka_unit_test(test_head_words_and_morphology),
 	cmocka_unit_test(test_context_and_known_names),
 	cmocka_unit_test(test_hyphens_heads_and_speakers),
+	cmocka_unit_test(test_type_cues),
 	cmocka_unit_test(test_mention_at),
 	cmocka_unit_test(test_hostile_input),
 	cmocka_unit_test(test_cancel),
