@@ -362,6 +362,7 @@ static bool cap_word(const EntCtx *cx, uint32_t i);
 static void normalise_spans(EntCtx *cx);
 static bool no_space_between(const NcDoc *doc, uint32_t i);
 static bool word_in(const NcDoc *doc, uint32_t i, const char *const *list, size_t n);
+static bool quote_speaker(const EntCtx *cx, uint32_t i, uint32_t e, uint32_t sfirst, uint32_t send);
 
 static bool
 person_title(const NcDoc *doc, uint32_t i)
@@ -458,6 +459,8 @@ person_cues(EntCtx *cx)
 		if (sp->first > sfirst && person_title(doc, sp->first - 1) &&
 			!(k > 0 && cx->spans[k - 1].end == sp->first))
 			cue = true;
+		else if (sp->type != NC_ET_ORG && quote_speaker(cx, sp->first, e, sfirst, send))
+			cue = true;			/* "...," Dundar warned. */
 		else if (sp->first > sfirst && word_in(doc, sp->first - 1, preps,
 											   sizeof(preps) / sizeof(preps[0])))
 			;					/* "members of X, who": who are the members */
@@ -508,6 +511,33 @@ said_name(const EntCtx *cx, uint32_t i, uint32_t sfirst, uint32_t send)
 		nc_lex_find_lower(&nc_lex_claim_months, nc_tok_ptr(doc, i), nc_tok_len(doc, i)))
 		return false;
 	return true;
+}
+
+/*
+ * The speaker named right after a quotation, before the reporting verb
+ * ("...,\" Obama mocked.", "...?\" Halvorsen asked."): tokens [i, e) follow
+ * a closing quotation mark that a comma, question or exclamation mark ends,
+ * and a reporting verb (lexicon quote_cues) follows them.
+ */
+static bool
+quote_speaker(const EntCtx *cx, uint32_t i, uint32_t e, uint32_t sfirst, uint32_t send)
+{
+	const NcDoc *doc = cx->doc;
+	const NcLexEntry *v;
+	const char *p;
+
+	(void) sfirst;				/* "?\"" may end the sentence before the name */
+	if (i < 2 || e >= send || (doc->toks[i].flags & NC_TF_NEWLINE_BEFORE) ||
+		nc_lex_find_lower(&nc_lex_sentence_starters, nc_tok_ptr(doc, i), nc_tok_len(doc, i)) ||
+		(doc->toks[i - 1].kind != NC_TK_QUOTE_CLOSE &&
+		 doc->toks[i - 1].kind != NC_TK_QUOTE_AMBIG) ||
+		doc->toks[i - 2].kind != NC_TK_PUNCT || doc->toks[e].kind != NC_TK_WORD)
+		return false;
+	p = nc_tok_ptr(doc, i - 2);
+	if (nc_tok_len(doc, i - 2) != 1 || (p[0] != ',' && p[0] != '?' && p[0] != '!'))
+		return false;
+	v = nc_lex_find_lower(&nc_lex_quote_cues, nc_tok_ptr(doc, e), nc_tok_len(doc, e));
+	return v != NULL && v->value != NULL && (v->value[0] == 'v' || v->value[0] == 'w');
 }
 
 /* Add a span that a context cue found, and mark its tokens covered. */
@@ -563,17 +593,23 @@ untagged_people(EntCtx *cx)
 		}
 		else
 		{
-			if (((doc->toks[i].flags & NC_TF_SENT_START) && (cx->gz[i] & NER_G_COMMON)) ||
+			/* "...," Obama mocked.  After a quotation the name is
+			 * capitalised for itself, wherever the sentence starts. */
+			bool		qs = i + 1 < send && quote_speaker(cx, i, i + 1, sfirst, send);
+
+			if ((!qs && (doc->toks[i].flags & NC_TF_SENT_START) && (cx->gz[i] & NER_G_COMMON)) ||
 				(cx->gz[i] & (NER_G_DEMONYM | NER_G_GEOORG)) ||
 				(doc->toks[i].flags & NC_TF_ALLCAPS))
 				continue;
-			if (i > sfirst && (cx->up[i - 1] ||
+			if (qs)
+				;
+			else if (i > sfirst && (cx->up[i - 1] ||
 							   nc_tok_eq(doc, i - 1, "of") || nc_tok_eq(doc, i - 1, "for") ||
 							   nc_tok_eq(doc, i - 1, "from") || nc_tok_eq(doc, i - 1, "with") ||
 							   nc_tok_eq(doc, i - 1, "in") || nc_tok_eq(doc, i - 1, "and") ||
 							   nc_tok_eq(doc, i - 1, "to") || nc_tok_eq(doc, i - 1, "by")))
 				continue;
-			if (!(i + 1 < send &&
+			else if (!(i + 1 < send &&
 				  (nc_tok_eq(doc, i + 1, "himself") || nc_tok_eq(doc, i + 1, "herself") ||
 				   (nc_tok_eq(doc, i + 1, ",") && i + 2 < send &&
 					nc_tok_eq(doc, i + 2, "who")))) &&

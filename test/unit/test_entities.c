@@ -632,6 +632,14 @@ test_type_cues(void **state)
 	expect_type(&x, "ZTU", 0, NC_ET_ORG);
 	expect_type(&x, "Alan Kwok", 0, NC_ET_PERSON);
 	unit_doc_free(&x.u);
+
+	/* the speaker after a quotation, before the reporting verb */
+	ent_build(&x, "\"If they can't run a bakery, they can't run the country,\" "
+			  "Winters mocked. \"Is that a plan?\" Gable asked.");
+	check_sorted(&x);
+	expect_type(&x, "Winters", 0, NC_ET_PERSON);
+	expect_type(&x, "Gable", 0, NC_ET_PERSON);
+	unit_doc_free(&x.u);
 }
 
 const struct CMUnitTest entities_tests[] = {
