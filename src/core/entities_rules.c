@@ -702,6 +702,13 @@ org_cues(EntCtx *cx)
 		"revenues", "sales", "stock", "brand", "software", "platform",
 		"service", "services", "network", "users"
 	};
+	/* a body's people and dealings named after it: "a Tesco spokeswoman",
+	 * "Avro Energy customers" */
+	static const char *const noun_after[] = {
+		"spokesman", "spokeswoman", "spokesperson", "customers",
+		"shareholders", "subscribers", "accounts", "executives", "employees",
+		"shares", "stores"
+	};
 	const NcDoc *doc = cx->doc;
 
 	for (uint32_t k = 0; k < cx->nspan; k++)
@@ -713,17 +720,33 @@ org_cues(EntCtx *cx)
 		uint32_t	send = sent_end_of(doc, f);
 		bool		cue = false;
 
-		if (sp->type != NC_ET_PERSON || sp->cue || e - f > 3 ||
+		bool		place = sp->type == NC_ET_LOC;
+
+		/* people, and places no gazetteer knows ("founder of Hack Forums") */
+		if ((sp->type != NC_ET_PERSON && !place) || sp->cue || e - f > 3 ||
 			is_given_name(cx, f) || (cx->gz[f] & NER_G_TITLE))
 			continue;
+		if (place)
+		{
+			bool		known = (gaz_phrase(cx, f, e) & (NER_G_GEOORG | NER_G_REGION)) != 0;
+
+			for (uint32_t i = f; i < e && !known; i++)
+				if (cx->gz[i] & (NER_G_GEOORG | NER_G_DEMONYM | NER_G_LOCW))
+					known = true;
+			if (known || head_at(cx, e - 1))
+				continue;
+		}
 		/* an acronym is a body, not a person ("FTU", "RAF") */
-		if (e - f == 1 && acronym_word(cx, f))
+		else if (e - f == 1 && acronym_word(cx, f))
 		{
 			sp->type = NC_ET_ORG;
 			continue;
 		}
-		if (f > sfirst && !cx->up[f - 1] &&
+		if (!place && f > sfirst && !cx->up[f - 1] &&
 			word_in(doc, f - 1, before, sizeof(before) / sizeof(before[0])))
+			cue = true;
+		else if (e < send && !cx->up[e] &&
+				 word_in(doc, e, noun_after, sizeof(noun_after) / sizeof(noun_after[0])))
 			cue = true;
 		else if (f > sfirst + 1 && nc_tok_eq(doc, f - 1, "of") &&
 				 word_in(doc, f - 2, of_after, sizeof(of_after) / sizeof(of_after[0])))

@@ -640,6 +640,16 @@ test_type_cues(void **state)
 	expect_type(&x, "Winters", 0, NC_ET_PERSON);
 	expect_type(&x, "Gable", 0, NC_ET_PERSON);
 	unit_doc_free(&x.u);
+
+	/* a body's customers and shares; a founder's place-like company */
+	ent_build(&x, "Customers could open two Fennick accounts and earn 2%. "
+			  "Analysts said Dravel shareholders would vote on Tuesday. "
+			  "The idea came from Ola Berg, founder of Quillstack Forums.");
+	check_sorted(&x);
+	expect_type(&x, "Fennick", 0, NC_ET_ORG);
+	expect_type(&x, "Dravel", 0, NC_ET_ORG);
+	expect_type(&x, "Quillstack Forums", 0, NC_ET_ORG);
+	unit_doc_free(&x.u);
 }
 
 const struct CMUnitTest entities_tests[] = {
