@@ -807,6 +807,70 @@ org_cues(EntCtx *cx)
 	return NC_OK;
 }
 
+/*
+ * The names listed after a plural noun for companies ("companies Dell,
+ * Samsung and Matsushita", "websites such as Reddit, Twitter and
+ * Spotify"): each mention in the list that the tagger took for a person or
+ * an unknown place is an ORG.  Names starting with a given name and places
+ * the gazetteers know are left alone.
+ */
+static void
+org_lists(EntCtx *cx)
+{
+	static const char *const plural[] = {
+		"companies", "firms", "developers", "makers", "networks", "services",
+		"websites", "sites", "retailers", "carriers", "operators",
+		"manufacturers", "airlines", "banks", "broadcasters", "newspapers",
+		"agencies", "brands", "insurers", "lenders", "platforms", "studios",
+		"labels", "supermarkets", "chains", "giants", "startups",
+		"start-ups", "businesses", "corporations", "outlets", "apps"
+	};
+	const NcDoc *doc = cx->doc;
+	uint32_t	k = 0;
+
+	for (uint32_t w = 0; w + 1 < doc->ntok; w++)
+	{
+		uint32_t	i = w + 1,
+					send;
+
+		if ((cx->up[w] && !(doc->toks[w].flags & NC_TF_SENT_START)) ||
+			!word_in(doc, w, plural, sizeof(plural) / sizeof(plural[0])))
+			continue;
+		send = sent_end_of(doc, w);
+		if (i + 1 < send && nc_tok_eq(doc, i, "such") && nc_tok_eq(doc, i + 1, "as"))
+			i += 2;
+		else if (i < send && (nc_tok_eq(doc, i, "like") || nc_tok_eq(doc, i, "including")))
+			i++;
+		while (k < cx->nspan && cx->spans[k].end <= i)
+			k++;
+		/* the list: mentions joined by commas, "and", "or" */
+		while (i < send && k < cx->nspan && cx->spans[k].first == i)
+		{
+			EntSpan    *sp = &cx->spans[k];
+			uint32_t	f = sp->first,
+						e = sp->end;
+
+			if ((sp->type == NC_ET_PERSON || sp->type == NC_ET_LOC) && !sp->cue &&
+				!is_given_name(cx, f) &&
+				!(gaz_phrase(cx, f, e) & (NER_G_GEOORG | NER_G_REGION)) &&
+				!(cx->gz[f] & (NER_G_GEOORG | NER_G_DEMONYM)))
+			{
+				sp->type = NC_ET_ORG;
+				sp->cue = 1;
+			}
+			i = e;
+			k++;
+			if (i < send && nc_tok_eq(doc, i, ","))
+				i++;
+			if (i < send && (nc_tok_eq(doc, i, "and") || nc_tok_eq(doc, i, "or")))
+				i++;
+			if (i == e)
+				break;
+		}
+		w = i > w ? i - 1 : w;
+	}
+}
+
 static NcStatus
 consistency(EntCtx *cx)
 {
@@ -1888,6 +1952,7 @@ nc_ent_rules(EntCtx *cx)
 		return st;
 	if ((st = org_cues(cx)) != NC_OK)
 		return st;
+	org_lists(cx);
 	person_cues(cx);
 	if ((st = untagged_people(cx)) != NC_OK)
 		return st;

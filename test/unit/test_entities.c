@@ -650,6 +650,15 @@ test_type_cues(void **state)
 	expect_type(&x, "Dravel", 0, NC_ET_ORG);
 	expect_type(&x, "Quillstack Forums", 0, NC_ET_ORG);
 	unit_doc_free(&x.u);
+
+	/* the names listed after a plural noun for companies */
+	ent_build(&x, "Shoppers now buy from retailers such as Fennick, Dravel and "
+			  "Quorra instead.");
+	check_sorted(&x);
+	expect_type(&x, "Fennick", 0, NC_ET_ORG);
+	expect_type(&x, "Dravel", 0, NC_ET_ORG);
+	expect_type(&x, "Quorra", 0, NC_ET_ORG);
+	unit_doc_free(&x.u);
 }
 
 const struct CMUnitTest entities_tests[] = {
