@@ -1066,10 +1066,11 @@ known_type(uint16_t b)
 }
 
 /*
- * A span that is exactly a known organisation is ORG, exactly a known
- * country (and nothing else) LOC: "EU", "Russian Federation"; a name of
- * several words the gazetteers type one way only takes that type ("Soviet
- * Union", "Pacific Ocean").
+ * A span that is exactly a state's or province's abbreviation ("B.C.",
+ * "Calif.") is LOC.  A span that is exactly a known organisation is ORG,
+ * exactly a known country (and nothing else) LOC: "EU", "Russian
+ * Federation"; a name of several words the gazetteers type one way only
+ * takes that type ("Soviet Union", "Pacific Ocean").
  */
 static void
 gazetteer_types(EntCtx *cx)
@@ -1080,7 +1081,13 @@ gazetteer_types(EntCtx *cx)
 		uint16_t	b = gaz_phrase(cx, sp->first, sp->end);
 		uint8_t		kt;
 
-		if ((b & NER_G_GEOORG) == NER_G_ORG)
+		if (sp->end - sp->first == 1 && sp->type != NC_ET_LOC &&
+			nc_tok_len(cx->doc, sp->first) >= 3 &&
+			nc_tok_ptr(cx->doc, sp->first)[nc_tok_len(cx->doc, sp->first) - 1] == '.' &&
+			nc_lex_find(&nc_lex_ner_region_abbrevs, nc_tok_ptr(cx->doc, sp->first),
+						nc_tok_len(cx->doc, sp->first)))
+			sp->type = NC_ET_LOC;	/* "police in B.C." */
+		else if ((b & NER_G_GEOORG) == NER_G_ORG)
 			sp->type = NC_ET_ORG;
 		else if ((b & NER_G_GEOORG) == NER_G_COUNTRY && sp->type != NC_ET_MISC)
 			sp->type = NC_ET_LOC;

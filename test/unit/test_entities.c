@@ -659,6 +659,15 @@ test_type_cues(void **state)
 	expect_type(&x, "Dravel", 0, NC_ET_ORG);
 	expect_type(&x, "Quorra", 0, NC_ET_ORG);
 	unit_doc_free(&x.u);
+
+	/* a province's abbreviation is a place */
+	ent_build(&x, "The RCMP in B.C. said the suspect fled. A judge in B.C. "
+			  "ruled on Friday.");
+	check_sorted(&x);
+	expect_type(&x, "RCMP", 0, NC_ET_ORG);
+	expect_type(&x, "B.C.", 0, NC_ET_LOC);
+	expect_type(&x, "B.C.", 1, NC_ET_LOC);
+	unit_doc_free(&x.u);
 }
 
 const struct CMUnitTest entities_tests[] = {
