@@ -363,6 +363,8 @@ static void normalise_spans(EntCtx *cx);
 static bool no_space_between(const NcDoc *doc, uint32_t i);
 static bool word_in(const NcDoc *doc, uint32_t i, const char *const *list, size_t n);
 static bool quote_speaker(const EntCtx *cx, uint32_t i, uint32_t e, uint32_t sfirst, uint32_t send);
+static bool age_after(const NcDoc *doc, uint32_t e, uint32_t send);
+static bool born_after(const NcDoc *doc, uint32_t e, uint32_t send);
 
 static bool
 person_title(const NcDoc *doc, uint32_t i)
@@ -388,6 +390,41 @@ static bool
 tok_is_lower(const NcDoc *doc, uint32_t i, const char *w)
 {
 	return i < doc->ntok && nc_tok_eq(doc, i, w);
+}
+
+/*
+ * An age in apposition after tokens ending at e: ", 31," or ", now 31,"
+ * ("Jutting, now 31, is on trial"); a person's.
+ */
+static bool
+age_after(const NcDoc *doc, uint32_t e, uint32_t send)
+{
+	uint32_t	n = e + 1;
+	const char *p;
+	uint32_t	len;
+
+	if (n >= send || !nc_tok_eq(doc, e, ","))
+		return false;
+	if (nc_tok_eq(doc, n, "now") || nc_tok_eq(doc, n, "aged"))
+		n++;
+	if (n + 1 >= send || doc->toks[n].kind != NC_TK_NUMBER || !nc_tok_eq(doc, n + 1, ","))
+		return false;
+	p = nc_tok_ptr(doc, n);
+	len = nc_tok_len(doc, n);
+	if (len > 3 || (len == 3 && p[0] != '1') || p[0] == '0')
+		return false;
+	for (uint32_t k = 0; k < len; k++)
+		if (p[k] < '0' || p[k] > '9')
+			return false;
+	return true;
+}
+
+/* "X was born", "X is survived by": only a person */
+static bool
+born_after(const NcDoc *doc, uint32_t e, uint32_t send)
+{
+	return e + 1 < send && (nc_tok_eq(doc, e, "was") || nc_tok_eq(doc, e, "is")) &&
+		(nc_tok_eq(doc, e + 1, "born") || nc_tok_eq(doc, e + 1, "survived"));
 }
 
 static void
@@ -461,6 +498,8 @@ person_cues(EntCtx *cx)
 			cue = true;
 		else if (sp->type != NC_ET_ORG && quote_speaker(cx, sp->first, e, sfirst, send))
 			cue = true;			/* "...," Dundar warned. */
+		else if (age_after(doc, e, send) || born_after(doc, e, send))
+			cue = true;			/* "Jutting, now 31,", "Cotton was born" */
 		else if (sp->first > sfirst && word_in(doc, sp->first - 1, preps,
 											   sizeof(preps) / sizeof(preps[0])))
 			;					/* "members of X, who": who are the members */
@@ -493,24 +532,30 @@ person_cues(EntCtx *cx)
  * between "said" / "says" / "added" and the end of the clause ("...,\" said
  * Guilbeault."), not a day or a month ("said Monday").
  */
+/* a day, a month or "today": a time, not a name */
 static bool
-said_name(const EntCtx *cx, uint32_t i, uint32_t sfirst, uint32_t send)
+calendar_word(const NcDoc *doc, uint32_t i)
 {
-	static const char *const verbs[] = {"said", "says", "added"};
 	static const char *const when[] = {
 		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 		"sunday", "today", "yesterday", "tonight"
 	};
+
+	return word_in(doc, i, when, sizeof(when) / sizeof(when[0])) ||
+		nc_lex_find_lower(&nc_lex_claim_months, nc_tok_ptr(doc, i), nc_tok_len(doc, i));
+}
+
+static bool
+said_name(const EntCtx *cx, uint32_t i, uint32_t sfirst, uint32_t send)
+{
+	static const char *const verbs[] = {"said", "says", "added"};
 	const NcDoc *doc = cx->doc;
 
 	if (i <= sfirst || i + 1 >= send ||
 		!word_in(doc, i - 1, verbs, sizeof(verbs) / sizeof(verbs[0])) ||
 		!(nc_tok_eq(doc, i + 1, ".") || nc_tok_eq(doc, i + 1, ",")))
 		return false;
-	if (word_in(doc, i, when, sizeof(when) / sizeof(when[0])) ||
-		nc_lex_find_lower(&nc_lex_claim_months, nc_tok_ptr(doc, i), nc_tok_len(doc, i)))
-		return false;
-	return true;
+	return !calendar_word(doc, i);
 }
 
 /*
@@ -611,6 +656,8 @@ untagged_people(EntCtx *cx)
 				continue;
 			else if (!(i + 1 < send &&
 				  (nc_tok_eq(doc, i + 1, "himself") || nc_tok_eq(doc, i + 1, "herself") ||
+				   ((age_after(doc, i + 1, send) || born_after(doc, i + 1, send)) &&
+					!calendar_word(doc, i)) ||
 				   (nc_tok_eq(doc, i + 1, ",") && i + 2 < send &&
 					nc_tok_eq(doc, i + 2, "who")))) &&
 				!said_name(cx, i, sfirst, send))

@@ -668,6 +668,18 @@ test_type_cues(void **state)
 	expect_type(&x, "B.C.", 0, NC_ET_LOC);
 	expect_type(&x, "B.C.", 1, NC_ET_LOC);
 	unit_doc_free(&x.u);
+
+	/* an age in apposition, "was born": a person */
+	ent_build(&x, "Two years later, Stalling, now 31, is on trial in Leeds. "
+			  "But Cotton's crimes were not random. Cotton was born in 1832.");
+	check_sorted(&x);
+	expect_type(&x, "Stalling", 0, NC_ET_PERSON);
+	expect_type(&x, "Cotton", 0, NC_ET_PERSON);
+	expect_type(&x, "Cotton", 1, NC_ET_PERSON);
+	unit_doc_free(&x.u);
+	ent_build(&x, "The circuit opened on August, 7, 1948.");
+	assert_int_equal(find_mention(&x, "August", 0), -1);
+	unit_doc_free(&x.u);
 }
 
 const struct CMUnitTest entities_tests[] = {
