@@ -1435,9 +1435,21 @@ head_names(EntCtx *cx)
 		return NC_ENOMEM;
 	memset(person, 0, doc->ntok);
 	for (uint32_t k = 0; k < cx->nspan; k++)
-		if (cx->spans[k].type == NC_ET_PERSON)
-			for (uint32_t i = cx->spans[k].first; i < cx->spans[k].end; i++)
-				person[i] = 1;
+	{
+		const EntSpan *sp = &cx->spans[k];
+		uint32_t	f = sp->first;
+
+		if (sp->type != NC_ET_PERSON)
+			continue;
+		/* a head word alone before "of Name" is no person: "Bank of
+		 * Scotland" */
+		if (sp->end == f + 1 && f + 2 < doc->ntok && head_at(cx, f) &&
+			nc_tok_eq(doc, f + 1, "of") && cap_word(cx, f + 2) &&
+			doc->toks[f + 2].sentence == doc->toks[f].sentence)
+			continue;
+		for (uint32_t i = f; i < sp->end; i++)
+			person[i] = 1;
+	}
 
 	for (uint32_t si = 0; si < doc->nsent; si++)
 	{

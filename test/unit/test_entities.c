@@ -677,6 +677,11 @@ test_type_cues(void **state)
 	expect_type(&x, "Cotton", 0, NC_ET_PERSON);
 	expect_type(&x, "Cotton", 1, NC_ET_PERSON);
 	unit_doc_free(&x.u);
+	/* a head word the tagger took for a person still heads its name */
+	ent_build(&x, "Meanwhile, Bank of Scotland customers earn 3% on balances.");
+	check_sorted(&x);
+	expect_type(&x, "Bank of Scotland", 0, NC_ET_ORG);
+	unit_doc_free(&x.u);
 	ent_build(&x, "The circuit opened on August, 7, 1948.");
 	assert_int_equal(find_mention(&x, "August", 0), -1);
 	unit_doc_free(&x.u);
