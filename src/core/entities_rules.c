@@ -500,6 +500,11 @@ person_cues(EntCtx *cx)
 			cue = true;			/* "...," Dundar warned. */
 		else if (age_after(doc, e, send) || born_after(doc, e, send))
 			cue = true;			/* "Jutting, now 31,", "Cotton was born" */
+		else if (e + 1 < send && nc_tok_eq(doc, e, "as") &&
+				 (tok_title(cx, e + 1) ||
+				  (e + 2 < send && (is_article(doc, e + 1) || cx->up[e + 1]) &&
+				   tok_title(cx, e + 2))))
+			cue = true;			/* "Clinton as First Lady" */
 		else if (sp->first > sfirst && word_in(doc, sp->first - 1, preps,
 											   sizeof(preps) / sizeof(preps[0])))
 			;					/* "members of X, who": who are the members */

@@ -677,6 +677,12 @@ test_type_cues(void **state)
 	expect_type(&x, "Cotton", 0, NC_ET_PERSON);
 	expect_type(&x, "Cotton", 1, NC_ET_PERSON);
 	unit_doc_free(&x.u);
+	/* "X as <title>" */
+	ent_build(&x, "The board confirmed the appointment of Kendal as chief "
+			  "executive.");
+	check_sorted(&x);
+	expect_type(&x, "Kendal", 0, NC_ET_PERSON);
+	unit_doc_free(&x.u);
 	/* a head word the tagger took for a person still heads its name */
 	ent_build(&x, "Meanwhile, Bank of Scotland customers earn 3% on balances.");
 	check_sorted(&x);
