@@ -427,6 +427,18 @@ born_after(const NcDoc *doc, uint32_t e, uint32_t send)
 		(nc_tok_eq(doc, e + 1, "born") || nc_tok_eq(doc, e + 1, "survived"));
 }
 
+/* a reporting verb (lexicon quote_cues) */
+static bool
+speech_verb(const NcDoc *doc, uint32_t i)
+{
+	const NcLexEntry *v;
+
+	if (doc->toks[i].kind != NC_TK_WORD)
+		return false;
+	v = nc_lex_find_lower(&nc_lex_quote_cues, nc_tok_ptr(doc, i), nc_tok_len(doc, i));
+	return v != NULL && v->value != NULL && v->value[0] == 'v';
+}
+
 static void
 person_cues(EntCtx *cx)
 {
@@ -524,6 +536,9 @@ person_cues(EntCtx *cx)
 		}
 		else if (e < send && word_in(doc, e, verbs, sizeof(verbs) / sizeof(verbs[0])))
 			cue = true;
+		else if (sp->type == NC_ET_LOC && e < send && speech_verb(doc, e))
+			cue = true;			/* a place no gazetteer knows does not speak:
+								 * "Dundar warned" */
 		if (cue)
 		{
 			sp->type = NC_ET_PERSON;

@@ -683,6 +683,12 @@ test_type_cues(void **state)
 	check_sorted(&x);
 	expect_type(&x, "Kendal", 0, NC_ET_PERSON);
 	unit_doc_free(&x.u);
+	/* a place no gazetteer knows does not speak */
+	ent_build(&x, "\xC3\x96zkaya warned Europe about its tolerance of the government.");
+	check_sorted(&x);
+	expect_type(&x, "\xC3\x96zkaya", 0, NC_ET_PERSON);
+	expect_type(&x, "Europe", 0, NC_ET_LOC);
+	unit_doc_free(&x.u);
 	/* a head word the tagger took for a person still heads its name */
 	ent_build(&x, "Meanwhile, Bank of Scotland customers earn 3% on balances.");
 	check_sorted(&x);
