@@ -593,10 +593,10 @@ quote_speaker(const EntCtx *cx, uint32_t i, uint32_t e, uint32_t sfirst, uint32_
 
 	(void) sfirst;				/* "?\"" may end the sentence before the name */
 	if (i < 2 || e >= send || (doc->toks[i].flags & NC_TF_NEWLINE_BEFORE) ||
-		nc_lex_find_lower(&nc_lex_sentence_starters, nc_tok_ptr(doc, i), nc_tok_len(doc, i)) ||
 		(doc->toks[i - 1].kind != NC_TK_QUOTE_CLOSE &&
 		 doc->toks[i - 1].kind != NC_TK_QUOTE_AMBIG) ||
-		doc->toks[i - 2].kind != NC_TK_PUNCT || doc->toks[e].kind != NC_TK_WORD)
+		doc->toks[i - 2].kind != NC_TK_PUNCT || doc->toks[e].kind != NC_TK_WORD ||
+		nc_lex_find_lower(&nc_lex_sentence_starters, nc_tok_ptr(doc, i), nc_tok_len(doc, i)))
 		return false;
 	p = nc_tok_ptr(doc, i - 2);
 	if (nc_tok_len(doc, i - 2) != 1 || (p[0] != ',' && p[0] != '?' && p[0] != '!'))
@@ -900,7 +900,11 @@ org_lists(EntCtx *cx)
 		uint32_t	i = w + 1,
 					send;
 
-		if ((cx->up[w] && !(doc->toks[w].flags & NC_TF_SENT_START)) ||
+		uint32_t	len = nc_tok_len(doc, w);
+
+		/* a plural noun: ends in "s" (a cheap test before the list) */
+		if (len < 4 || nc_tok_ptr(doc, w)[len - 1] != 's' ||
+			(cx->up[w] && !(doc->toks[w].flags & NC_TF_SENT_START)) ||
 			!word_in(doc, w, plural, sizeof(plural) / sizeof(plural[0])))
 			continue;
 		send = sent_end_of(doc, w);
