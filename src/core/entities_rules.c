@@ -17,10 +17,12 @@
  *		  Union" is a place); an office after its body's name is cut
  *		  off ("U.N. High Commissioner ..." -> "U.N.");
  *		- context cues: "Mr X", "President X", "X, who", "X herself",
- *		  "..., said X.",
+ *		  "..., said X.", "...,\" X mocked.", "X, now 31,", "X was born",
+ *		  "X as First Lady", an unknown place before a reporting verb,
  *		  "X's wife", "X told", a given name before it -> PERSON; "the firm
- *		  X", "founder of X", "X's shares" -> ORG; a cue outweighs the
- *		  tagger's votes for the string;
+ *		  X", "founder of X", "X's shares", "X spokeswoman", "firms such as
+ *		  X, Y and Z", a lone acronym -> ORG; "B.C." -> LOC; a cue outweighs
+ *		  the tagger's votes for the string;
  *		- consistency: a string typed once is typed the same (majority)
  *		  everywhere, untagged occurrences of a typed string or of a
  *		  person's surname become mentions;
