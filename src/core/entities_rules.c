@@ -17,10 +17,12 @@
  *		  Union" is a place); an office after its body's name is cut
  *		  off ("U.N. High Commissioner ..." -> "U.N.");
  *		- context cues: "Mr X", "President X", "X, who", "X herself",
- *		  "..., said X.",
+ *		  "..., said X.", "...,\" X mocked.", "X, now 31,", "X was born",
+ *		  "X as First Lady", an unknown place before a reporting verb,
  *		  "X's wife", "X told", a given name before it -> PERSON; "the firm
- *		  X", "founder of X", "X's shares" -> ORG; a cue outweighs the
- *		  tagger's votes for the string;
+ *		  X", "founder of X", "X's shares", "X spokeswoman", "firms such as
+ *		  X, Y and Z", a lone acronym -> ORG; "B.C." -> LOC; a cue outweighs
+ *		  the tagger's votes for the string;
  *		- consistency: a string typed once is typed the same (majority)
  *		  everywhere, untagged occurrences of a typed string or of a
  *		  person's surname become mentions;
@@ -362,6 +364,9 @@ static bool cap_word(const EntCtx *cx, uint32_t i);
 static void normalise_spans(EntCtx *cx);
 static bool no_space_between(const NcDoc *doc, uint32_t i);
 static bool word_in(const NcDoc *doc, uint32_t i, const char *const *list, size_t n);
+static bool quote_speaker(const EntCtx *cx, uint32_t i, uint32_t e, uint32_t sfirst, uint32_t send);
+static bool age_after(const NcDoc *doc, uint32_t e, uint32_t send);
+static bool born_after(const NcDoc *doc, uint32_t e, uint32_t send);
 
 static bool
 person_title(const NcDoc *doc, uint32_t i)
@@ -387,6 +392,53 @@ static bool
 tok_is_lower(const NcDoc *doc, uint32_t i, const char *w)
 {
 	return i < doc->ntok && nc_tok_eq(doc, i, w);
+}
+
+/*
+ * An age in apposition after tokens ending at e: ", 31," or ", now 31,"
+ * ("Jutting, now 31, is on trial"); a person's.
+ */
+static bool
+age_after(const NcDoc *doc, uint32_t e, uint32_t send)
+{
+	uint32_t	n = e + 1;
+	const char *p;
+	uint32_t	len;
+
+	if (n >= send || !nc_tok_eq(doc, e, ","))
+		return false;
+	if (nc_tok_eq(doc, n, "now") || nc_tok_eq(doc, n, "aged"))
+		n++;
+	if (n + 1 >= send || doc->toks[n].kind != NC_TK_NUMBER || !nc_tok_eq(doc, n + 1, ","))
+		return false;
+	p = nc_tok_ptr(doc, n);
+	len = nc_tok_len(doc, n);
+	if (len > 3 || (len == 3 && p[0] != '1') || p[0] == '0')
+		return false;
+	for (uint32_t k = 0; k < len; k++)
+		if (p[k] < '0' || p[k] > '9')
+			return false;
+	return true;
+}
+
+/* "X was born", "X is survived by": only a person */
+static bool
+born_after(const NcDoc *doc, uint32_t e, uint32_t send)
+{
+	return e + 1 < send && (nc_tok_eq(doc, e, "was") || nc_tok_eq(doc, e, "is")) &&
+		(nc_tok_eq(doc, e + 1, "born") || nc_tok_eq(doc, e + 1, "survived"));
+}
+
+/* a reporting verb (lexicon quote_cues) */
+static bool
+speech_verb(const NcDoc *doc, uint32_t i)
+{
+	const NcLexEntry *v;
+
+	if (doc->toks[i].kind != NC_TK_WORD)
+		return false;
+	v = nc_lex_find_lower(&nc_lex_quote_cues, nc_tok_ptr(doc, i), nc_tok_len(doc, i));
+	return v != NULL && v->value != NULL && v->value[0] == 'v';
 }
 
 static void
@@ -458,6 +510,15 @@ person_cues(EntCtx *cx)
 		if (sp->first > sfirst && person_title(doc, sp->first - 1) &&
 			!(k > 0 && cx->spans[k - 1].end == sp->first))
 			cue = true;
+		else if (sp->type != NC_ET_ORG && quote_speaker(cx, sp->first, e, sfirst, send))
+			cue = true;			/* "...," Dundar warned. */
+		else if (age_after(doc, e, send) || born_after(doc, e, send))
+			cue = true;			/* "Jutting, now 31,", "Cotton was born" */
+		else if (e + 1 < send && nc_tok_eq(doc, e, "as") &&
+				 (tok_title(cx, e + 1) ||
+				  (e + 2 < send && (is_article(doc, e + 1) || cx->up[e + 1]) &&
+				   tok_title(cx, e + 2))))
+			cue = true;			/* "Clinton as First Lady" */
 		else if (sp->first > sfirst && word_in(doc, sp->first - 1, preps,
 											   sizeof(preps) / sizeof(preps[0])))
 			;					/* "members of X, who": who are the members */
@@ -477,6 +538,9 @@ person_cues(EntCtx *cx)
 		}
 		else if (e < send && word_in(doc, e, verbs, sizeof(verbs) / sizeof(verbs[0])))
 			cue = true;
+		else if (sp->type == NC_ET_LOC && e < send && speech_verb(doc, e))
+			cue = true;			/* a place no gazetteer knows does not speak:
+								 * "Dundar warned" */
 		if (cue)
 		{
 			sp->type = NC_ET_PERSON;
@@ -490,24 +554,57 @@ person_cues(EntCtx *cx)
  * between "said" / "says" / "added" and the end of the clause ("...,\" said
  * Guilbeault."), not a day or a month ("said Monday").
  */
+/* a day, a month or "today": a time, not a name */
 static bool
-said_name(const EntCtx *cx, uint32_t i, uint32_t sfirst, uint32_t send)
+calendar_word(const NcDoc *doc, uint32_t i)
 {
-	static const char *const verbs[] = {"said", "says", "added"};
 	static const char *const when[] = {
 		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 		"sunday", "today", "yesterday", "tonight"
 	};
+
+	return word_in(doc, i, when, sizeof(when) / sizeof(when[0])) ||
+		nc_lex_find_lower(&nc_lex_claim_months, nc_tok_ptr(doc, i), nc_tok_len(doc, i));
+}
+
+static bool
+said_name(const EntCtx *cx, uint32_t i, uint32_t sfirst, uint32_t send)
+{
+	static const char *const verbs[] = {"said", "says", "added"};
 	const NcDoc *doc = cx->doc;
 
 	if (i <= sfirst || i + 1 >= send ||
 		!word_in(doc, i - 1, verbs, sizeof(verbs) / sizeof(verbs[0])) ||
 		!(nc_tok_eq(doc, i + 1, ".") || nc_tok_eq(doc, i + 1, ",")))
 		return false;
-	if (word_in(doc, i, when, sizeof(when) / sizeof(when[0])) ||
-		nc_lex_find_lower(&nc_lex_claim_months, nc_tok_ptr(doc, i), nc_tok_len(doc, i)))
+	return !calendar_word(doc, i);
+}
+
+/*
+ * The speaker named right after a quotation, before the reporting verb
+ * ("...,\" Obama mocked.", "...?\" Halvorsen asked."): tokens [i, e) follow
+ * a closing quotation mark that a comma, question or exclamation mark ends,
+ * and a reporting verb (lexicon quote_cues) follows them.
+ */
+static bool
+quote_speaker(const EntCtx *cx, uint32_t i, uint32_t e, uint32_t sfirst, uint32_t send)
+{
+	const NcDoc *doc = cx->doc;
+	const NcLexEntry *v;
+	const char *p;
+
+	(void) sfirst;				/* "?\"" may end the sentence before the name */
+	if (i < 2 || e >= send || (doc->toks[i].flags & NC_TF_NEWLINE_BEFORE) ||
+		(doc->toks[i - 1].kind != NC_TK_QUOTE_CLOSE &&
+		 doc->toks[i - 1].kind != NC_TK_QUOTE_AMBIG) ||
+		doc->toks[i - 2].kind != NC_TK_PUNCT || doc->toks[e].kind != NC_TK_WORD ||
+		nc_lex_find_lower(&nc_lex_sentence_starters, nc_tok_ptr(doc, i), nc_tok_len(doc, i)))
 		return false;
-	return true;
+	p = nc_tok_ptr(doc, i - 2);
+	if (nc_tok_len(doc, i - 2) != 1 || (p[0] != ',' && p[0] != '?' && p[0] != '!'))
+		return false;
+	v = nc_lex_find_lower(&nc_lex_quote_cues, nc_tok_ptr(doc, e), nc_tok_len(doc, e));
+	return v != NULL && v->value != NULL && (v->value[0] == 'v' || v->value[0] == 'w');
 }
 
 /* Add a span that a context cue found, and mark its tokens covered. */
@@ -563,18 +660,26 @@ untagged_people(EntCtx *cx)
 		}
 		else
 		{
-			if (((doc->toks[i].flags & NC_TF_SENT_START) && (cx->gz[i] & NER_G_COMMON)) ||
+			/* "...," Obama mocked.  After a quotation the name is
+			 * capitalised for itself, wherever the sentence starts. */
+			bool		qs = i + 1 < send && quote_speaker(cx, i, i + 1, sfirst, send);
+
+			if ((!qs && (doc->toks[i].flags & NC_TF_SENT_START) && (cx->gz[i] & NER_G_COMMON)) ||
 				(cx->gz[i] & (NER_G_DEMONYM | NER_G_GEOORG)) ||
 				(doc->toks[i].flags & NC_TF_ALLCAPS))
 				continue;
-			if (i > sfirst && (cx->up[i - 1] ||
+			if (qs)
+				;
+			else if (i > sfirst && (cx->up[i - 1] ||
 							   nc_tok_eq(doc, i - 1, "of") || nc_tok_eq(doc, i - 1, "for") ||
 							   nc_tok_eq(doc, i - 1, "from") || nc_tok_eq(doc, i - 1, "with") ||
 							   nc_tok_eq(doc, i - 1, "in") || nc_tok_eq(doc, i - 1, "and") ||
 							   nc_tok_eq(doc, i - 1, "to") || nc_tok_eq(doc, i - 1, "by")))
 				continue;
-			if (!(i + 1 < send &&
+			else if (!(i + 1 < send &&
 				  (nc_tok_eq(doc, i + 1, "himself") || nc_tok_eq(doc, i + 1, "herself") ||
+				   ((age_after(doc, i + 1, send) || born_after(doc, i + 1, send)) &&
+					!calendar_word(doc, i)) ||
 				   (nc_tok_eq(doc, i + 1, ",") && i + 2 < send &&
 					nc_tok_eq(doc, i + 2, "who")))) &&
 				!said_name(cx, i, sfirst, send))
@@ -609,6 +714,35 @@ word_in(const NcDoc *doc, uint32_t i, const char *const *list, size_t n)
 	return false;
 }
 
+/*
+ * An acronym: two to six capital letters, no dots ("FTU", not "J.R." or a
+ * single initial), in running text (a word near it has lower case, so it
+ * is not a line in capitals).
+ */
+static bool
+acronym_word(const EntCtx *cx, uint32_t i)
+{
+	const NcDoc *doc = cx->doc;
+	const char *p = nc_tok_ptr(doc, i);
+	uint32_t	len = nc_tok_len(doc, i);
+	uint32_t	lo = sent_first_of(doc, i),
+				hi = sent_end_of(doc, i);
+
+	if (doc->toks[i].kind != NC_TK_WORD || len < 2 || len > 6 ||
+		!(doc->toks[i].flags & NC_TF_ALLCAPS))
+		return false;
+	for (uint32_t k = 0; k < len; k++)
+		if (p[k] < 'A' || p[k] > 'Z')
+			return false;
+	lo = i >= lo + 4 ? i - 4 : lo;
+	hi = hi > i + 5 ? i + 5 : hi;
+	for (uint32_t k = lo; k < hi; k++)
+		if (k != i && doc->toks[k].kind == NC_TK_WORD &&
+			!(doc->toks[k].flags & NC_TF_ALLCAPS))
+			return true;
+	return false;
+}
+
 static NcStatus
 org_cues(EntCtx *cx)
 {
@@ -637,6 +771,13 @@ org_cues(EntCtx *cx)
 		"revenues", "sales", "stock", "brand", "software", "platform",
 		"service", "services", "network", "users"
 	};
+	/* a body's people and dealings named after it: "a Tesco spokeswoman",
+	 * "Avro Energy customers" */
+	static const char *const noun_after[] = {
+		"spokesman", "spokeswoman", "spokesperson", "customers",
+		"shareholders", "subscribers", "accounts", "executives", "employees",
+		"shares", "stores"
+	};
 	const NcDoc *doc = cx->doc;
 
 	for (uint32_t k = 0; k < cx->nspan; k++)
@@ -648,11 +789,33 @@ org_cues(EntCtx *cx)
 		uint32_t	send = sent_end_of(doc, f);
 		bool		cue = false;
 
-		if (sp->type != NC_ET_PERSON || sp->cue || e - f > 3 ||
+		bool		place = sp->type == NC_ET_LOC;
+
+		/* people, and places no gazetteer knows ("founder of Hack Forums") */
+		if ((sp->type != NC_ET_PERSON && !place) || sp->cue || e - f > 3 ||
 			is_given_name(cx, f) || (cx->gz[f] & NER_G_TITLE))
 			continue;
-		if (f > sfirst && !cx->up[f - 1] &&
+		if (place)
+		{
+			bool		known = (gaz_phrase(cx, f, e) & (NER_G_GEOORG | NER_G_REGION)) != 0;
+
+			for (uint32_t i = f; i < e && !known; i++)
+				if (cx->gz[i] & (NER_G_GEOORG | NER_G_DEMONYM | NER_G_LOCW))
+					known = true;
+			if (known || head_at(cx, e - 1))
+				continue;
+		}
+		/* an acronym is a body, not a person ("FTU", "RAF") */
+		else if (e - f == 1 && acronym_word(cx, f))
+		{
+			sp->type = NC_ET_ORG;
+			continue;
+		}
+		if (!place && f > sfirst && !cx->up[f - 1] &&
 			word_in(doc, f - 1, before, sizeof(before) / sizeof(before[0])))
+			cue = true;
+		else if (e < send && !cx->up[e] &&
+				 word_in(doc, e, noun_after, sizeof(noun_after) / sizeof(noun_after[0])))
 			cue = true;
 		else if (f > sfirst + 1 && nc_tok_eq(doc, f - 1, "of") &&
 				 word_in(doc, f - 2, of_after, sizeof(of_after) / sizeof(of_after[0])))
@@ -711,6 +874,74 @@ org_cues(EntCtx *cx)
 			normalise_spans(cx);
 	}
 	return NC_OK;
+}
+
+/*
+ * The names listed after a plural noun for companies ("companies Dell,
+ * Samsung and Matsushita", "websites such as Reddit, Twitter and
+ * Spotify"): each mention in the list that the tagger took for a person or
+ * an unknown place is an ORG.  Names starting with a given name and places
+ * the gazetteers know are left alone.
+ */
+static void
+org_lists(EntCtx *cx)
+{
+	static const char *const plural[] = {
+		"companies", "firms", "developers", "makers", "networks", "services",
+		"websites", "sites", "retailers", "carriers", "operators",
+		"manufacturers", "airlines", "banks", "broadcasters", "newspapers",
+		"agencies", "brands", "insurers", "lenders", "platforms", "studios",
+		"labels", "supermarkets", "chains", "giants", "startups",
+		"start-ups", "businesses", "corporations", "outlets", "apps"
+	};
+	const NcDoc *doc = cx->doc;
+	uint32_t	k = 0;
+
+	for (uint32_t w = 0; w + 1 < doc->ntok; w++)
+	{
+		uint32_t	i = w + 1,
+					send;
+
+		uint32_t	len = nc_tok_len(doc, w);
+
+		/* a plural noun: ends in "s" (a cheap test before the list) */
+		if (len < 4 || nc_tok_ptr(doc, w)[len - 1] != 's' ||
+			(cx->up[w] && !(doc->toks[w].flags & NC_TF_SENT_START)) ||
+			!word_in(doc, w, plural, sizeof(plural) / sizeof(plural[0])))
+			continue;
+		send = sent_end_of(doc, w);
+		if (i + 1 < send && nc_tok_eq(doc, i, "such") && nc_tok_eq(doc, i + 1, "as"))
+			i += 2;
+		else if (i < send && (nc_tok_eq(doc, i, "like") || nc_tok_eq(doc, i, "including")))
+			i++;
+		while (k < cx->nspan && cx->spans[k].end <= i)
+			k++;
+		/* the list: mentions joined by commas, "and", "or" */
+		while (i < send && k < cx->nspan && cx->spans[k].first == i)
+		{
+			EntSpan    *sp = &cx->spans[k];
+			uint32_t	f = sp->first,
+						e = sp->end;
+
+			if ((sp->type == NC_ET_PERSON || sp->type == NC_ET_LOC) && !sp->cue &&
+				!is_given_name(cx, f) &&
+				!(gaz_phrase(cx, f, e) & (NER_G_GEOORG | NER_G_REGION)) &&
+				!(cx->gz[f] & (NER_G_GEOORG | NER_G_DEMONYM)))
+			{
+				sp->type = NC_ET_ORG;
+				sp->cue = 1;
+			}
+			i = e;
+			k++;
+			if (i < send && nc_tok_eq(doc, i, ","))
+				i++;
+			if (i < send && (nc_tok_eq(doc, i, "and") || nc_tok_eq(doc, i, "or")))
+				i++;
+			if (i == e)
+				break;
+		}
+		w = i > w ? i - 1 : w;
+	}
 }
 
 static NcStatus
@@ -908,10 +1139,11 @@ known_type(uint16_t b)
 }
 
 /*
- * A span that is exactly a known organisation is ORG, exactly a known
- * country (and nothing else) LOC: "EU", "Russian Federation"; a name of
- * several words the gazetteers type one way only takes that type ("Soviet
- * Union", "Pacific Ocean").
+ * A span that is exactly a state's or province's abbreviation ("B.C.",
+ * "Calif.") is LOC.  A span that is exactly a known organisation is ORG,
+ * exactly a known country (and nothing else) LOC: "EU", "Russian
+ * Federation"; a name of several words the gazetteers type one way only
+ * takes that type ("Soviet Union", "Pacific Ocean").
  */
 static void
 gazetteer_types(EntCtx *cx)
@@ -922,7 +1154,13 @@ gazetteer_types(EntCtx *cx)
 		uint16_t	b = gaz_phrase(cx, sp->first, sp->end);
 		uint8_t		kt;
 
-		if ((b & NER_G_GEOORG) == NER_G_ORG)
+		if (sp->end - sp->first == 1 && sp->type != NC_ET_LOC &&
+			nc_tok_len(cx->doc, sp->first) >= 3 &&
+			nc_tok_ptr(cx->doc, sp->first)[nc_tok_len(cx->doc, sp->first) - 1] == '.' &&
+			nc_lex_find(&nc_lex_ner_region_abbrevs, nc_tok_ptr(cx->doc, sp->first),
+						nc_tok_len(cx->doc, sp->first)))
+			sp->type = NC_ET_LOC;	/* "police in B.C." */
+		else if ((b & NER_G_GEOORG) == NER_G_ORG)
 			sp->type = NC_ET_ORG;
 		else if ((b & NER_G_GEOORG) == NER_G_COUNTRY && sp->type != NC_ET_MISC)
 			sp->type = NC_ET_LOC;
@@ -1223,9 +1461,21 @@ head_names(EntCtx *cx)
 		return NC_ENOMEM;
 	memset(person, 0, doc->ntok);
 	for (uint32_t k = 0; k < cx->nspan; k++)
-		if (cx->spans[k].type == NC_ET_PERSON)
-			for (uint32_t i = cx->spans[k].first; i < cx->spans[k].end; i++)
-				person[i] = 1;
+	{
+		const EntSpan *sp = &cx->spans[k];
+		uint32_t	f = sp->first;
+
+		if (sp->type != NC_ET_PERSON)
+			continue;
+		/* a head word alone before "of Name" is no person: "Bank of
+		 * Scotland" */
+		if (sp->end == f + 1 && f + 2 < doc->ntok && head_at(cx, f) &&
+			nc_tok_eq(doc, f + 1, "of") && cap_word(cx, f + 2) &&
+			doc->toks[f + 2].sentence == doc->toks[f].sentence)
+			continue;
+		for (uint32_t i = f; i < sp->end; i++)
+			person[i] = 1;
+	}
 
 	for (uint32_t si = 0; si < doc->nsent; si++)
 	{
@@ -1794,6 +2044,7 @@ nc_ent_rules(EntCtx *cx)
 		return st;
 	if ((st = org_cues(cx)) != NC_OK)
 		return st;
+	org_lists(cx);
 	person_cues(cx);
 	if ((st = untagged_people(cx)) != NC_OK)
 		return st;

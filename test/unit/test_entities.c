@@ -606,6 +606,99 @@ test_context_and_known_names(void **state)
 	unit_doc_free(&x.u);
 }
 
+/* assert that the n-th mention written s exists and has type t */
+static void
+expect_type(const Ent *x, const char *s, int nth, uint8_t t)
+{
+	int			a = find_mention(x, s, nth);
+
+	if (a < 0)
+		fail_msg("no mention \"%s\" (%d)", s, nth);
+	if (ent_type(x, a) != t)
+		fail_msg("\"%s\" typed %s, expected %s", s,
+				 nc_entity_type_name(ent_type(x, a)), nc_entity_type_name(t));
+}
+
+/* context that types a name the tagger alone gets wrong */
+static void
+test_type_cues(void **state)
+{
+	Ent			x;
+
+	(void) state;
+	/* an acronym is a body, not a person */
+	ent_build(&x, "Tanya Fung of the RDP won 40,000 votes. ZTU's Alan Kwok lost.");
+	check_sorted(&x);
+	expect_type(&x, "ZTU", 0, NC_ET_ORG);
+	expect_type(&x, "Alan Kwok", 0, NC_ET_PERSON);
+	unit_doc_free(&x.u);
+
+	/* the speaker after a quotation, before the reporting verb */
+	ent_build(&x, "\"If they can't run a bakery, they can't run the country,\" "
+			  "Winters mocked. \"Is that a plan?\" Gable asked.");
+	check_sorted(&x);
+	expect_type(&x, "Winters", 0, NC_ET_PERSON);
+	expect_type(&x, "Gable", 0, NC_ET_PERSON);
+	unit_doc_free(&x.u);
+
+	/* a body's customers and shares; a founder's place-like company */
+	ent_build(&x, "Customers could open two Fennick accounts and earn 2%. "
+			  "Analysts said Dravel shareholders would vote on Tuesday. "
+			  "The idea came from Ola Berg, founder of Quillstack Forums.");
+	check_sorted(&x);
+	expect_type(&x, "Fennick", 0, NC_ET_ORG);
+	expect_type(&x, "Dravel", 0, NC_ET_ORG);
+	expect_type(&x, "Quillstack Forums", 0, NC_ET_ORG);
+	unit_doc_free(&x.u);
+
+	/* the names listed after a plural noun for companies */
+	ent_build(&x, "Shoppers now buy from retailers such as Fennick, Dravel and "
+			  "Quorra instead.");
+	check_sorted(&x);
+	expect_type(&x, "Fennick", 0, NC_ET_ORG);
+	expect_type(&x, "Dravel", 0, NC_ET_ORG);
+	expect_type(&x, "Quorra", 0, NC_ET_ORG);
+	unit_doc_free(&x.u);
+
+	/* a province's abbreviation is a place */
+	ent_build(&x, "The RCMP in B.C. said the suspect fled. A judge in B.C. "
+			  "ruled on Friday.");
+	check_sorted(&x);
+	expect_type(&x, "RCMP", 0, NC_ET_ORG);
+	expect_type(&x, "B.C.", 0, NC_ET_LOC);
+	expect_type(&x, "B.C.", 1, NC_ET_LOC);
+	unit_doc_free(&x.u);
+
+	/* an age in apposition, "was born": a person */
+	ent_build(&x, "Two years later, Stalling, now 31, is on trial in Leeds. "
+			  "But Cotton's crimes were not random. Cotton was born in 1832.");
+	check_sorted(&x);
+	expect_type(&x, "Stalling", 0, NC_ET_PERSON);
+	expect_type(&x, "Cotton", 0, NC_ET_PERSON);
+	expect_type(&x, "Cotton", 1, NC_ET_PERSON);
+	unit_doc_free(&x.u);
+	/* "X as <title>" */
+	ent_build(&x, "The board confirmed the appointment of Kendal as chief "
+			  "executive.");
+	check_sorted(&x);
+	expect_type(&x, "Kendal", 0, NC_ET_PERSON);
+	unit_doc_free(&x.u);
+	/* a place no gazetteer knows does not speak */
+	ent_build(&x, "\xC3\x96zkaya warned Europe about its tolerance of the government.");
+	check_sorted(&x);
+	expect_type(&x, "\xC3\x96zkaya", 0, NC_ET_PERSON);
+	expect_type(&x, "Europe", 0, NC_ET_LOC);
+	unit_doc_free(&x.u);
+	/* a head word the tagger took for a person still heads its name */
+	ent_build(&x, "Meanwhile, Bank of Scotland customers earn 3% on balances.");
+	check_sorted(&x);
+	expect_type(&x, "Bank of Scotland", 0, NC_ET_ORG);
+	unit_doc_free(&x.u);
+	ent_build(&x, "The circuit opened on August, 7, 1948.");
+	assert_int_equal(find_mention(&x, "August", 0), -1);
+	unit_doc_free(&x.u);
+}
+
 const struct CMUnitTest entities_tests[] = {
 	cmocka_unit_test(test_model_loads),
 	cmocka_unit_test(test_precomputed_hashes),
@@ -617,6 +710,7 @@ const struct CMUnitTest entities_tests[] = {
 	cmocka_unit_test(test_head_words_and_morphology),
 	cmocka_unit_test(test_context_and_known_names),
 	cmocka_unit_test(test_hyphens_heads_and_speakers),
+	cmocka_unit_test(test_type_cues),
 	cmocka_unit_test(test_mention_at),
 	cmocka_unit_test(test_hostile_input),
 	cmocka_unit_test(test_cancel),
