@@ -37,6 +37,21 @@
 static uint8_t head_at(const EntCtx *cx, uint32_t i);
 static bool tok_title(const EntCtx *cx, uint32_t i);
 
+/*
+ * Word i gives the rules' cue cls (a letter of lexicon/ner_cue_words.txt,
+ * which says what each means): one lookup, whatever the list.
+ */
+static bool
+cue_word(const NcDoc *doc, uint32_t i, char cls)
+{
+	const NcLexEntry *e;
+
+	if (i >= doc->ntok || doc->toks[i].kind != NC_TK_WORD)
+		return false;
+	e = nc_lex_find_lower(&nc_lex_ner_cue_words, nc_tok_ptr(doc, i), nc_tok_len(doc, i));
+	return e != NULL && e->value != NULL && strchr(e->value, cls) != NULL;
+}
+
 bool
 nc_ent_is_title(const NcDoc *doc, uint32_t i, const char **value)
 {
@@ -140,17 +155,7 @@ trim_span(EntCtx *cx, EntSpan *sp)
 static bool
 office_word(const NcDoc *doc, uint32_t i)
 {
-	static const char *const offices[] = {
-		"commissioner", "secretary", "chairman", "chairwoman", "chairperson",
-		"co-chairman", "spokesman", "spokeswoman", "spokesperson", "president",
-		"director", "minister", "ambassador", "envoy", "mayor", "ceo", "cfo",
-		"coo", "cto"
-	};
-
-	for (size_t k = 0; k < sizeof(offices) / sizeof(offices[0]); k++)
-		if (nc_tok_eq(doc, i, offices[k]))
-			return true;
-	return false;
+	return cue_word(doc, i, 'o');
 }
 
 static bool
@@ -363,7 +368,6 @@ static bool is_given_name(const EntCtx *cx, uint32_t i);
 static bool cap_word(const EntCtx *cx, uint32_t i);
 static void normalise_spans(EntCtx *cx);
 static bool no_space_between(const NcDoc *doc, uint32_t i);
-static bool word_in(const NcDoc *doc, uint32_t i, const char *const *list, size_t n);
 static bool quote_speaker(const EntCtx *cx, uint32_t i, uint32_t e, uint32_t sfirst, uint32_t send);
 static bool age_after(const NcDoc *doc, uint32_t e, uint32_t send);
 static bool born_after(const NcDoc *doc, uint32_t e, uint32_t send);
@@ -371,21 +375,13 @@ static bool born_after(const NcDoc *doc, uint32_t e, uint32_t send);
 static bool
 person_title(const NcDoc *doc, uint32_t i)
 {
-	static const char *const strong[] = {
-		"president", "senator", "governor", "mayor", "congressman",
-		"congresswoman", "professor", "king", "queen", "prince", "princess",
-		"pope", "judge", "ambassador", "sheikh", "ayatollah", "rabbi", "imam"
-	};
 	const char *v = NULL;
 
 	if (!nc_ent_is_title(doc, i, &v))
 		return false;
 	if (v && strchr(v, 'h'))
 		return true;
-	for (size_t k = 0; k < sizeof(strong) / sizeof(strong[0]); k++)
-		if (nc_tok_eq(doc, i, strong[k]))
-			return true;
-	return false;
+	return cue_word(doc, i, 't');
 }
 
 static bool
@@ -444,20 +440,6 @@ speech_verb(const NcDoc *doc, uint32_t i)
 static void
 person_cues(EntCtx *cx)
 {
-	static const char *const kin[] = {
-		"wife", "husband", "son", "daughter", "mother", "father", "brother",
-		"sister", "widow", "children", "parents", "grandmother", "grandfather"
-	};
-	/* verbs whose subject is a person, right after the name */
-	static const char *const verbs[] = {
-		"told", "met", "married", "died", "smiled", "laughed", "resigned",
-		"thanked", "apologised", "apologized", "admitted", "recalled",
-		"tweeted", "wrote", "shrugged", "joked", "testified"
-	};
-	static const char *const preps[] = {
-		"of", "for", "from", "with", "in", "at", "to", "by", "on", "about",
-		"and", "or", "than", "into", "within"
-	};
 	const NcDoc *doc = cx->doc;
 
 	for (uint32_t k = 0; k < cx->nspan; k++)
@@ -519,8 +501,7 @@ person_cues(EntCtx *cx)
 				  (e + 2 < send && (is_article(doc, e + 1) || cx->up[e + 1]) &&
 				   tok_title(cx, e + 2))))
 			cue = true;			/* "Clinton as First Lady" */
-		else if (sp->first > sfirst && word_in(doc, sp->first - 1, preps,
-											   sizeof(preps) / sizeof(preps[0])))
+		else if (sp->first > sfirst && cue_word(doc, sp->first - 1, 'p'))
 			;					/* "members of X, who": who are the members */
 		else if (e < send && tok_is_lower(doc, e, ",") && e + 1 < send &&
 				 (tok_is_lower(doc, e + 1, "who") ||
@@ -532,11 +513,10 @@ person_cues(EntCtx *cx)
 			cue = true;
 		else if (e + 1 < send && (doc->toks[e].flags & NC_TF_POSSESSIVE))
 		{
-			for (size_t q = 0; q < sizeof(kin) / sizeof(kin[0]); q++)
-				if (tok_is_lower(doc, e + 1, kin[q]))
-					cue = true;
+			if (cue_word(doc, e + 1, 'k'))
+				cue = true;
 		}
-		else if (e < send && word_in(doc, e, verbs, sizeof(verbs) / sizeof(verbs[0])))
+		else if (e < send && cue_word(doc, e, 'v'))
 			cue = true;
 		else if (sp->type == NC_ET_LOC && e < send && speech_verb(doc, e))
 			cue = true;			/* a place no gazetteer knows does not speak:
@@ -558,23 +538,16 @@ person_cues(EntCtx *cx)
 static bool
 calendar_word(const NcDoc *doc, uint32_t i)
 {
-	static const char *const when[] = {
-		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-		"sunday", "today", "yesterday", "tonight"
-	};
-
-	return word_in(doc, i, when, sizeof(when) / sizeof(when[0])) ||
+	return cue_word(doc, i, 'd') ||
 		nc_lex_find_lower(&nc_lex_claim_months, nc_tok_ptr(doc, i), nc_tok_len(doc, i));
 }
 
 static bool
 said_name(const EntCtx *cx, uint32_t i, uint32_t sfirst, uint32_t send)
 {
-	static const char *const verbs[] = {"said", "says", "added"};
 	const NcDoc *doc = cx->doc;
 
-	if (i <= sfirst || i + 1 >= send ||
-		!word_in(doc, i - 1, verbs, sizeof(verbs) / sizeof(verbs[0])) ||
+	if (i <= sfirst || i + 1 >= send || !cue_word(doc, i - 1, 'r') ||
 		!(nc_tok_eq(doc, i + 1, ".") || nc_tok_eq(doc, i + 1, ",")))
 		return false;
 	return !calendar_word(doc, i);
@@ -703,16 +676,6 @@ untagged_people(EntCtx *cx)
  * Such a span becomes ORG and weighs more in the votes.  Names that start
  * with a given name are left alone.
  */
-static bool
-word_in(const NcDoc *doc, uint32_t i, const char *const *list, size_t n)
-{
-	if (doc->toks[i].kind != NC_TK_WORD)
-		return false;
-	for (size_t k = 0; k < n; k++)
-		if (nc_tok_eq(doc, i, list[k]))
-			return true;
-	return false;
-}
 
 /*
  * An acronym: two to six capital letters, no dots ("FTU", not "J.R." or a
@@ -746,38 +709,6 @@ acronym_word(const EntCtx *cx, uint32_t i)
 static NcStatus
 org_cues(EntCtx *cx)
 {
-	static const char *const before[] = {
-		"company", "firm", "developer", "maker", "giant", "start-up",
-		"startup", "retailer", "carrier", "operator",
-		"manufacturer", "airline", "insurer", "supermarket", "broadcaster",
-		"chain", "conglomerate", "bank", "lender", "subsidiary", "brand",
-		"newspaper", "website", "network", "agency", "department",
-		"ministry", "service", "provider", "group", "outfit", "studio",
-		"label", "charity", "watchdog", "regulator", "companies",
-		"firms", "developers", "makers", "networks", "services", "websites",
-		"retailers", "carriers", "operators", "manufacturers",
-		"airlines", "banks", "broadcasters", "newspapers", "agencies", "band",
-		"team", "club", "orchestra", "party"
-	};
-	static const char *const of_after[] = {
-		"founder", "co-founder", "spokesman", "spokeswoman", "spokesperson",
-		"users", "customers", "subscribers", "shareholders", "employees",
-		"staff", "owner", "owners", "shares", "ceo"
-	};
-	static const char *const poss_after[] = {
-		"shares", "customers", "subscribers", "shareholders", "employees",
-		"staff", "products", "website", "ceo", "chairman", "boss",
-		"headquarters", "subsidiary", "profits", "profit", "revenue",
-		"revenues", "sales", "stock", "brand", "software", "platform",
-		"service", "services", "network", "users"
-	};
-	/* a body's people and dealings named after it: "a Tesco spokeswoman",
-	 * "Avro Energy customers" */
-	static const char *const noun_after[] = {
-		"spokesman", "spokeswoman", "spokesperson", "customers",
-		"shareholders", "subscribers", "accounts", "executives", "employees",
-		"shares", "stores"
-	};
 	const NcDoc *doc = cx->doc;
 
 	for (uint32_t k = 0; k < cx->nspan; k++)
@@ -812,16 +743,16 @@ org_cues(EntCtx *cx)
 			continue;
 		}
 		if (!place && f > sfirst && !cx->up[f - 1] &&
-			word_in(doc, f - 1, before, sizeof(before) / sizeof(before[0])))
+			cue_word(doc, f - 1, 'b'))
 			cue = true;
 		else if (e < send && !cx->up[e] &&
-				 word_in(doc, e, noun_after, sizeof(noun_after) / sizeof(noun_after[0])))
+				 cue_word(doc, e, 'n'))
 			cue = true;
 		else if (f > sfirst + 1 && nc_tok_eq(doc, f - 1, "of") &&
-				 word_in(doc, f - 2, of_after, sizeof(of_after) / sizeof(of_after[0])))
+				 cue_word(doc, f - 2, 'f'))
 			cue = true;
 		else if (e + 1 < send && (doc->toks[e].flags & NC_TF_POSSESSIVE) &&
-				 word_in(doc, e + 1, poss_after, sizeof(poss_after) / sizeof(poss_after[0])))
+				 cue_word(doc, e + 1, 'a'))
 			cue = true;
 		if (cue)
 		{
@@ -854,9 +785,9 @@ org_cues(EntCtx *cx)
 			sfirst = sent_first_of(doc, i);
 			if (i == sfirst)
 				continue;
-			if (!word_in(doc, i - 1, before, sizeof(before) / sizeof(before[0])) &&
+			if (!cue_word(doc, i - 1, 'b') &&
 				!(i > sfirst + 1 && nc_tok_eq(doc, i - 1, "of") &&
-				  word_in(doc, i - 2, of_after, sizeof(of_after) / sizeof(of_after[0]))))
+				  cue_word(doc, i - 2, 'f')))
 				continue;
 			send = sent_end_of(doc, i);
 			j = i;
@@ -886,14 +817,6 @@ org_cues(EntCtx *cx)
 static void
 org_lists(EntCtx *cx)
 {
-	static const char *const plural[] = {
-		"companies", "firms", "developers", "makers", "networks", "services",
-		"websites", "sites", "retailers", "carriers", "operators",
-		"manufacturers", "airlines", "banks", "broadcasters", "newspapers",
-		"agencies", "brands", "insurers", "lenders", "platforms", "studios",
-		"labels", "supermarkets", "chains", "giants", "startups",
-		"start-ups", "businesses", "corporations", "outlets", "apps"
-	};
 	const NcDoc *doc = cx->doc;
 	uint32_t	k = 0;
 
@@ -907,7 +830,7 @@ org_lists(EntCtx *cx)
 		/* a plural noun: ends in "s" (a cheap test before the list) */
 		if (len < 4 || nc_tok_ptr(doc, w)[len - 1] != 's' ||
 			(cx->up[w] && !(doc->toks[w].flags & NC_TF_SENT_START)) ||
-			!word_in(doc, w, plural, sizeof(plural) / sizeof(plural[0])))
+			!cue_word(doc, w, 'l'))
 			continue;
 		send = sent_end_of(doc, w);
 		if (i + 1 < send && nc_tok_eq(doc, i, "such") && nc_tok_eq(doc, i + 1, "as"))
@@ -1752,12 +1675,7 @@ joining_hyphen(const EntCtx *cx, uint32_t h)
 static bool
 hyphen_prefix(const NcDoc *doc, uint32_t i)
 {
-	static const char *const prefixes[] = {
-		"all", "anti", "co", "counter", "ex", "inter", "mid", "multi", "neo",
-		"non", "pan", "post", "pre", "pro", "semi", "sub", "trans", "ultra"
-	};
-
-	return word_in(doc, i, prefixes, sizeof(prefixes) / sizeof(prefixes[0]));
+	return cue_word(doc, i, 'x');
 }
 
 #define HYPHEN_MAXLEN 24		/* tokens: no chain of hyphenated words
@@ -1830,12 +1748,6 @@ name_part(const EntCtx *cx, uint32_t i)
 static void
 person_extents(EntCtx *cx)
 {
-	static const char *const particles[] = {
-		"al", "bin", "da", "das", "de", "del", "der", "di", "dos", "du", "ibn",
-		"van", "von"
-	};
-	static const char *const suffixes[] = {"II", "III", "IV", "Jr", "Jr.", "Sr", "Sr."};
-	static const char *const epithets[] = {"Elder", "Great", "Younger"};
 	const NcDoc *doc = cx->doc;
 	uint32_t	last_end = 0;
 	bool		changed = false;
@@ -1859,7 +1771,7 @@ person_extents(EntCtx *cx)
 		/* particle, then capitalised given names */
 		if (sp->first >= sfirst + 2 && sp->first - 2 >= last_end &&
 			!(doc->toks[sp->first - 1].flags & NC_TF_CAP) &&
-			word_in(doc, sp->first - 1, particles, sizeof(particles) / sizeof(particles[0])) &&
+			cue_word(doc, sp->first - 1, 'c') &&
 			name_part(cx, sp->first - 2))
 		{
 			sp->first -= 2;
@@ -1869,12 +1781,12 @@ person_extents(EntCtx *cx)
 		}
 		/* suffix */
 		if (sp->end - sp->first >= 2 && sp->end < send && sp->end < next &&
-			word_in(doc, sp->end, suffixes, sizeof(suffixes) / sizeof(suffixes[0])) &&
+			cue_word(doc, sp->end, 'j') &&
 			(doc->toks[sp->end].flags & NC_TF_CAP) && !no_space_between(doc, sp->end - 1))
 			sp->end++;
 		/* epithet: "the" and one word, which the tagger may have tagged */
 		else if (sp->end + 1 < send && nc_tok_eq(doc, sp->end, "the") &&
-				 word_in(doc, sp->end + 1, epithets, sizeof(epithets) / sizeof(epithets[0])) &&
+				 cue_word(doc, sp->end + 1, 'e') &&
 				 (doc->toks[sp->end + 1].flags & NC_TF_CAP) &&
 				 (next > sp->end + 1 ||
 				  (next == sp->end + 1 && cx->spans[k + 1].end == sp->end + 2)))
