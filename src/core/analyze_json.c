@@ -193,11 +193,39 @@ write_claims(Writer *w, const NcClaims *cs)
 	nc_buf_puts(w->buf, "]");
 }
 
+/*
+ * About what the document will take (the dev sets average 118 bytes an
+ * entity, 175 a claim, 190 a quote beside its text; a little more is asked
+ * for).  Reserved at once, the buffer does not grow and copy itself a
+ * dozen times on a long text.
+ */
+static size_t
+json_size_hint(const NcAnalysis *a)
+{
+	size_t		n = 64;
+
+	if (a->stage >= NC_STAGE_ENTITIES)
+		n += (size_t) a->ents.nment * 128;
+	if (a->stage >= NC_STAGE_QUOTES)
+		for (uint32_t i = 0; i < a->quotes.nquote; i++)
+		{
+			const NcQuote *q = &a->quotes.quotes[i];
+
+			n += 200;
+			if (q->tok_end > q->tok_first)
+				n += a->doc.toks[q->tok_end - 1].end - a->doc.toks[q->tok_first].start;
+		}
+	if (a->stage >= NC_STAGE_CLAIMS)
+		n += (size_t) a->claims.nclaim * 192;
+	return n < NC_BUF_FLUSH_AT ? n : NC_BUF_FLUSH_AT;
+}
+
 void
 nc_analysis_json(NcBuf *buf, const NcAnalysis *a, NcPositionFn pos, void *posctx)
 {
 	Writer		w = {buf, &a->doc, pos, posctx, true};
 
+	nc_buf_reserve(buf, json_size_hint(a));
 	nc_buf_puts(buf, "{");
 	if (a->stage >= NC_STAGE_ENTITIES)
 		write_entities(&w, &a->ents);

@@ -66,6 +66,23 @@ nc_buf_append_slow(NcBuf *buf, const char *s, size_t len)
 	buf->data[buf->len] = '\0';
 }
 
+/*
+ * Room for `more` bytes beyond the contents, asked for once by a writer
+ * that can tell how much it will write, so that the buffer does not grow
+ * (and copy itself) step by step.
+ */
+void
+nc_buf_reserve(NcBuf *buf, size_t more)
+{
+	(void) buf_room(buf, more);
+}
+
+/* "00" .. "99": integers are written two digits per division */
+static const char digit_pairs[] =
+	"00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+	"40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+	"8081828384858687888990919293949596979899";
+
 void
 nc_buf_int(NcBuf *buf, long long v)
 {
@@ -73,11 +90,19 @@ nc_buf_int(NcBuf *buf, long long v)
 	char	   *p = tmp + sizeof(tmp);
 	unsigned long long u = v < 0 ? 0ULL - (unsigned long long) v : (unsigned long long) v;
 
-	do
+	while (u >= 100)
 	{
-		*--p = (char) ('0' + u % 10);
-		u /= 10;
-	} while (u != 0);
+		p -= 2;
+		memcpy(p, digit_pairs + 2 * (u % 100), 2);
+		u /= 100;
+	}
+	if (u >= 10)
+	{
+		p -= 2;
+		memcpy(p, digit_pairs + 2 * u, 2);
+	}
+	else
+		*--p = (char) ('0' + u);
 	if (v < 0)
 		*--p = '-';
 	nc_buf_append(buf, p, (size_t) (tmp + sizeof(tmp) - p));

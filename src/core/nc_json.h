@@ -33,6 +33,8 @@ extern void nc_buf_init(NcBuf *buf, const NcEnv *env);
 /* nc_buf_append when the buffer must grow, flush or has failed */
 extern void nc_buf_append_slow(NcBuf *buf, const char *s, size_t len);
 extern void nc_buf_int(NcBuf *buf, long long v);
+/* make room for `more` bytes at once (a hint: appends grow the buffer anyway) */
+extern void nc_buf_reserve(NcBuf *buf, size_t more);
 
 /*
  * Append s[0..len), keeping the contents NUL-terminated.  Inline while the
