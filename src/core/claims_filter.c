@@ -12,12 +12,6 @@
 #include "claims_internal.h"
 #include "lexicon_data.h"
 
-bool
-cl_tok_is(const NcDoc *doc, uint32_t i, const char *word)
-{
-	return nc_tok_eq(doc, i, word);
-}
-
 /* Is token i (ASCII case folded) one of the NULL-terminated list? */
 bool
 cl_tok_in(const NcDoc *doc, uint32_t i, const char *const *list)

@@ -93,7 +93,6 @@ extern int	cl_approx_after(const ClCtx *c, uint32_t end, uint32_t *approx_end,
 /* claims_filter.c: what is not a claim */
 extern bool cl_not_a_claim(const ClCtx *c, const ClNum *n, bool has_currency,
 						   bool has_unit, bool has_approx);
-extern bool cl_tok_is(const NcDoc *doc, uint32_t i, const char *word);
 extern bool cl_tok_in(const NcDoc *doc, uint32_t i, const char *const *list);
 extern bool cl_is_month(const NcDoc *doc, uint32_t i);
 
@@ -109,6 +108,16 @@ extern void cl_sentence_source(const ClCtx *c, const char **src, uint32_t *len);
 extern bool cl_join_lower(const NcDoc *doc, uint32_t first, uint32_t end,
 						  char *buf, size_t size, size_t *len);
 extern const NcLexEntry *cl_lex_tok(const NcLexicon *lex, const NcDoc *doc, uint32_t i);
+
+/*
+ * Is token i the word (ASCII case folded)?  Inline: called with literals,
+ * most calls end at the length test nc_tok_eq makes first.
+ */
+static inline bool
+cl_tok_is(const NcDoc *doc, uint32_t i, const char *word)
+{
+	return nc_tok_eq(doc, i, word);
+}
 
 static inline bool
 cl_glued(const NcDoc *doc, uint32_t i)

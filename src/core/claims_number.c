@@ -578,7 +578,7 @@ denominator_at(const NcDoc *doc, uint32_t i, uint64_t *den)
 	return true;
 }
 
-static bool
+static inline bool
 is_article(const NcDoc *doc, uint32_t i)
 {
 	return doc->toks[i].kind == NC_TK_WORD && (cl_tok_is(doc, i, "a") || cl_tok_is(doc, i, "an"));
@@ -712,8 +712,9 @@ static bool
 parse_words(const ClCtx *c, uint32_t i, ClNum *out)
 {
 	const NcDoc *doc = c->doc;
-	ClDec		total = cl_dec_int(0),
-				group = cl_dec_int(0);
+	/* zero, as cl_dec_int(0) makes it: spelt out, most calls never use it */
+	ClDec		total = {0, 0, false, true},
+				group = {0, 0, false, true};
 	enum
 	{
 		L_NONE, L_UNIT, L_TEEN, L_TENS, L_HUNDRED, L_SCALE
@@ -754,6 +755,18 @@ parse_words(const ClCtx *c, uint32_t i, ClNum *out)
 				return out->v.ok;
 			}
 		}
+	}
+	/*
+	 * Any other start is a cardinal word ("two thirds" too): one lookup
+	 * turns away the words may_start let through ("for", "this", "several")
+	 * before the fraction and the loop below look them up again.
+	 */
+	if (!is_article(doc, i) && !cl_tok_is(doc, i, "half") && !cl_tok_is(doc, i, "quarter"))
+	{
+		int			wc = word_class(doc, i, &v, &exp);
+
+		if (wc != WC_UNIT && wc != WC_TEEN && wc != WC_TENS)
+			return false;
 	}
 	/* article starts: a hundred, a dozen, a third, a year */
 	if (is_article(doc, i))

@@ -57,7 +57,7 @@ buf_room(NcBuf *buf, size_t more)
 }
 
 void
-nc_buf_append(NcBuf *buf, const char *s, size_t len)
+nc_buf_append_slow(NcBuf *buf, const char *s, size_t len)
 {
 	if (!buf_room(buf, len))
 		return;
@@ -66,11 +66,22 @@ nc_buf_append(NcBuf *buf, const char *s, size_t len)
 	buf->data[buf->len] = '\0';
 }
 
+/*
+ * Room for `more` bytes beyond the contents, asked for once by a writer
+ * that can tell how much it will write, so that the buffer does not grow
+ * (and copy itself) step by step.
+ */
 void
-nc_buf_puts(NcBuf *buf, const char *s)
+nc_buf_reserve(NcBuf *buf, size_t more)
 {
-	nc_buf_append(buf, s, strlen(s));
+	(void) buf_room(buf, more);
 }
+
+/* "00" .. "99": integers are written two digits per division */
+static const char digit_pairs[] =
+	"00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+	"40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+	"8081828384858687888990919293949596979899";
 
 void
 nc_buf_int(NcBuf *buf, long long v)
@@ -79,11 +90,19 @@ nc_buf_int(NcBuf *buf, long long v)
 	char	   *p = tmp + sizeof(tmp);
 	unsigned long long u = v < 0 ? 0ULL - (unsigned long long) v : (unsigned long long) v;
 
-	do
+	while (u >= 100)
 	{
-		*--p = (char) ('0' + u % 10);
-		u /= 10;
-	} while (u != 0);
+		p -= 2;
+		memcpy(p, digit_pairs + 2 * (u % 100), 2);
+		u /= 100;
+	}
+	if (u >= 10)
+	{
+		p -= 2;
+		memcpy(p, digit_pairs + 2 * u, 2);
+	}
+	else
+		*--p = (char) ('0' + u);
 	if (v < 0)
 		*--p = '-';
 	nc_buf_append(buf, p, (size_t) (tmp + sizeof(tmp) - p));
@@ -113,6 +132,48 @@ static const unsigned char json_byte[256] = {
 	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
 };
 
+/*
+ * Bytes of the 8 at p that json_byte does not copy as is: controls, '"',
+ * '\\', DEL and every byte of a multi-byte sequence.  Zero when the eight
+ * are plain; otherwise the lowest marked byte (in memory order, on a
+ * little-endian machine) is the first such byte: a borrow can only mark a
+ * byte above a real one.
+ */
+static inline uint64_t
+json_special8(const unsigned char *p)
+{
+	const uint64_t ones = 0x0101010101010101ULL;
+	uint64_t	x;
+
+	memcpy(&x, p, 8);
+	return ((x - ones * 0x20) | ((x ^ (ones * '"')) - ones) |
+			((x ^ (ones * '\\')) - ones) | ((x ^ (ones * 0x7F)) - ones) | x) &
+		(ones * 0x80);
+}
+
+/* Index of the first byte at or after i that needs a look, or len. */
+static inline size_t
+json_skip_plain(const unsigned char *u, size_t i, size_t len)
+{
+	while (len - i >= 8)
+	{
+		uint64_t	m = json_special8(u + i);
+
+		if (m != 0)
+		{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+			return i + (size_t) (__builtin_ctzll(m) >> 3);
+#else
+			break;
+#endif
+		}
+		i += 8;
+	}
+	while (i < len && json_byte[u[i]] == 0)
+		i++;
+	return i;
+}
+
 void
 nc_json_string(NcBuf *buf, const char *s, size_t len)
 {
@@ -121,12 +182,16 @@ nc_json_string(NcBuf *buf, const char *s, size_t len)
 	size_t		i = 0;
 
 	nc_buf_append(buf, "\"", 1);
-	while (i < len)
+	for (;;)
 	{
-		unsigned char c = u[i];
+		unsigned char c;
 		char		tmp[8];
 		size_t		esclen;
 
+		i = json_skip_plain(u, i, len);
+		if (i >= len)
+			break;
+		c = u[i];
 		switch (json_byte[c])
 		{
 			case 0:

@@ -25,15 +25,23 @@ title_small_word(const QCtx *cx, uint32_t tok)
 		"from", "and", "or", "vs", "v", "de", "la", "du", "von", "van", NULL
 	};
 
-	for (const char *const *w = small; *w; w++)
-		if (nc_tok_eq(doc, tok, *w))
-			return true;
+	uint32_t	n = nc_tok_len(doc, tok);
+	unsigned char c0 = (unsigned char) (nc_tok_ptr(doc, tok)[0] | 0x20);
+
+	/* every lower-case word of a quote comes here: the small words are at
+	 * most four letters long, and most differ in the first */
+	if (n <= 4)
+		for (const char *const *w = small; *w; w++)
+			if ((unsigned char) (*w)[0] == c0 && nc_tok_eq(doc, tok, *w))
+				return true;
 	return (doc->toks[tok].flags & NC_TF_POSSESSIVE) != 0;
 }
 
 typedef struct QShape
 {
-	uint32_t	words;			/* word and number tokens */
+	uint32_t	words;			/* word and number tokens (counted up to
+								 * TITLE_WORDS + 1, where the rest stops
+								 * mattering) */
 	bool		titlecase;		/* every word capitalised bar small ones */
 	bool		has_final;		/* sentence punctuation before a later word */
 } QShape;
@@ -56,7 +64,10 @@ shape_of(const QCtx *cx, const NcQuote *q, QShape *s)
 		{
 			if (seen_final)
 				s->has_final = true;
-			s->words++;
+			/* past TITLE_WORDS the stretch is kept whatever its shape:
+			 * a long quote is not read to its end */
+			if (++s->words > TITLE_WORDS)
+				return;
 			if (t->kind == NC_TK_WORD)
 			{
 				if (t->flags & NC_TF_CAP)
