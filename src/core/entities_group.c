@@ -206,6 +206,9 @@ name_gender(const EntCtx *cx, const EntSpan *canon)
 		return 0;
 	e = nc_lex_find(&nc_lex_ner_first_names, nc_tok_ptr(doc, canon->first),
 					nc_tok_len(doc, canon->first));
+	if (!e)
+		e = nc_lex_find(&nc_lex_ner_first_names_extra, nc_tok_ptr(doc, canon->first),
+						nc_tok_len(doc, canon->first));
 	if (e && e->value)
 	{
 		if (strcmp(e->value, "m") == 0)
