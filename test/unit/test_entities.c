@@ -606,6 +606,32 @@ test_context_and_known_names(void **state)
 	unit_doc_free(&x.u);
 }
 
+/* the gender of a person comes from the given name of the canonical name */
+static void
+test_gender_from_given_name(void **state)
+{
+	Ent			x;
+	int			a;
+
+	ent_build(&x,
+			  "Volodymyr Marchenko, the mayor of Lviv, said the bridge would "
+			  "reopen in May. Marchenko thanked the engineers.\n\n"
+			  "Kamala Osei, the city's finance director, said the repairs had "
+			  "cost less than planned.");
+	a = find_mention(&x, "Volodymyr Marchenko", 0);
+	if (a >= 0 && ent_type(&x, a) == NC_ET_PERSON)
+		assert_int_equal(x.e.ents[x.e.ments[a].entity].gender, 1);
+	a = find_mention(&x, "Kamala Osei", 0);
+	if (a >= 0 && ent_type(&x, a) == NC_ET_PERSON)
+		assert_int_equal(x.e.ents[x.e.ments[a].entity].gender, 2);
+	/* at least one of the two is found as a person */
+	assert_true((find_mention(&x, "Volodymyr Marchenko", 0) >= 0 &&
+				 ent_type(&x, find_mention(&x, "Volodymyr Marchenko", 0)) == NC_ET_PERSON) ||
+				(find_mention(&x, "Kamala Osei", 0) >= 0 &&
+				 ent_type(&x, find_mention(&x, "Kamala Osei", 0)) == NC_ET_PERSON));
+	unit_doc_free(&x.u);
+}
+
 /* assert that the n-th mention written s exists and has type t */
 static void
 expect_type(const Ent *x, const char *s, int nth, uint8_t t)
@@ -711,6 +737,7 @@ const struct CMUnitTest entities_tests[] = {
 	cmocka_unit_test(test_context_and_known_names),
 	cmocka_unit_test(test_hyphens_heads_and_speakers),
 	cmocka_unit_test(test_type_cues),
+	cmocka_unit_test(test_gender_from_given_name),
 	cmocka_unit_test(test_mention_at),
 	cmocka_unit_test(test_hostile_input),
 	cmocka_unit_test(test_cancel),
