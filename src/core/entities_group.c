@@ -10,97 +10,29 @@
 
 #include "entities_internal.h"
 #include "lexicon_data.h"
+#include "nc_keymap.h"
 
+/* NcKeyMap entry: a word or name key and the span it leads to */
 typedef struct Slot
 {
 	uint64_t	key;
 	uint32_t	val;
 } Slot;
 
-typedef struct Map
-{
-	const NcEnv *env;
-	Slot	   *s;
-	uint32_t	mask;
-	uint32_t	count;			/* keys held; the table grows at 3/4 */
-} Map;
-
-static bool
-map_alloc(Map *m, uint32_t cap)
-{
-	m->s = nc_alloc(m->env, (size_t) cap * sizeof(Slot));
-	if (!m->s)
-		return false;
-	memset(m->s, 0, (size_t) cap * sizeof(Slot));
-	m->mask = cap - 1;
-	m->count = 0;
-	return true;
-}
-
-/* n: the most keys expected; the table starts small and grows */
-static bool
-map_init(const NcEnv *env, Map *m, uint32_t n)
-{
-	uint32_t	cap = 64;
-
-	while (cap < 2 * (uint64_t) n + 16 && cap < 4096)
-		cap <<= 1;
-	m->env = env;
-	return map_alloc(m, cap);
-}
-
-static Slot *
-map_probe(Map *m, uint64_t key, bool add, uint32_t val)
-{
-	uint32_t	i = (uint32_t) (key >> 40) & m->mask;
-
-	for (;;)
-	{
-		Slot	   *s = &m->s[i];
-
-		if (s->key == key)
-			return s;
-		if (s->key == 0)
-		{
-			if (!add)
-				return NULL;
-			s->key = key;
-			s->val = val;
-			m->count++;
-			return s;
-		}
-		i = (i + 1) & m->mask;
-	}
-}
-
 /*
- * find key; when absent and add, insert it with val; returns the slot (NULL
- * when absent, or with add when out of memory).  Adding may move the
- * slots: pointers from earlier calls are then stale.
+ * find key; when absent and add, insert it with val; returns the entry
+ * (NULL when absent, or with add when out of memory).  Adding may move the
+ * entries: pointers from earlier calls are then stale.
  */
 static Slot *
-map_find(Map *m, uint64_t key, bool add, uint32_t val)
+map_find(NcKeyMap *m, uint64_t key, bool add, uint32_t val)
 {
-	if (key == 0)
-		key = 1;
-	if (add && (uint64_t) (m->count + 1) * 4 > (uint64_t) (m->mask + 1) * 3)
-	{
-		Slot	   *s = map_probe(m, key, false, 0);
-		Map			old = *m;
+	bool		added;
+	Slot	   *s = nc_keymap_get(m, key, add, &added);
 
-		if (s)
-			return s;
-		if (m->mask >= (UINT32_C(1) << 30) - 1 || !map_alloc(m, (m->mask + 1) * 2))
-		{
-			*m = old;
-			return NULL;
-		}
-		for (uint32_t k = 0; k <= old.mask; k++)
-			if (old.s[k].key != 0)
-				*map_probe(m, old.s[k].key, true, 0) = old.s[k];
-		nc_release(m->env, old.s, (size_t) (old.mask + 1) * sizeof(Slot));
-	}
-	return map_probe(m, key, add, val);
+	if (s && added)
+		s->val = val;
+	return s;
 }
 
 static uint32_t
@@ -228,7 +160,7 @@ nc_ent_group(EntCtx *cx, NcEntities *out)
 	uint32_t   *parent,
 			   *entof,
 			   *canon;
-	Map			same,
+	NcKeyMap	same,
 				first_full,
 				latest_full,
 				initials;
@@ -239,8 +171,8 @@ nc_ent_group(EntCtx *cx, NcEntities *out)
 	entof = nc_alloc(cx->env, (size_t) n * sizeof(uint32_t));
 	canon = nc_alloc(cx->env, (size_t) n * sizeof(uint32_t));
 	if (!parent || !entof || !canon ||
-		!map_init(cx->env, &same, n) || !map_init(cx->env, &first_full, n) ||
-		!map_init(cx->env, &latest_full, n) || !map_init(cx->env, &initials, n))
+		!nc_keymap_init(cx->env, &same, sizeof(Slot), n) || !nc_keymap_init(cx->env, &first_full, sizeof(Slot), n) ||
+		!nc_keymap_init(cx->env, &latest_full, sizeof(Slot), n) || !nc_keymap_init(cx->env, &initials, sizeof(Slot), n))
 		return NC_ENOMEM;
 	for (uint32_t i = 0; i < n; i++)
 		parent[i] = i;
@@ -377,10 +309,10 @@ nc_ent_group(EntCtx *cx, NcEntities *out)
 	}
 	out->nment = n;
 	/* give back the scratch, and the entity slots left unused */
-	nc_release(cx->env, same.s, (size_t) (same.mask + 1) * sizeof(Slot));
-	nc_release(cx->env, first_full.s, (size_t) (first_full.mask + 1) * sizeof(Slot));
-	nc_release(cx->env, latest_full.s, (size_t) (latest_full.mask + 1) * sizeof(Slot));
-	nc_release(cx->env, initials.s, (size_t) (initials.mask + 1) * sizeof(Slot));
+	nc_keymap_free(&same);
+	nc_keymap_free(&first_full);
+	nc_keymap_free(&latest_full);
+	nc_keymap_free(&initials);
 	nc_release(cx->env, parent, (size_t) n * sizeof(uint32_t));
 	nc_release(cx->env, entof, (size_t) n * sizeof(uint32_t));
 	nc_release(cx->env, canon, (size_t) n * sizeof(uint32_t));

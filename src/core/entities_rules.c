@@ -33,6 +33,7 @@
 
 #include "entities_internal.h"
 #include "lexicon_data.h"
+#include "nc_keymap.h"
 
 static uint8_t head_at(const EntCtx *cx, uint32_t i);
 static bool tok_title(const EntCtx *cx, uint32_t i);
@@ -192,7 +193,7 @@ cut_office(EntCtx *cx, EntSpan *sp)
 	sp->end = e;
 }
 
-/* ---- a small open-addressing map: span key -> votes ---- */
+/* what the votes know of a span's string (NcKeyMap entry: key first) */
 typedef struct KeyStat
 {
 	uint64_t	key;			/* 0 = empty */
@@ -201,91 +202,6 @@ typedef struct KeyStat
 	uint32_t	len;			/* tokens */
 	uint8_t		first_type;
 } KeyStat;
-
-typedef struct KeyMap
-{
-	const NcEnv *env;
-	KeyStat    *slots;
-	uint32_t	mask;
-	uint32_t	count;			/* keys held; the table grows at 3/4 */
-} KeyMap;
-
-static bool
-map_alloc(KeyMap *m, uint32_t cap)
-{
-	m->slots = nc_alloc(m->env, (size_t) cap * sizeof(KeyStat));
-	if (!m->slots)
-		return false;
-	memset(m->slots, 0, (size_t) cap * sizeof(KeyStat));
-	m->mask = cap - 1;
-	m->count = 0;
-	return true;
-}
-
-/* n: the most keys expected; the table starts small and grows */
-static bool
-map_init(const NcEnv *env, KeyMap *m, uint32_t n)
-{
-	uint32_t	cap = 64;
-
-	while (cap < 2 * (uint64_t) n + 16 && cap < 4096)
-		cap <<= 1;
-	m->env = env;
-	return map_alloc(m, cap);
-}
-
-static KeyStat *
-map_probe(KeyMap *m, uint64_t key, bool add)
-{
-	uint32_t	i = (uint32_t) (key >> 40) & m->mask;
-
-	for (;;)
-	{
-		KeyStat    *s = &m->slots[i];
-
-		if (s->key == key)
-			return s;
-		if (s->key == 0)
-		{
-			if (!add)
-				return NULL;
-			s->key = key;
-			m->count++;
-			return s;
-		}
-		i = (i + 1) & m->mask;
-	}
-}
-
-/*
- * The entry of key; when absent, NULL, or with add a new zeroed entry
- * (NULL only when out of memory).  Adding may move the entries: pointers
- * from earlier calls are then stale.
- */
-static KeyStat *
-map_get(KeyMap *m, uint64_t key, bool add)
-{
-	if (key == 0)
-		key = 1;
-	if (add && (uint64_t) (m->count + 1) * 4 > (uint64_t) (m->mask + 1) * 3)
-	{
-		KeyStat    *s = map_probe(m, key, false);
-		KeyMap		old = *m;
-
-		if (s)
-			return s;
-		if (m->mask >= (UINT32_C(1) << 30) - 1 || !map_alloc(m, (m->mask + 1) * 2))
-		{
-			*m = old;
-			return NULL;
-		}
-		for (uint32_t k = 0; k <= old.mask; k++)
-			if (old.slots[k].key != 0)
-				*map_probe(m, old.slots[k].key, true) = old.slots[k];
-		nc_release(m->env, old.slots, (size_t) (old.mask + 1) * sizeof(KeyStat));
-	}
-	return map_probe(m, key, add);
-}
 
 static int
 cmp_span(const void *a, const void *b)
@@ -871,11 +787,11 @@ static NcStatus
 consistency(EntCtx *cx)
 {
 	const NcDoc *doc = cx->doc;
-	KeyMap		map;
+	NcKeyMap	map;
 	uint8_t    *covered;
 	uint32_t	nspan0 = cx->nspan;
 
-	if (!map_init(cx->env, &map, cx->nspan * 2))
+	if (!nc_keymap_init(cx->env, &map, sizeof(KeyStat), cx->nspan * 2))
 		return NC_ENOMEM;
 	covered = nc_ent_scratch(cx);
 	if (!covered)
@@ -885,7 +801,7 @@ consistency(EntCtx *cx)
 	for (uint32_t i = 0; i < cx->nspan; i++)
 	{
 		EntSpan    *sp = &cx->spans[i];
-		KeyStat    *s = map_get(&map, nc_ent_span_key(cx, sp->first, sp->end), true);
+		KeyStat    *s = nc_keymap_get(&map, nc_ent_span_key(cx, sp->first, sp->end), true, NULL);
 
 		if (!s)
 			return NC_ENOMEM;
@@ -897,7 +813,7 @@ consistency(EntCtx *cx)
 			covered[k] = 1;
 		if (sp->type == NC_ET_PERSON && sp->end - sp->first >= 2 && cx->up[sp->end - 1])
 		{
-			KeyStat    *a = map_get(&map, nc_ent_span_key(cx, sp->end - 1, sp->end), true);
+			KeyStat    *a = nc_keymap_get(&map, nc_ent_span_key(cx, sp->end - 1, sp->end), true, NULL);
 
 			if (!a)
 				return NC_ENOMEM;
@@ -910,7 +826,7 @@ consistency(EntCtx *cx)
 	for (uint32_t i = 0; i < cx->nspan; i++)
 	{
 		EntSpan    *sp = &cx->spans[i];
-		KeyStat    *s = map_get(&map, nc_ent_span_key(cx, sp->first, sp->end), false);
+		KeyStat    *s = nc_keymap_get(&map, nc_ent_span_key(cx, sp->first, sp->end), false, NULL);
 
 		if (!s)
 			continue;
@@ -938,7 +854,7 @@ consistency(EntCtx *cx)
 
 			if (j > i)
 				h = nc_ner_mix(h ^ nc_ent_wh(cx, j));
-			s = map_get(&map, h, false);
+			s = nc_keymap_get(&map, h, false, NULL);
 			if (s && cx->up[j] && is_word(doc, j))
 			{
 				uint8_t		t = 0;
@@ -1010,7 +926,7 @@ consistency(EntCtx *cx)
 			covered[i] = 1;
 		}
 	}
-	nc_release(cx->env, map.slots, (size_t) (map.mask + 1) * sizeof(KeyStat));
+	nc_keymap_free(&map);
 	if (cx->nspan != nspan0)
 		normalise_spans(cx);
 	return NC_OK;

@@ -1,0 +1,41 @@
+/*
+ * nc_keymap.h
+ *		A map from nonzero 64-bit keys (hashes of words and phrases) to
+ *		fixed-size entries whose first member is the uint64_t key: the
+ *		per-document tables of the entity rules and of the grouping.
+ *
+ * Open addressing with linear probing; the table starts small, sized for the
+ * keys expected, and doubles at 3/4 full.  Entries are never removed.
+ */
+#ifndef NC_KEYMAP_H
+#define NC_KEYMAP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "nc_env.h"
+
+typedef struct NcKeyMap
+{
+	const NcEnv *env;
+	char	   *slots;
+	size_t		entry;			/* bytes per entry, the key first */
+	uint32_t	mask;
+	uint32_t	count;			/* keys held */
+} NcKeyMap;
+
+/* n: the most keys expected; false when out of memory */
+extern bool nc_keymap_init(const NcEnv *env, NcKeyMap *m, size_t entry, uint32_t n);
+
+/*
+ * The entry of key (0 is read as 1).  When absent: NULL, or with add a new
+ * entry, zeroed but for the key, and *added (if not NULL) set; NULL then
+ * only when out of memory.  Adding may move the entries: pointers from
+ * earlier calls are then stale.
+ */
+extern void *nc_keymap_get(NcKeyMap *m, uint64_t key, bool add, bool *added);
+
+extern void nc_keymap_free(NcKeyMap *m);
+
+#endif							/* NC_KEYMAP_H */
