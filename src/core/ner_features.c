@@ -813,107 +813,6 @@ allowed(int label, int pt)
 	return pt == label - 1 || pt == label;
 }
 
-/* Greedy decoding (beam width 1) of toks[0..n) (prepared). */
-NER_HOT static void
-tag_greedy(const NerSent *S, uint8_t *labels, int32_t *scores)
-{
-	const NerModel *m = S->m;
-	const NerTok *toks = S->toks;
-	uint32_t	n = S->n;
-	int			shift = 64 - (int) m->wbits;
-	int			pt = NER_START,
-				pt2 = NER_START;
-	const int16_t *rows[2][64];
-	int			nrows[2] = {0, 0};
-
-	/*
-	 * Software pipeline: the static rows of the next capitalised token are
-	 * found and prefetched before the current token is scored, so the
-	 * cache misses on the weights overlap.
-	 */
-	if (n > 0 && toks[0].upper)
-		nrows[0] = static_rows(S, 0, rows[0]);
-	for (uint32_t i = 0; i < n; i++)
-	{
-		const NerTok *t = &toks[i];
-		int			lab = 0;
-		int			cur = (int) (i & 1);
-
-		if (scores)
-			for (int k = 0; k < NER_NLAB; k++)
-				scores[(size_t) i * NER_NLAB + k] = 0;
-		if (!t->upper && pt != 0 && pt != NER_START)
-			nrows[cur] = static_rows(S, i, rows[cur]);
-		if (i + 1 < n && toks[i + 1].upper)
-			nrows[cur ^ 1] = static_rows(S, i + 1, rows[cur ^ 1]);
-		if (t->upper || (pt != 0 && pt != NER_START))
-		{
-			uint64_t	f[4];
-			int32_t		sc[NER_NLAB] = {0};
-			int32_t		best;
-			const int16_t *const *r = rows[cur];
-
-			f[0] = nc_ner_fh(T_PT, (uint64_t) pt, 0);
-			f[1] = nc_ner_fh(T_PT2, (uint64_t) (pt2 * 16 + pt), 0);
-			f[2] = nc_ner_fh(T_PT_W0, t->wh, (uint64_t) pt);
-			f[3] = nc_ner_fh(T_PT_SH0, t->sh, (uint64_t) pt);
-			for (int k = 0; k < 4; k++)
-			{
-				const int16_t *w = nc_ner_weights(m, f[k] >> shift);
-
-				if (w)
-					for (int l = 0; l < NER_NLAB; l++)
-						sc[l] += w[l];
-			}
-			add_rows(r, nrows[cur], sc);
-			best = sc[0];
-			for (int l = 1; l < NER_NLAB; l++)
-				if (allowed(l, pt) && sc[l] > best)
-				{
-					best = sc[l];
-					lab = l;
-				}
-			if (scores)
-				for (int k = 0; k < NER_NLAB; k++)
-					scores[(size_t) i * NER_NLAB + k] = sc[k];
-		}
-		labels[i] = (uint8_t) lab;
-		pt2 = pt;
-		pt = lab;
-	}
-}
-
-NER_HOT void
-nc_ner_model_rows(NerModel *m)
-{
-	int			shift = 64 - (int) m->wbits;
-
-	for (int pt = 0; pt <= NER_START; pt++)
-	{
-		m->pt_rows[pt] = nc_ner_weights(m, nc_ner_fh(T_PT, (uint64_t) pt, 0) >> shift);
-		for (int pt2 = 0; pt2 <= NER_START; pt2++)
-			m->pt2_rows[pt2 * (NER_START + 1) + pt] =
-				nc_ner_weights(m, nc_ner_fh(T_PT2, (uint64_t) (pt2 * 16 + pt), 0) >> shift);
-	}
-}
-
-/* dynamic scores of token t after labels pt2, pt added to sc */
-static inline void
-add_dynamic(const NerModel *m, const NerTok *t, int pt, int pt2, int32_t *sc)
-{
-	int			shift = 64 - (int) m->wbits;
-	const int16_t *w[4];
-
-	w[0] = m->pt_rows[pt];
-	w[1] = m->pt2_rows[pt2 * (NER_START + 1) + pt];
-	w[2] = nc_ner_weights(m, nc_ner_fh(T_PT_W0, t->wh, (uint64_t) pt) >> shift);
-	w[3] = nc_ner_weights(m, nc_ner_fh(T_PT_SH0, t->sh, (uint64_t) pt) >> shift);
-	for (int k = 0; k < 4; k++)
-		if (w[k])
-			for (int l = 0; l < NER_NLAB; l++)
-				sc[l] += w[k][l];
-}
-
 /*
  * The rows of the features of one token that pair it with the previous
  * label (T_PT_W0, T_PT_SH0), found once per label however many hypotheses
@@ -961,6 +860,78 @@ add_dynamic_rows(const NerModel *m, const NerTok *t, int pt, int pt2,
 	if (d->sh0[pt])
 		w[nw++] = d->sh0[pt];
 	add_rows(w, nw, sc);
+}
+
+/* Greedy decoding (beam width 1) of toks[0..n) (prepared). */
+NER_HOT static void
+tag_greedy(const NerSent *S, uint8_t *labels, int32_t *scores)
+{
+	const NerModel *m = S->m;
+	const NerTok *toks = S->toks;
+	uint32_t	n = S->n;
+	int			pt = NER_START,
+				pt2 = NER_START;
+	const int16_t *rows[2][64];
+	int			nrows[2] = {0, 0};
+
+	/*
+	 * Software pipeline: the static rows of the next capitalised token are
+	 * found and prefetched before the current token is scored, so the
+	 * cache misses on the weights overlap.
+	 */
+	if (n > 0 && toks[0].upper)
+		nrows[0] = static_rows(S, 0, rows[0]);
+	for (uint32_t i = 0; i < n; i++)
+	{
+		const NerTok *t = &toks[i];
+		int			lab = 0;
+		int			cur = (int) (i & 1);
+
+		if (scores)
+			for (int k = 0; k < NER_NLAB; k++)
+				scores[(size_t) i * NER_NLAB + k] = 0;
+		if (!t->upper && pt != 0 && pt != NER_START)
+			nrows[cur] = static_rows(S, i, rows[cur]);
+		if (i + 1 < n && toks[i + 1].upper)
+			nrows[cur ^ 1] = static_rows(S, i + 1, rows[cur ^ 1]);
+		if (t->upper || (pt != 0 && pt != NER_START))
+		{
+			int32_t		sc[NER_NLAB] = {0};
+			int32_t		best;
+			DynRows		d;
+
+			d.have = 0;
+			add_dynamic_rows(m, t, pt, pt2, &d, sc);
+			add_rows(rows[cur], nrows[cur], sc);
+			best = sc[0];
+			for (int l = 1; l < NER_NLAB; l++)
+				if (allowed(l, pt) && sc[l] > best)
+				{
+					best = sc[l];
+					lab = l;
+				}
+			if (scores)
+				for (int k = 0; k < NER_NLAB; k++)
+					scores[(size_t) i * NER_NLAB + k] = sc[k];
+		}
+		labels[i] = (uint8_t) lab;
+		pt2 = pt;
+		pt = lab;
+	}
+}
+
+NER_HOT void
+nc_ner_model_rows(NerModel *m)
+{
+	int			shift = 64 - (int) m->wbits;
+
+	for (int pt = 0; pt <= NER_START; pt++)
+	{
+		m->pt_rows[pt] = nc_ner_weights(m, nc_ner_fh(T_PT, (uint64_t) pt, 0) >> shift);
+		for (int pt2 = 0; pt2 <= NER_START; pt2++)
+			m->pt2_rows[pt2 * (NER_START + 1) + pt] =
+				nc_ner_weights(m, nc_ner_fh(T_PT2, (uint64_t) (pt2 * 16 + pt), 0) >> shift);
+	}
 }
 
 typedef struct BeamHyp
@@ -1187,8 +1158,11 @@ tag_beam(const NerSent *S, uint8_t *labels, int32_t *scores)
 			{
 				int			nr = static_rows(S, i, rows[0]);
 
+				DynRows		d;
+
+				d.have = 0;
 				add_rows(rows[0], nr, sc);
-				add_dynamic(m, &toks[i], pt, pt2, sc);
+				add_dynamic_rows(m, &toks[i], pt, pt2, &d, sc);
 			}
 			pt2 = pt;
 			pt = labels[i];
