@@ -118,19 +118,8 @@ nc_tok_eq_str(const NcDoc *doc, uint32_t i, const char *word)
 	uint32_t	k;
 
 	for (k = 0; k < len; k++)
-	{
-		unsigned char a = (unsigned char) p[k],
-					w = (unsigned char) word[k];
-
-		if (w == '\0')
+		if (word[k] == '\0' || !nc_fold_eq((unsigned char) p[k], (unsigned char) word[k]))
 			return false;
-		if (a >= 'A' && a <= 'Z')
-			a += 32;
-		if (w >= 'A' && w <= 'Z')
-			w += 32;
-		if (a != w)
-			return false;
-	}
 	return word[k] == '\0';
 }
 
@@ -141,17 +130,8 @@ nc_tok_eq_n(const NcDoc *doc, uint32_t i, const char *word, size_t n)
 	const char *p = nc_tok_ptr(doc, i);
 
 	for (size_t k = 0; k < n; k++)
-	{
-		unsigned char a = (unsigned char) p[k],
-					w = (unsigned char) word[k];
-
-		if (a >= 'A' && a <= 'Z')
-			a += 32;
-		if (w >= 'A' && w <= 'Z')
-			w += 32;
-		if (a != w)
+		if (!nc_fold_eq((unsigned char) p[k], (unsigned char) word[k]))
 			return false;
-	}
 	return true;
 }
 

@@ -127,6 +127,17 @@ nc_tok_len(const NcDoc *doc, uint32_t i)
 /* Case-insensitive (ASCII folding) equality of token i with a C string. */
 extern bool nc_tok_eq_str(const NcDoc *doc, uint32_t i, const char *word);
 extern bool nc_tok_eq_n(const NcDoc *doc, uint32_t i, const char *word, size_t n);
+/* two bytes equal with ASCII letters case-folded */
+static inline bool
+nc_fold_eq(unsigned char a, unsigned char b)
+{
+	if (a >= 'A' && a <= 'Z')
+		a += 32;
+	if (b >= 'A' && b <= 'Z')
+		b += 32;
+	return a == b;
+}
+
 static inline bool
 nc_tok_eq(const NcDoc *doc, uint32_t i, const char *word)
 {
@@ -137,17 +148,8 @@ nc_tok_eq(const NcDoc *doc, uint32_t i, const char *word)
 			nc_tok_eq_n(doc, i, word, strlen(word));
 #endif
 	/* most words compared differ in the first byte: no call for those */
-	{
-		unsigned char a = (unsigned char) nc_tok_ptr(doc, i)[0],
-					w = (unsigned char) word[0];
-
-		if (a >= 'A' && a <= 'Z')
-			a += 32;
-		if (w >= 'A' && w <= 'Z')
-			w += 32;
-		if (a != w)
-			return false;
-	}
+	if (!nc_fold_eq((unsigned char) nc_tok_ptr(doc, i)[0], (unsigned char) word[0]))
+		return false;
 	return nc_tok_eq_str(doc, i, word);
 }
 
