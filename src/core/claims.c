@@ -23,44 +23,43 @@ typedef struct ClOut
 	uint32_t	cap;
 } ClOut;
 
-static const char *const change_verbs[] = {
-	"rose", "risen", "rise", "rises", "rising", "fell", "fall", "falls", "fallen",
-	"falling", "dropped", "drop", "drops", "increased", "increase", "increases",
-	"decreased", "decrease", "declined", "decline", "declines", "grew", "grow", "grows",
-	"jumped", "jump", "jumps", "climbed", "climb", "slipped", "slid", "surged", "soared",
-	"plunged", "plummeted", "tumbled", "cut", "cuts", "raised", "raise", "lowered",
-	"reduced", "reduce", "went", "gone", "moved", "changed", "shrank", "expanded",
-	"up", "down", "boosted", "doubled", "tripled", "halved", "sank", "slumped", "gained",
-	"lost", "widened", "narrowed", "improved", "eased", "edged", "sold", NULL
-};
+/*
+ * The cues of token i: the letters lexicon/claim_context_words.txt gives the
+ * word (its header says what each means), or "" for a word it does not
+ * know.  ASCII case folded and whatever the token's kind, as the word lists
+ * it replaces were read.
+ */
+const char *
+cl_cues(const NcDoc *doc, uint32_t i)
+{
+	const NcLexEntry *e = nc_lex_find_lower(&nc_lex_claim_context_words, nc_tok_ptr(doc, i),
+											nc_tok_len(doc, i));
 
-static const char *const times_next[] = {
-	"as", "the", "more", "less", "higher", "larger", "bigger", "greater", "faster",
-	"smaller", "lower", "longer", "that", "what", "its", "his", "her", "their", "over",
-	"stronger", "cheaper", "costlier", "likelier", "worse", "better", "above", "below",
-	"normal", "average", NULL
-};
+	return e != NULL && e->value != NULL ? e->value : "";
+}
 
-
-static const char *const freq_next[] = {
-	"a", "an", "per", "in", "on", "at", "during", "over", "since", "before", "after",
-	"this", "last", "each", "every", "and", "or", "but", "to", "for", "with", "while",
-	"when", "until", "from", "into", "around", "throughout", "already", "so", "now", NULL
-};
+/* Token i gives the cue cls: one lookup, whatever the list. */
+bool
+cl_cue(const NcDoc *doc, uint32_t i, char cls)
+{
+	return strchr(cl_cues(doc, i), cls) != NULL;
+}
 
 /* "6.5 times earnings", "twice as loud": "times" at en makes a multiplier */
 static bool
 times_mult(const ClCtx *c, uint32_t en)
 {
 	const NcDoc *doc = c->doc;
+	const char *cues;
 
 	if (en + 1 >= c->send || !cl_tok_is(doc, en, "times"))
 		return false;
 	if (NC_TK_IS_QUOTE(doc->toks[en + 1].kind) && en + 2 < c->send)
 		en++;					/* between "two and three times" the ... */
-	if (cl_tok_in(doc, en + 1, times_next))
-		return true;
-	return doc->toks[en + 1].kind == NC_TK_WORD && !cl_tok_in(doc, en + 1, freq_next) &&
+	cues = cl_cues(doc, en + 1);
+	if (strchr(cues, 't'))
+		return true;			/* a comparison: "three times higher" */
+	return doc->toks[en + 1].kind == NC_TK_WORD && !strchr(cues, 'f') &&
 		!(doc->toks[en + 1].flags & NC_TF_CAP);
 }
 
@@ -84,15 +83,9 @@ typedef struct ClQty
 static bool
 metres_context(const ClCtx *c, uint32_t j)
 {
-	static const char *const after[] = {
-		"tall", "long", "wide", "high", "deep", "away", "is", "was", "from", "above",
-		"below", "under", "down", "up", "short", "thick", "across", "apart", "in",
-		"to", "and", "or", "x", "by", NULL
-	};
-
 	if (j >= c->send || c->doc->toks[j].kind != NC_TK_WORD)
 		return true;
-	return cl_tok_in(c->doc, j, after);
+	return cl_cue(c->doc, j, 'm');
 }
 
 /* Read the quantity whose number starts at i; lo: earliest token usable. */
@@ -310,7 +303,7 @@ build(const ClCtx *c, uint32_t i, uint32_t lo, ClBuilt *b)
 	/* once / twice: frequencies, or multipliers before a comparison */
 	if (q.n.flags & CL_NF_ONCE)
 	{
-		if (en < c->send && cl_tok_in(doc, en, times_next) && !cl_tok_is(doc, en, "over"))
+		if (en < c->send && cl_cue(doc, en, 't') && !cl_tok_is(doc, en, "over"))
 			unit = "times";
 		else
 		{
@@ -371,7 +364,7 @@ build(const ClCtx *c, uint32_t i, uint32_t lo, ClBuilt *b)
 		}
 		if (pre > lo && cl_tok_is(doc, pre - 1, "from"))
 		{
-			if (pre - 1 > c->sfirst && cl_tok_in(doc, pre - 2, change_verbs))
+			if (pre - 1 > c->sfirst && cl_cue(doc, pre - 2, 'c'))
 				change_from = true;
 			else
 				from = true;
@@ -384,7 +377,7 @@ build(const ClCtx *c, uint32_t i, uint32_t lo, ClBuilt *b)
 		{
 			uint32_t	j = k + 1;
 			bool		by = change_from || (pre > c->sfirst && (cl_tok_is(doc, pre - 1, "by") ||
-																   cl_tok_in(doc, pre - 1, change_verbs)));
+																   cl_cue(doc, pre - 1, 'c')));
 
 			if (doc->toks[j].kind == NC_TK_SYMBOL && j + 1 < c->send &&
 				doc->toks[j + 1].kind == NC_TK_NUMBER)

@@ -13,7 +13,7 @@
 #include "lexicon_data.h"
 
 /* Is token i (ASCII case folded) one of the NULL-terminated list? */
-bool
+static bool
 cl_tok_in(const NcDoc *doc, uint32_t i, const char *const *list)
 {
 	uint32_t	n = nc_tok_len(doc, i);
@@ -44,68 +44,33 @@ cl_is_month(const NcDoc *doc, uint32_t i)
 	if ((n == 3 && (nc_tok_eq(doc, i, "may") || nc_tok_eq(doc, i, "mar") || nc_tok_eq(doc, i, "dec"))) ||
 		n == 5)
 	{
-		static const char *const preps[] = {"on", "in", "since", "by", "until", "from", "early",
-		"late", "mid", "of", "last", "next", "this", "before", "after", NULL};
-
 		if (doc->toks[i].flags & NC_TF_CAP)
 			return true;
 		/* lower-cased text: "on may 19", "since 1 may" */
 		return i > 0 && doc->toks[i - 1].sentence == doc->toks[i].sentence &&
-			(cl_tok_in(doc, i - 1, preps) ||
-			 (doc->toks[i - 1].kind == NC_TK_NUMBER && i > 1 && cl_tok_in(doc, i - 2, preps)));
+			(cl_cue(doc, i - 1, 'p') ||
+			 (doc->toks[i - 1].kind == NC_TK_NUMBER && i > 1 && cl_cue(doc, i - 2, 'p')));
 	}
 	return (doc->toks[i].flags & NC_TF_CAP) != 0 || n > 3;
 }
 
-static const char *const year_preps[] = {
-	"in", "since", "from", "by", "of", "until", "till", "before", "after", "during",
-	"between", "and", "to", "through", "circa", "c.", "early", "late", "mid", "throughout",
-	"fiscal", "year", "class", "spring", "summer", "autumn", "winter", "fall", "the", "'s", NULL
-};
-
-static const char *const id_words[] = {
-	"no", "no.", "nos", "nos.", "nr", "nr.", "nrs", "nrs.", "number", "#", "article", "art.", "section",
-	"chapter", "page", "flight", "route", "room", "channel", "version", "model", "level",
-	"phase", "stage", "category", "grade", "exit", "highway", "interstate", "gate",
-	"platform", "tier", "track", "episode", "season", "series", "volume", "vol.", "part",
-	"clause", "paragraph", "rule", "resolution", "amendment", "proposition", "prop.",
-	"district", "precinct", "ward", "apartment", "apt.", "suite", "box", "lane", "bus",
-	"line", "pier", "terminal", "block", "act", "schedule", "annex", "annexe", "item",
-	"table", "figure", "fig.", "iphone", "windows", "galaxy", "pixel", NULL
-};
-
-static const char *const cap_function_words[] = {
-	"the", "a", "an", "in", "on", "at", "of", "by", "for", "to", "from", "with", "about",
-	"around", "over", "under", "than", "and", "but", "or", "some", "all", "only", "just",
-	"nearly", "almost", "up", "since", "until", "after", "before", "during", "between",
-	"among", "its", "his", "her", "their", "our", "my", "your", "this", "that", "these",
-	"those", "another", "each", "every", "top", "roughly", "approximately", "another",
-	"another", "exactly", "nearly", "least", "most", "more", "less", "fewer", "another",
-	"when", "while", "as", "if", "where", "who", "which", "what", "there", "here", "now",
-	"then", "yet", "still", "also", "even", "both", "those", "today", "yesterday",
-	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", NULL
-};
-
-static const char *const time_words[] = {
-	"am", "pm", "a.m.", "p.m.", "a.m", "p.m", "gmt", "bst", "edt", "est", "cdt", "cst",
-	"mdt", "mst", "pdt", "pst", "pt", "et", "ct", "cet", "cest", "utc", "o'clock", "hrs", NULL
-};
-
+/*
+ * The ordinal suffixes are grammar, not vocabulary: they stay here, while
+ * the words around a number that tell how to read it are data, in
+ * lexicon/claim_context_words.txt (see cl_cue).
+ */
 static const char *const ordinal_suffixes[] = {"st", "nd", "rd", "th", NULL};
 
-static const char *const one_det[] = {
-	"the", "this", "that", "which", "any", "every", "each", "no", "a", "an", "some",
-	"another", "such", "what", "whichever", "every", "other", "single", NULL
-};
-
-static const char *const one_next[] = {
-	"of", "another", "or", "who", "that", "which", "thing", "way", "side", "hand",
-	"good", "big", "small", "more", "last", "final", "such", "major", "key", "other",
-	"main", "particular", "important", "possible", "notable", "another", "is", "was",
-	"has", "had", "would", "could", "might", "must", "should", "can", "will", "does",
-	"did", "may", "says", "said", "thinks", "knows", "gets", "must", "day", "must",
-	"'s", "’s", "on", "in", "at", "to", "for", "by", "with", "and", NULL
-};
+/*
+ * Token i names a numbered thing before a number ("Article 5", "No. 10"):
+ * cue i, or "#", which stays here because a lexicon line that starts with
+ * "#" is a comment.
+ */
+static bool
+id_word(const NcDoc *doc, uint32_t i)
+{
+	return cl_cue(doc, i, 'i') || (nc_tok_len(doc, i) == 1 && nc_tok_ptr(doc, i)[0] == '#');
+}
 
 /* Token i is covered by an entity mention that starts before it. */
 static bool
@@ -179,7 +144,7 @@ cl_not_a_claim(const ClCtx *c, const ClNum *n, bool has_currency, bool has_unit,
 		cl_tok_in(doc, e, ordinal_suffixes))
 		return true;
 	/* times of day: 6pm, 5 p.m., 10 GMT */
-	if (digits && !has_currency && !has_unit && e < c->send && cl_tok_in(doc, e, time_words))
+	if (digits && !has_currency && !has_unit && e < c->send && cl_cue(doc, e, 'h'))
 		return true;
 	/* calendar dates: March 29, 11 Feb, Oct. 31 */
 	if (small_int && !has_currency && !has_unit)
@@ -195,7 +160,7 @@ cl_not_a_claim(const ClCtx *c, const ClNum *n, bool has_currency, bool has_unit,
 	if ((n->flags & CL_NF_YEARLIKE) && bare && !has_approx)
 	{
 		uint64_t	y = iv;
-		bool		prep = f > c->sfirst && (cl_tok_in(doc, f - 1, year_preps) || cl_is_month(doc, f - 1) ||
+		bool		prep = f > c->sfirst && (cl_cue(doc, f - 1, 'y') || cl_is_month(doc, f - 1) ||
 											 cl_is_punct(doc, f - 1, ','));
 		bool		counted = e < c->send && doc->toks[e].kind == NC_TK_WORD &&
 			!(doc->toks[e].flags & NC_TF_CAP) && nc_tok_len(doc, e) > 3 &&
@@ -252,12 +217,12 @@ cl_not_a_claim(const ClCtx *c, const ClNum *n, bool has_currency, bool has_unit,
 		uint32_t	k = f - 1;
 		const NcToken *p = &doc->toks[k];
 
-		if (cl_tok_in(doc, k, id_words))
+		if (id_word(doc, k))
 			return true;
-		if (k > c->sfirst && cl_is_punct(doc, k, '.') && cl_tok_in(doc, k - 1, id_words))
+		if (k > c->sfirst && cl_is_punct(doc, k, '.') && id_word(doc, k - 1))
 			return true;
 		if (p->kind == NC_TK_WORD && (p->flags & NC_TF_CAP) && !(p->flags & NC_TF_SENT_START) &&
-			!cl_tok_in(doc, k, cap_function_words) && !cl_is_month(doc, k) &&
+			!cl_cue(doc, k, 'w') && !cl_is_month(doc, k) &&
 			(digits || (doc->toks[f].flags & NC_TF_CAP)))
 			return true;
 		if (inside_mention(c, f))
@@ -270,7 +235,7 @@ cl_not_a_claim(const ClCtx *c, const ClNum *n, bool has_currency, bool has_unit,
 	/* "one" as a pronoun or article */
 	if ((n->flags & CL_NF_ONE) && !has_unit && !has_currency && !has_approx)
 	{
-		if (f > c->sfirst && cl_tok_in(doc, f - 1, one_det))
+		if (f > c->sfirst && cl_cue(doc, f - 1, 'd'))
 			return true;
 		if (e >= c->send || doc->toks[e].kind != NC_TK_WORD)
 		{
@@ -283,12 +248,12 @@ cl_not_a_claim(const ClCtx *c, const ClNum *n, bool has_currency, bool has_unit,
 				 (doc->toks[e + 1].kind == NC_TK_NUMBER || cl_word_is_numeric(doc, e + 1) ||
 				  cl_tok_is(doc, e + 1, "of")))
 			;					/* one in five, one out of three */
-		else if (cl_tok_in(doc, e, one_next))
+		else if (cl_cue(doc, e, 'n'))
 			return true;
 		else if (nc_tok_len(doc, e) > 4 && memcmp(nc_tok_ptr(doc, e) + nc_tok_len(doc, e) - 2, "ed", 2) == 0)
 			return true;		/* "one equipped with" */
 		/* "a crucial one", "the only one" */
-		if (f > c->sfirst + 1 && doc->toks[f - 1].kind == NC_TK_WORD && cl_tok_in(doc, f - 2, one_det) &&
+		if (f > c->sfirst + 1 && doc->toks[f - 1].kind == NC_TK_WORD && cl_cue(doc, f - 2, 'd') &&
 			!cl_word_is_numeric(doc, f - 1))
 			return true;
 		if (e < c->send && cl_is_dash(doc, e))

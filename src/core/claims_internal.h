@@ -93,7 +93,6 @@ extern int	cl_approx_after(const ClCtx *c, uint32_t end, uint32_t *approx_end,
 /* claims_filter.c: what is not a claim */
 extern bool cl_not_a_claim(const ClCtx *c, const ClNum *n, bool has_currency,
 						   bool has_unit, bool has_approx);
-extern bool cl_tok_in(const NcDoc *doc, uint32_t i, const char *const *list);
 extern bool cl_is_month(const NcDoc *doc, uint32_t i);
 
 /* claims_object.c: object noun phrase and source */
@@ -108,6 +107,12 @@ extern void cl_sentence_source(const ClCtx *c, const char **src, uint32_t *len);
 extern bool cl_join_lower(const NcDoc *doc, uint32_t first, uint32_t end,
 						  char *buf, size_t size, size_t *len);
 extern const NcLexEntry *cl_lex_tok(const NcLexicon *lex, const NcDoc *doc, uint32_t i);
+
+/* claims.c: context cues of a word, from lexicon/claim_context_words.txt
+ * (its header says what each letter means); ASCII case folded, any token
+ * kind.  cl_cues: the word's letters, or "". */
+extern const char *cl_cues(const NcDoc *doc, uint32_t i);
+extern bool cl_cue(const NcDoc *doc, uint32_t i, char cls);
 
 /*
  * Is token i the word (ASCII case folded)?  Inline: called with literals,

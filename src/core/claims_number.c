@@ -588,20 +588,11 @@ is_article(const NcDoc *doc, uint32_t i)
 static bool
 fraction_context_ok(const NcDoc *doc, uint32_t j, uint32_t send)
 {
-	static const char *const ok[] = {
-		"of", "the", "were", "was", "is", "are", "have", "has", "had", "would",
-		"will", "said", "say", "says", "more", "less", "and", "or", "to",
-		"on", "from", "than", "that", "who", "percent", NULL
-	};
-
 	if (j >= send || doc->toks[j].kind != NC_TK_WORD)
 		return true;
 	if (doc->toks[j].flags & NC_TF_CAP)
 		return true;
-	for (int k = 0; ok[k]; k++)
-		if (cl_tok_is(doc, j, ok[k]))
-			return true;
-	return false;
+	return cl_cue(doc, j, 'q');
 }
 
 /*
@@ -698,14 +689,7 @@ point_decimals(const ClCtx *c, uint32_t j, ClDec *frac, uint32_t *end)
 static bool
 article_duration(const NcDoc *doc, uint32_t i)
 {
-	static const char *const units[] = {
-		"year", "month", "week", "day", "decade", "century", "fortnight", "hour", NULL
-	};
-
-	for (int k = 0; units[k]; k++)
-		if (cl_tok_is(doc, i, units[k]))
-			return true;
-	return false;
+	return cl_cue(doc, i, 'u');
 }
 
 static bool

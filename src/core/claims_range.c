@@ -10,6 +10,11 @@
 #include "claims_internal.h"
 #include "lexicon_data.h"
 
+/*
+ * The names below are FORMAT.md's approx vocabulary in NcApprox order, what
+ * the lexicons' values are written in: the output format, not words of the
+ * text, so they stay in code.
+ */
 static int
 approx_code(const char *name)
 {

@@ -30,6 +30,12 @@ lower_nodots(const NcDoc *doc, uint32_t i, char *buf, size_t size)
 	return k;
 }
 
+/*
+ * The unit FORMAT.md writes for the ISO code a currency lexicon gives
+ * ("currency:" and the code), as a static string.  Output names, not words
+ * of the text: they stay in code; every code claim_currencies.txt and
+ * claim_dollar_prefix.txt use must be here, or the currency is dropped.
+ */
 static const char *
 currency_unit(const char *iso)
 {
