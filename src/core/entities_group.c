@@ -209,8 +209,19 @@ nc_ent_group(EntCtx *cx, NcEntities *out)
 		{
 			if (len >= 2)
 			{
-				Slot	   *s = map_find(&latest_full, nc_ent_wh(cx, sp[i].end - 1), true, i);
+				Slot	   *s;
 
+				/* "De Vries" opening a sentence: Anneke de Vries's surname */
+				if (len == 2 && nc_ent_cue_word(doc, sp[i].first, 'c'))
+				{
+					s = map_find(&latest_full, nc_ent_wh(cx, sp[i].end - 1), false, 0);
+					if (!s)
+						s = map_find(&first_full, nc_ent_wh(cx, sp[i].end - 1), false, 0);
+					if (s && sp[s->val].end - sp[s->val].first >= 3 &&
+						nc_ent_wh(cx, sp[s->val].end - 2) == nc_ent_wh(cx, sp[i].first))
+						uf_union(parent, s->val, i);
+				}
+				s = map_find(&latest_full, nc_ent_wh(cx, sp[i].end - 1), true, i);
 				if (!s)
 					return NC_ENOMEM;
 				s->val = i;

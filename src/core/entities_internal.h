@@ -69,6 +69,8 @@ extern NcStatus nc_ent_group(EntCtx *cx, NcEntities *out);
 
 /* helpers */
 extern bool nc_ent_is_title(const NcDoc *doc, uint32_t i, const char **value);
+/* word i gives cue cls, a letter of lexicon/ner_cue_words.txt */
+extern bool nc_ent_cue_word(const NcDoc *doc, uint32_t i, char cls);
 extern uint64_t nc_ent_span_key(const EntCtx *cx, uint32_t first, uint32_t end);
 
 #endif							/* NC_ENTITIES_INTERNAL_H */

@@ -42,8 +42,8 @@ static bool tok_title(const EntCtx *cx, uint32_t i);
  * Word i gives the rules' cue cls (a letter of lexicon/ner_cue_words.txt,
  * which says what each means): one lookup, whatever the list.
  */
-static bool
-cue_word(const NcDoc *doc, uint32_t i, char cls)
+bool
+nc_ent_cue_word(const NcDoc *doc, uint32_t i, char cls)
 {
 	const NcLexEntry *e;
 
@@ -156,7 +156,7 @@ trim_span(EntCtx *cx, EntSpan *sp)
 static bool
 office_word(const NcDoc *doc, uint32_t i)
 {
-	return cue_word(doc, i, 'o');
+	return nc_ent_cue_word(doc, i, 'o');
 }
 
 static bool
@@ -297,7 +297,7 @@ person_title(const NcDoc *doc, uint32_t i)
 		return false;
 	if (v && strchr(v, 'h'))
 		return true;
-	return cue_word(doc, i, 't');
+	return nc_ent_cue_word(doc, i, 't');
 }
 
 static bool
@@ -417,7 +417,7 @@ person_cues(EntCtx *cx)
 				  (e + 2 < send && (is_article(doc, e + 1) || cx->up[e + 1]) &&
 				   tok_title(cx, e + 2))))
 			cue = true;			/* "Clinton as First Lady" */
-		else if (sp->first > sfirst && cue_word(doc, sp->first - 1, 'p'))
+		else if (sp->first > sfirst && nc_ent_cue_word(doc, sp->first - 1, 'p'))
 			;					/* "members of X, who": who are the members */
 		else if (e < send && tok_is_lower(doc, e, ",") && e + 1 < send &&
 				 (tok_is_lower(doc, e + 1, "who") ||
@@ -429,10 +429,10 @@ person_cues(EntCtx *cx)
 			cue = true;
 		else if (e + 1 < send && (doc->toks[e].flags & NC_TF_POSSESSIVE))
 		{
-			if (cue_word(doc, e + 1, 'k'))
+			if (nc_ent_cue_word(doc, e + 1, 'k'))
 				cue = true;
 		}
-		else if (e < send && cue_word(doc, e, 'v'))
+		else if (e < send && nc_ent_cue_word(doc, e, 'v'))
 			cue = true;
 		else if (sp->type == NC_ET_LOC && e < send && speech_verb(doc, e))
 			cue = true;			/* a place no gazetteer knows does not speak:
@@ -454,7 +454,7 @@ person_cues(EntCtx *cx)
 static bool
 calendar_word(const NcDoc *doc, uint32_t i)
 {
-	return cue_word(doc, i, 'd') ||
+	return nc_ent_cue_word(doc, i, 'd') ||
 		nc_lex_find_lower(&nc_lex_claim_months, nc_tok_ptr(doc, i), nc_tok_len(doc, i));
 }
 
@@ -463,7 +463,7 @@ said_name(const EntCtx *cx, uint32_t i, uint32_t sfirst, uint32_t send)
 {
 	const NcDoc *doc = cx->doc;
 
-	if (i <= sfirst || i + 1 >= send || !cue_word(doc, i - 1, 'r') ||
+	if (i <= sfirst || i + 1 >= send || !nc_ent_cue_word(doc, i - 1, 'r') ||
 		!(nc_tok_eq(doc, i + 1, ".") || nc_tok_eq(doc, i + 1, ",")))
 		return false;
 	return !calendar_word(doc, i);
@@ -659,16 +659,16 @@ org_cues(EntCtx *cx)
 			continue;
 		}
 		if (!place && f > sfirst && !cx->up[f - 1] &&
-			cue_word(doc, f - 1, 'b'))
+			nc_ent_cue_word(doc, f - 1, 'b'))
 			cue = true;
 		else if (e < send && !cx->up[e] &&
-				 cue_word(doc, e, 'n'))
+				 nc_ent_cue_word(doc, e, 'n'))
 			cue = true;
 		else if (f > sfirst + 1 && nc_tok_eq(doc, f - 1, "of") &&
-				 cue_word(doc, f - 2, 'f'))
+				 nc_ent_cue_word(doc, f - 2, 'f'))
 			cue = true;
 		else if (e + 1 < send && (doc->toks[e].flags & NC_TF_POSSESSIVE) &&
-				 cue_word(doc, e + 1, 'a'))
+				 nc_ent_cue_word(doc, e + 1, 'a'))
 			cue = true;
 		if (cue)
 		{
@@ -701,9 +701,9 @@ org_cues(EntCtx *cx)
 			sfirst = sent_first_of(doc, i);
 			if (i == sfirst)
 				continue;
-			if (!cue_word(doc, i - 1, 'b') &&
+			if (!nc_ent_cue_word(doc, i - 1, 'b') &&
 				!(i > sfirst + 1 && nc_tok_eq(doc, i - 1, "of") &&
-				  cue_word(doc, i - 2, 'f')))
+				  nc_ent_cue_word(doc, i - 2, 'f')))
 				continue;
 			send = sent_end_of(doc, i);
 			j = i;
@@ -746,7 +746,7 @@ org_lists(EntCtx *cx)
 		/* a plural noun: ends in "s" (a cheap test before the list) */
 		if (len < 4 || nc_tok_ptr(doc, w)[len - 1] != 's' ||
 			(cx->up[w] && !(doc->toks[w].flags & NC_TF_SENT_START)) ||
-			!cue_word(doc, w, 'l'))
+			!nc_ent_cue_word(doc, w, 'l'))
 			continue;
 		send = sent_end_of(doc, w);
 		if (i + 1 < send && nc_tok_eq(doc, i, "such") && nc_tok_eq(doc, i + 1, "as"))
@@ -1591,7 +1591,7 @@ joining_hyphen(const EntCtx *cx, uint32_t h)
 static bool
 hyphen_prefix(const NcDoc *doc, uint32_t i)
 {
-	return cue_word(doc, i, 'x');
+	return nc_ent_cue_word(doc, i, 'x');
 }
 
 #define HYPHEN_MAXLEN 24		/* tokens: no chain of hyphenated words
@@ -1687,7 +1687,7 @@ person_extents(EntCtx *cx)
 		/* particle, then capitalised given names */
 		if (sp->first >= sfirst + 2 && sp->first - 2 >= last_end &&
 			!(doc->toks[sp->first - 1].flags & NC_TF_CAP) &&
-			cue_word(doc, sp->first - 1, 'c') &&
+			nc_ent_cue_word(doc, sp->first - 1, 'c') &&
 			name_part(cx, sp->first - 2))
 		{
 			sp->first -= 2;
@@ -1697,12 +1697,12 @@ person_extents(EntCtx *cx)
 		}
 		/* suffix */
 		if (sp->end - sp->first >= 2 && sp->end < send && sp->end < next &&
-			cue_word(doc, sp->end, 'j') &&
+			nc_ent_cue_word(doc, sp->end, 'j') &&
 			(doc->toks[sp->end].flags & NC_TF_CAP) && !no_space_between(doc, sp->end - 1))
 			sp->end++;
 		/* epithet: "the" and one word, which the tagger may have tagged */
 		else if (sp->end + 1 < send && nc_tok_eq(doc, sp->end, "the") &&
-				 cue_word(doc, sp->end + 1, 'e') &&
+				 nc_ent_cue_word(doc, sp->end + 1, 'e') &&
 				 (doc->toks[sp->end + 1].flags & NC_TF_CAP) &&
 				 (next > sp->end + 1 ||
 				  (next == sp->end + 1 && cx->spans[k + 1].end == sp->end + 2)))

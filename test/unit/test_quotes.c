@@ -356,6 +356,27 @@ test_pronoun_picks_the_right_person(void **state)
 	q_free(&x);
 }
 
+/* the apposition that reports is the subject, not the possessive before it */
+static void
+test_pronoun_after_apposition(void **state)
+{
+	Q			x;
+
+	q_build(&x, "Veloria's envoy to the talks, Mr. Tomas Brandt, said the offer was "
+			"final. \"We will not reopen the text,\" he said.\n\n"
+			"Lawyer Anneke de Vries disagreed. \"The text is not final,\" she said.\n\n"
+			"De Vries said the talks would resume. \"We will be back on Monday,\" "
+			"she added.");
+	check_invariants(&x);
+	assert_int_equal(x.q.nquote, 3);
+	assert_string_equal(speaker(&x, 0), "Tomas Brandt");
+	assert_string_equal(speaker(&x, 1), "Anneke de Vries");
+	/* "De Vries" opening a sentence is her surname, not someone else */
+	assert_string_equal(speaker(&x, 2), "Anneke de Vries");
+	assert_int_equal(x.q.quotes[2].speaker_entity, x.q.quotes[1].speaker_entity);
+	q_free(&x);
+}
+
 static void
 test_following_quote_inherits(void **state)
 {
@@ -612,6 +633,7 @@ static const struct CMUnitTest quotes_tests[] = {
 	cmocka_unit_test(test_colon_introductions),
 	cmocka_unit_test(test_apposition_and_surname),
 	cmocka_unit_test(test_pronoun_picks_the_right_person),
+	cmocka_unit_test(test_pronoun_after_apposition),
 	cmocka_unit_test(test_following_quote_inherits),
 	cmocka_unit_test(test_organisations_and_according_to),
 	cmocka_unit_test(test_descriptive_speakers),
