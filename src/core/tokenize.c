@@ -51,23 +51,58 @@ class_at(const Cursor *c, uint32_t i)
 	return nc_char_class(peek(c, i, &n));
 }
 
-static inline void
-advance(Cursor *c, uint32_t nbytes)
+/* Code points in s[from, to), decoding only what is not ASCII. */
+static inline uint32_t
+count_cp(const Cursor *c, uint32_t from, uint32_t to)
 {
-	uint32_t	stop = c->pos + nbytes;
+	uint32_t	ncp = 0;
 
-	while (c->pos < stop)
+	while (from < to)
 	{
 		uint32_t	cp;
 
-		/* ASCII is one code point per byte; anything else is decoded */
-		if (c->s[c->pos] < 0x80)
-			c->pos++;
+		if (c->s[from] < 0x80)
+			from++;
 		else
-			c->pos += nc_u8_decode(c->s, c->end, c->pos, &cp);
-		c->cpos++;
+			from += nc_u8_decode(c->s, c->end, from, &cp);
+		ncp++;
 	}
+	return ncp;
 }
+
+static inline void
+advance(Cursor *c, uint32_t nbytes)
+{
+	c->cpos += count_cp(c, c->pos, c->pos + nbytes);
+	c->pos += nbytes;
+}
+
+/*
+ * What an ASCII byte contributes to a word: whether it continues one and
+ * its case, so that one lookup per byte finds a word's end, its case flags
+ * and (bytes being code points) its length together.  Non-zero continues
+ * a word: 1 upper, 2 lower, 4 digit.  Bytes from 0x80 up are 0: whether the
+ * word goes on in another script is for the general path to decide.
+ */
+#define AW_UPPER	0x01
+#define AW_LOWER	0x02
+#define AW_DIGIT	0x04
+
+static const unsigned char ascii_word[256] = {
+	/* 0x00 - 0x2F: controls, space, punctuation */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 0x30 - 0x3F: 0-9 : ; < = > ? */
+	4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 0, 0, 0, 0, 0, 0,
+	/* 0x40 - 0x5F: @ A-Z [ \ ] ^ _ */
+	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+	/* 0x60 - 0x7F: ` a-z { | } ~ DEL */
+	0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0,
+	/* 0x80 - 0xFF: not ASCII */
+};
 
 /* Is byte i the start of an apostrophe-like character (' or ’)? */
 static inline uint32_t
@@ -151,18 +186,16 @@ skip_spaces(const Cursor *c, uint32_t i)
 }
 
 /*
- * End of the word token starting at i; sets *flags for abbreviations and
- * reports in *possessive where a possessive 's begins (or 0).
+ * End of the word token starting at `start`, whose first run of letters,
+ * marks and digits ends at `end` and holds ncp code points; sets *flags for
+ * abbreviations and reports in *possessive where a possessive 's begins
+ * (or 0).
  */
 static uint32_t
-scan_word(const Cursor *c, uint32_t i, uint16_t *flags, uint32_t *possessive)
+scan_word(const Cursor *c, uint32_t start, uint32_t end, uint32_t ncp,
+		  uint16_t *flags, uint32_t *possessive)
 {
-	uint32_t	start = i,
-				ncp,
-				end;
-
 	*possessive = 0;
-	end = scan_alnum(c, i, &ncp);
 
 	/* dotted initials and acronyms: J. / U.S. / a.m. */
 	if (ncp == 1 && end < c->end && c->s[end] == '.')
@@ -285,10 +318,13 @@ scan_number(const Cursor *c, uint32_t i)
 	return i;
 }
 
-/* Append a token for [c->pos, end) and move the cursor there. */
+/*
+ * Append a token for [c->pos, end), which holds ncp code points, and move
+ * the cursor there.
+ */
 static NcStatus
-emit(NcBuilder *b, Cursor *c, uint32_t end, NcTokenKind kind, uint16_t flags,
-	 uint8_t mark)
+emit_n(NcBuilder *b, Cursor *c, uint32_t end, uint32_t ncp, NcTokenKind kind,
+	   uint16_t flags, uint8_t mark)
 {
 	NcDoc	   *doc = b->doc;
 	NcToken    *t;
@@ -300,7 +336,8 @@ emit(NcBuilder *b, Cursor *c, uint32_t end, NcTokenKind kind, uint16_t flags,
 	t = &doc->toks[doc->ntok++];
 	t->start = c->pos;
 	t->cstart = c->cpos;
-	advance(c, end - c->pos);
+	c->pos = end;
+	c->cpos += ncp;
 	t->end = c->pos;
 	t->cend = c->cpos;
 	t->sentence = 0;
@@ -308,6 +345,14 @@ emit(NcBuilder *b, Cursor *c, uint32_t end, NcTokenKind kind, uint16_t flags,
 	t->kind = (uint8_t) kind;
 	t->mark = mark;
 	return NC_OK;
+}
+
+/* emit_n() for a token whose code points are still to be counted. */
+static NcStatus
+emit(NcBuilder *b, Cursor *c, uint32_t end, NcTokenKind kind, uint16_t flags,
+	 uint8_t mark)
+{
+	return emit_n(b, c, end, count_cp(c, c->pos, end), kind, flags, mark);
 }
 
 /* Case flags of a word token's letters. */
@@ -341,6 +386,98 @@ case_flags(const Cursor *c, uint32_t start, uint32_t end)
 	if (any_letter && !any_lower)
 		f |= NC_TF_ALLCAPS;
 	return f;
+}
+
+/*
+ * The ASCII letters and digits from `start` (an ASCII letter): their end,
+ * and in *caseflags the flags case_flags() would give them.  Returns false
+ * when a letter, digit or mark beyond ASCII follows, since the word goes on
+ * in another script or with a combining mark; the caller then takes the
+ * general path.
+ */
+static inline bool
+ascii_word_run(const Cursor *c, uint32_t start, uint32_t *run_end,
+			   uint16_t *caseflags)
+{
+	const unsigned char *s = c->s;
+	uint32_t	i = start + 1;
+	unsigned	seen = ascii_word[s[start]];
+	unsigned	w;
+	uint16_t	f = 0;
+
+	while (i < c->end && (w = ascii_word[s[i]]) != 0)
+	{
+		seen |= w;
+		i++;
+	}
+	if (i < c->end && s[i] >= 0x80)
+	{
+		uint32_t	n;
+		NcCharClass cc = nc_char_class(peek(c, i, &n));
+
+		/* ’ ” — and the like end the word; letters and marks may not */
+		if (cc == NC_CC_LETTER || cc == NC_CC_DIGIT || cc == NC_CC_EXTEND)
+			return false;
+	}
+	if (s[start] <= 'Z')
+		f |= NC_TF_CAP;
+	if (seen & AW_DIGIT)
+		f |= NC_TF_DIGIT;
+	if (!(seen & AW_LOWER))
+		f |= NC_TF_ALLCAPS;
+	*run_end = i;
+	*caseflags = f;
+	return true;
+}
+
+/*
+ * The word token at c->pos, whose first code point is n bytes long, and
+ * the possessive 's split off it.  Most words are plain ASCII runs: one pass
+ * over their bytes gives their end, case flags and length; the rest are
+ * scanned code point by code point.
+ */
+static NcStatus
+word_tokens(NcBuilder *b, Cursor *c, uint32_t n, uint16_t flags)
+{
+	uint32_t	start = c->pos,
+				run_end,
+				ncp,
+				tok_end,
+				poss;
+	uint16_t	caseflags;
+	NcStatus	st;
+
+	if (c->s[start] < 0x80 && ascii_word_run(c, start, &run_end, &caseflags))
+	{
+		ncp = run_end - start;
+		tok_end = scan_word(c, start, run_end, ncp, &flags, &poss);
+		/* anything glued on beyond the run (U.S., don't) is counted again */
+		if (tok_end == run_end)
+			st = emit_n(b, c, tok_end, ncp, NC_TK_WORD, flags | caseflags,
+						NC_MARK_NONE);
+		else if (tok_end == run_end + 1 && c->s[run_end] == '.')
+			st = emit_n(b, c, tok_end, ncp + 1, NC_TK_WORD, flags | caseflags,
+						NC_MARK_NONE);
+		else
+			st = emit(b, c, tok_end, NC_TK_WORD,
+					  flags | case_flags(c, start, tok_end), NC_MARK_NONE);
+	}
+	else
+	{
+		run_end = scan_alnum(c, start, &ncp);
+		tok_end = scan_word(c, start, run_end, ncp, &flags, &poss);
+		if (tok_end == start)	/* lone mark */
+			tok_end = start + n;
+		flags |= case_flags(c, start, tok_end);
+		st = emit(b, c, tok_end, NC_TK_WORD, flags, NC_MARK_NONE);
+	}
+	if (st == NC_OK && poss)
+	{
+		uint32_t	pe = poss + apostrophe_len(c, poss) + 1;
+
+		st = emit(b, c, pe, NC_TK_WORD, NC_TF_POSSESSIVE, NC_MARK_NONE);
+	}
+	return st;
 }
 
 NcStatus
@@ -382,22 +519,8 @@ nc_tokenize_range(NcBuilder *b, uint32_t start, uint32_t end)
 		{
 			case NC_CC_LETTER:
 			case NC_CC_EXTEND:
-				{
-					uint32_t	poss;
-
-					tok_end = scan_word(&c, c.pos, &flags, &poss);
-					if (tok_end == c.pos)	/* lone mark */
-						tok_end = c.pos + n;
-					flags |= case_flags(&c, c.pos, tok_end);
-					st = emit(b, &c, tok_end, NC_TK_WORD, flags, NC_MARK_NONE);
-					if (st == NC_OK && poss)
-					{
-						uint32_t	pe = poss + apostrophe_len(&c, poss) + 1;
-
-						st = emit(b, &c, pe, NC_TK_WORD, NC_TF_POSSESSIVE, NC_MARK_NONE);
-					}
-					break;
-				}
+				st = word_tokens(b, &c, n, flags);
+				break;
 			case NC_CC_DIGIT:
 				tok_end = scan_number(&c, c.pos);
 				flags |= NC_TF_DIGIT;
