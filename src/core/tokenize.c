@@ -320,20 +320,14 @@ scan_number(const Cursor *c, uint32_t i)
 
 /*
  * Append a token for [c->pos, end), which holds ncp code points, and move
- * the cursor there.
+ * the cursor there.  The caller has made room (see nc_tokenize_range).
  */
-static NcStatus
+static inline void
 emit_n(NcBuilder *b, Cursor *c, uint32_t end, uint32_t ncp, NcTokenKind kind,
 	   uint16_t flags, uint8_t mark)
 {
-	NcDoc	   *doc = b->doc;
-	NcToken    *t;
+	NcToken    *t = &b->doc->toks[b->doc->ntok++];
 
-	if (doc->ntok >= b->tokcap &&
-		!nc_reserve(b->env, (void **) &doc->toks, &b->tokcap, doc->ntok + 1,
-					sizeof(NcToken)))
-		return NC_ENOMEM;
-	t = &doc->toks[doc->ntok++];
 	t->start = c->pos;
 	t->cstart = c->cpos;
 	c->pos = end;
@@ -344,15 +338,14 @@ emit_n(NcBuilder *b, Cursor *c, uint32_t end, uint32_t ncp, NcTokenKind kind,
 	t->flags = flags;
 	t->kind = (uint8_t) kind;
 	t->mark = mark;
-	return NC_OK;
 }
 
 /* emit_n() for a token whose code points are still to be counted. */
-static NcStatus
+static void
 emit(NcBuilder *b, Cursor *c, uint32_t end, NcTokenKind kind, uint16_t flags,
 	 uint8_t mark)
 {
-	return emit_n(b, c, end, count_cp(c, c->pos, end), kind, flags, mark);
+	emit_n(b, c, end, count_cp(c, c->pos, end), kind, flags, mark);
 }
 
 /* Case flags of a word token's letters. */
@@ -436,7 +429,7 @@ ascii_word_run(const Cursor *c, uint32_t start, uint32_t *run_end,
  * over their bytes gives their end, case flags and length; the rest are
  * scanned code point by code point.
  */
-static NcStatus
+static void
 word_tokens(NcBuilder *b, Cursor *c, uint32_t n, uint16_t flags)
 {
 	uint32_t	start = c->pos,
@@ -445,22 +438,30 @@ word_tokens(NcBuilder *b, Cursor *c, uint32_t n, uint16_t flags)
 				tok_end,
 				poss;
 	uint16_t	caseflags;
-	NcStatus	st;
 
 	if (c->s[start] < 0x80 && ascii_word_run(c, start, &run_end, &caseflags))
 	{
 		ncp = run_end - start;
-		tok_end = scan_word(c, start, run_end, ncp, &flags, &poss);
+		/* only a period or an apostrophe (' or ’) can extend a word */
+		if (run_end < c->end && (c->s[run_end] == '.' ||
+								 c->s[run_end] == '\'' ||
+								 c->s[run_end] == 0xE2))
+			tok_end = scan_word(c, start, run_end, ncp, &flags, &poss);
+		else
+		{
+			tok_end = run_end;
+			poss = 0;
+		}
 		/* anything glued on beyond the run (U.S., don't) is counted again */
 		if (tok_end == run_end)
-			st = emit_n(b, c, tok_end, ncp, NC_TK_WORD, flags | caseflags,
-						NC_MARK_NONE);
+			emit_n(b, c, tok_end, ncp, NC_TK_WORD, flags | caseflags,
+				   NC_MARK_NONE);
 		else if (tok_end == run_end + 1 && c->s[run_end] == '.')
-			st = emit_n(b, c, tok_end, ncp + 1, NC_TK_WORD, flags | caseflags,
-						NC_MARK_NONE);
+			emit_n(b, c, tok_end, ncp + 1, NC_TK_WORD, flags | caseflags,
+				   NC_MARK_NONE);
 		else
-			st = emit(b, c, tok_end, NC_TK_WORD,
-					  flags | case_flags(c, start, tok_end), NC_MARK_NONE);
+			emit(b, c, tok_end, NC_TK_WORD,
+				 flags | case_flags(c, start, tok_end), NC_MARK_NONE);
 	}
 	else
 	{
@@ -469,15 +470,14 @@ word_tokens(NcBuilder *b, Cursor *c, uint32_t n, uint16_t flags)
 		if (tok_end == start)	/* lone mark */
 			tok_end = start + n;
 		flags |= case_flags(c, start, tok_end);
-		st = emit(b, c, tok_end, NC_TK_WORD, flags, NC_MARK_NONE);
+		emit(b, c, tok_end, NC_TK_WORD, flags, NC_MARK_NONE);
 	}
-	if (st == NC_OK && poss)
+	if (poss)
 	{
 		uint32_t	pe = poss + apostrophe_len(c, poss) + 1;
 
-		st = emit(b, c, pe, NC_TK_WORD, NC_TF_POSSESSIVE, NC_MARK_NONE);
+		emit(b, c, pe, NC_TK_WORD, NC_TF_POSSESSIVE, NC_MARK_NONE);
 	}
-	return st;
 }
 
 NcStatus
@@ -485,7 +485,6 @@ nc_tokenize_range(NcBuilder *b, uint32_t start, uint32_t end)
 {
 	Cursor		c;
 	uint16_t	gap = NC_TF_SPACE_BEFORE;
-	NcStatus	st;
 
 	/* count the code points between the previous paragraph and this one */
 	c.s = b->s;
@@ -502,6 +501,7 @@ nc_tokenize_range(NcBuilder *b, uint32_t start, uint32_t end)
 		NcCharClass cc = nc_char_class(cp);
 		uint32_t	tok_end;
 		uint16_t	flags = gap;
+		const NcToken *last;
 
 		if (cc == NC_CC_SPACE || cc == NC_CC_NEWLINE)
 		{
@@ -510,21 +510,30 @@ nc_tokenize_range(NcBuilder *b, uint32_t start, uint32_t end)
 			gap |= NC_TF_SPACE_BEFORE;
 			if (b->doc->ntok > 0 && b->doc->toks[b->doc->ntok - 1].end == c.pos)
 				b->doc->toks[b->doc->ntok - 1].flags |= NC_TF_SPACE_AFTER;
-			advance(&c, n);
+			c.pos += n;
+			c.cpos++;
 			continue;
 		}
 		gap = 0;
+
+		/*
+		 * Room for the most tokens one step emits (a word and its possessive
+		 * 's), so that emit_n only stores.
+		 */
+		if (!nc_reserve(b->env, (void **) &b->doc->toks, &b->tokcap,
+						b->doc->ntok + 2, sizeof(NcToken)))
+			return NC_ENOMEM;
 
 		switch (cc)
 		{
 			case NC_CC_LETTER:
 			case NC_CC_EXTEND:
-				st = word_tokens(b, &c, n, flags);
+				word_tokens(b, &c, n, flags);
 				break;
 			case NC_CC_DIGIT:
 				tok_end = scan_number(&c, c.pos);
 				flags |= NC_TF_DIGIT;
-				st = emit(b, &c, tok_end, NC_TK_NUMBER, flags, NC_MARK_NONE);
+				emit(b, &c, tok_end, NC_TK_NUMBER, flags, NC_MARK_NONE);
 				break;
 			case NC_CC_QUOTE:
 				{
@@ -536,20 +545,20 @@ nc_tokenize_range(NcBuilder *b, uint32_t start, uint32_t end)
 						!is_digit_at(&c, c.pos + alen + 2))
 					{
 						tok_end = scan_number(&c, c.pos + alen);
-						st = emit(b, &c, tok_end, NC_TK_NUMBER,
-								  flags | NC_TF_DIGIT, NC_MARK_NONE);
+						emit(b, &c, tok_end, NC_TK_NUMBER,
+							 flags | NC_TF_DIGIT, NC_MARK_NONE);
 						break;
 					}
 					/* '' and `` are one double quotation mark */
 					tok_end = c.pos + n;
 					if ((cp == '\'' || cp == '`') && tok_end < end && c.s[tok_end] == cp)
 					{
-						st = emit(b, &c, tok_end + 1, NC_TK_QUOTE_AMBIG, flags,
-								  NC_MARK_DOUBLE);
+						emit(b, &c, tok_end + 1, NC_TK_QUOTE_AMBIG, flags,
+							 NC_MARK_DOUBLE);
 						break;
 					}
-					st = emit(b, &c, tok_end, NC_TK_QUOTE_AMBIG, flags,
-							  (uint8_t) nc_quote_family(cp));
+					emit(b, &c, tok_end, NC_TK_QUOTE_AMBIG, flags,
+						 (uint8_t) nc_quote_family(cp));
 					break;
 				}
 			case NC_CC_HYPHEN:
@@ -558,14 +567,14 @@ nc_tokenize_range(NcBuilder *b, uint32_t start, uint32_t end)
 				if (cp == '-')
 					while (tok_end < end && c.s[tok_end] == '-')
 						tok_end++;
-				st = emit(b, &c, tok_end, NC_TK_PUNCT, flags, NC_MARK_NONE);
+				emit(b, &c, tok_end, NC_TK_PUNCT, flags, NC_MARK_NONE);
 				break;
 			case NC_CC_PUNCT:
 				tok_end = c.pos + n;
 				if (cp == '.')	/* an ellipsis written as dots */
 					while (tok_end < end && c.s[tok_end] == '.')
 						tok_end++;
-				st = emit(b, &c, tok_end, NC_TK_PUNCT, flags, NC_MARK_NONE);
+				emit(b, &c, tok_end, NC_TK_PUNCT, flags, NC_MARK_NONE);
 				break;
 			default:
 				{
@@ -587,17 +596,16 @@ nc_tokenize_range(NcBuilder *b, uint32_t start, uint32_t end)
 						else
 							break;
 					}
-					st = emit(b, &c, tok_end, NC_TK_SYMBOL, flags, NC_MARK_NONE);
+					emit(b, &c, tok_end, NC_TK_SYMBOL, flags, NC_MARK_NONE);
 					break;
 				}
 		}
-		if (st != NC_OK)
-			return st;
 		/* every token holds at least one character: progress is certain */
-		if (b->doc->toks[b->doc->ntok - 1].end <= b->doc->toks[b->doc->ntok - 1].start)
+		last = &b->doc->toks[b->doc->ntok - 1];
+		if (last->end <= last->start)
 			return NC_EINTERNAL;
 
-		b->since_check += c.pos - b->doc->toks[b->doc->ntok - 1].start + 1;
+		b->since_check += c.pos - last->start + 1;
 		if (b->since_check > (1u << 18))
 		{
 			b->since_check = 0;
