@@ -27,7 +27,7 @@ nc_token_kind_name(NcTokenKind kind)
 }
 
 static NcStatus
-add_paragraph(NcBuilder *b, const NcParaRange *r, NcSentenceSplitter *sp)
+add_paragraph(NcBuilder *b, const NcParaRange *r)
 {
 	NcDoc	   *doc = b->doc;
 	uint32_t	first = doc->ntok;
@@ -52,7 +52,7 @@ add_paragraph(NcBuilder *b, const NcParaRange *r, NcSentenceSplitter *sp)
 	p->sent_first = doc->nsent;
 	doc->npara++;
 
-	st = nc_split_sentences(b, sp, idx, first, doc->ntok);
+	st = nc_split_sentences(b, idx, first, doc->ntok);
 	p = &doc->paras[idx];
 	p->sent_end = doc->nsent;
 	return st;
@@ -62,8 +62,6 @@ NcStatus
 nc_doc_build(const NcEnv *env, const char *text, size_t len, NcDoc *doc)
 {
 	NcBuilder	b;
-	NcSentenceSplitter splitter;
-	NcSentenceSplitter *sp = &splitter;
 	NcParaRange *ranges = NULL;
 	uint32_t	nranges = 0;
 	NcStatus	st;
@@ -84,12 +82,8 @@ nc_doc_build(const NcEnv *env, const char *text, size_t len, NcDoc *doc)
 	if (st != NC_OK)
 		goto fail;
 
-	st = nc_splitter_open(sp);
-	if (st != NC_OK)
-		goto fail;
 	for (uint32_t i = 0; i < nranges && st == NC_OK; i++)
-		st = add_paragraph(&b, &ranges[i], sp);
-	nc_splitter_close(sp);
+		st = add_paragraph(&b, &ranges[i]);
 	if (st != NC_OK)
 		goto fail;
 

@@ -29,9 +29,6 @@ typedef struct NcBuilder
 	uint32_t	tokcap;
 	uint32_t	sentcap;
 	uint32_t	paracap;
-	/* scratch for ICU: paragraph text with line breaks made spaces */
-	char	   *scratch;
-	uint32_t	scratchcap;
 	uint32_t	since_check;	/* bytes since the last interrupt check */
 } NcBuilder;
 
@@ -45,19 +42,10 @@ extern NcStatus nc_tokenize_range(NcBuilder *b, uint32_t start, uint32_t end);
 extern void nc_classify_quotes(NcDoc *doc, uint32_t first, uint32_t end);
 
 /* sentences.c */
-/* ICU objects, opened at most once per document (when a paragraph needs
- * them), closed on every path out. */
-typedef struct NcSentenceSplitter
-{
-	struct UBreakIterator *bi;
-	struct UText *ut;
-} NcSentenceSplitter;
-extern NcStatus nc_splitter_open(NcSentenceSplitter *sp);
-extern void nc_splitter_close(NcSentenceSplitter *sp);
 /* Split the tokens [first, end) of paragraph `para` into sentences. */
-extern NcStatus nc_split_sentences(NcBuilder *b, NcSentenceSplitter *sp,
-								   uint32_t para, uint32_t first, uint32_t end);
-/* ICU's sentence boundary after `from` in ASCII text, or -1 (for tests). */
-extern int32_t nc_ascii_sentence_next(const char *s, uint32_t len, uint32_t from);
+extern NcStatus nc_split_sentences(NcBuilder *b, uint32_t para, uint32_t first,
+								   uint32_t end);
+/* ICU's sentence boundary after `from` in UTF-8 text, or -1 (for tests). */
+extern int32_t nc_sentence_next(const char *s, uint32_t len, uint32_t from);
 
 #endif							/* NC_DOC_INTERNAL_H */

@@ -1,9 +1,9 @@
 /*
  * sentences.c
- *		Sentence boundaries: ICU's sentence break iterator proposes, our rules
- *		dispose.
+ *		Sentence boundaries: the Unicode sentence rules (UAX #29, as ICU's
+ *		sentence break iterator applies them) propose, our rules dispose.
  *
- * ICU implements UAX #29, which knows nothing of news abbreviations: it
+ * UAX #29 knows nothing of news abbreviations: it
  * breaks after "Mr." before a capital, after "U.S." before "President", and
  * after a quoted question before "he asked".  Its candidates are mapped onto
  * token boundaries and vetoed where:
@@ -15,61 +15,19 @@
  * A boundary never falls between final punctuation and the closing
  * quotation marks or brackets that follow it.
  *
- * ASCII paragraphs, most of them, get ICU's boundaries from a few lines of
- * the same rules (nc_ascii_sentence_next); ICU's iterator is opened at most
- * once per document, for its first paragraph with other characters, and is
- * always closed before the core returns, whatever happens.
+ * The candidates come from the UAX #29 rules run here on the UTF-8 text
+ * (nc_sentence_next), character classes from ICU's property lookup: the
+ * same boundaries as ICU's sentence iterator, which test_doc.c checks, for
+ * a fraction of its cost and no per-document iterator to open and close.
  */
 #include <string.h>
 
-#include <unicode/ubrk.h>
-#include <unicode/utext.h>
+#include <unicode/uchar.h>
 
 #include "doc_internal.h"
+#include "nc_chars.h"
 #include "nc_lexicon.h"
 #include "lexicon_data.h"
-
-/*
- * Prepare the splitter.  The ICU iterator itself is opened only when a
- * paragraph needs it (splitter_ensure): opening one costs more than
- * splitting a short document, and ASCII paragraphs do without.
- */
-NcStatus
-nc_splitter_open(NcSentenceSplitter *sp)
-{
-	sp->ut = NULL;
-	sp->bi = NULL;
-	return NC_OK;
-}
-
-static NcStatus
-splitter_ensure(NcSentenceSplitter *sp)
-{
-	UErrorCode	status = U_ZERO_ERROR;
-
-	if (sp->bi != NULL)
-		return NC_OK;
-	sp->bi = ubrk_open(UBRK_SENTENCE, "en", NULL, 0, &status);
-	if (U_FAILURE(status))
-	{
-		if (sp->bi)
-			ubrk_close(sp->bi);
-		sp->bi = NULL;
-		return NC_EICU;
-	}
-	return NC_OK;
-}
-
-void
-nc_splitter_close(NcSentenceSplitter *sp)
-{
-	if (sp->ut)
-		utext_close(sp->ut);
-	if (sp->bi)
-		ubrk_close(sp->bi);
-	sp->ut = NULL;
-	sp->bi = NULL;
-}
 
 /* Is token i a capitalised word that typically begins a sentence? */
 static bool
@@ -172,16 +130,20 @@ add_sentence(NcBuilder *b, uint32_t para, uint32_t first, uint32_t end)
 }
 
 /*
- * Sentence boundaries of ASCII text without ICU.
+ * Sentence boundaries without ICU's iterator.
  *
  * Opening and running ICU's iterator costs more than the rest of the
- * document model for a short text, and most paragraphs are ASCII, where the
- * UAX #29 rules are a few lines: a boundary can only follow a terminator
- * (. ! ?) with its closers and spaces, SB4's paragraph separators being
- * spaces in the text ICU sees (line breaks are soft wraps, see
- * paragraph_text) and there being no Extend or Format characters.  The
- * classes below are ICU's Sentence_Break values of the ASCII characters;
- * test_doc.c checks the result against ICU's iterator.
+ * document model for a short text (the UTF-16 copy, the state machine, the
+ * rule data), while the UAX #29 rules are a few lines once each character
+ * has its Sentence_Break class: a boundary can only follow a terminator
+ * (ATerm or STerm) with its closers and spaces, or a paragraph separator.
+ * Line breaks inside a paragraph are soft wraps, not the ends that SB4
+ * makes of them, so \n \r \v \f count as spaces (as ICU did see them,
+ * when it was given the paragraph): CR and LF never occur and SB3 has
+ * nothing to do; U+0085, U+2028 and U+2029 are Sep.  The classes are ICU's
+ * (u_getIntPropertyValue), so they follow ICU's Unicode version, and ICU
+ * 72's sent.txt states the rules as UAX #29 does (its rule 12 only spells
+ * out SB998); test_doc.c compares the result with ICU's iterator.
  */
 typedef enum SbClass
 {
@@ -189,15 +151,18 @@ typedef enum SbClass
 	SB_SP,
 	SB_LOWER,
 	SB_UPPER,
+	SB_OLETTER,
 	SB_NUMERIC,
 	SB_ATERM,
 	SB_STERM,
 	SB_CLOSE,
-	SB_SCONTINUE
+	SB_SCONTINUE,
+	SB_SEP,
+	SB_EXTEND					/* Extend and Format: SB5 treats them alike */
 } SbClass;
 
 static inline SbClass
-sb_class(unsigned char c)
+sb_ascii_class(unsigned char c)
 {
 	if (c >= 'a' && c <= 'z')
 		return SB_LOWER;
@@ -209,7 +174,7 @@ sb_class(unsigned char c)
 	{
 		case ' ':
 		case '\t':
-		case '\n':				/* line breaks: spaces for ICU too */
+		case '\n':				/* line breaks: soft wraps (see above) */
 		case '\v':
 		case '\f':
 		case '\r':
@@ -236,53 +201,177 @@ sb_class(unsigned char c)
 	return SB_OTHER;
 }
 
-/*
- * Is there no boundary at p, after the terminator at t and its closers and
- * spaces?  Rules SB6, SB7, SB8 and SB8a; SB9 and SB10 (nothing breaks inside
- * the closers and spaces) are the caller's scan.
- */
-static bool
-sb_no_break(const char *s, uint32_t len, uint32_t t, uint32_t p)
+/* Beyond ASCII, ICU's property lookup (a trie, not an iterator). */
+static SbClass
+sb_nonascii_class(uint32_t cp)
 {
-	SbClass		term = sb_class((unsigned char) s[t]);
-	SbClass		next = sb_class((unsigned char) s[p]);
-
-	/* SB6: 3.5;  SB7: U.S. */
-	if (term == SB_ATERM && p == t + 1)
+	switch (u_getIntPropertyValue((UChar32) cp, UCHAR_SENTENCE_BREAK))
 	{
-		if (next == SB_NUMERIC)
-			return true;
-		if (next == SB_UPPER && t > 0 &&
-			(sb_class((unsigned char) s[t - 1]) == SB_UPPER ||
-			 sb_class((unsigned char) s[t - 1]) == SB_LOWER))
-			return true;
+		case U_SB_SP:
+			return SB_SP;
+		case U_SB_LOWER:
+			return SB_LOWER;
+		case U_SB_UPPER:
+			return SB_UPPER;
+		case U_SB_OLETTER:
+			return SB_OLETTER;
+		case U_SB_NUMERIC:
+			return SB_NUMERIC;
+		case U_SB_ATERM:
+			return SB_ATERM;
+		case U_SB_STERM:
+			return SB_STERM;
+		case U_SB_CLOSE:
+			return SB_CLOSE;
+		case U_SB_SCONTINUE:
+			return SB_SCONTINUE;
+		case U_SB_SEP:
+			return SB_SEP;
+		case U_SB_EXTEND:
+		case U_SB_FORMAT:
+			return SB_EXTEND;
 	}
-	/* SB8: after a period, no boundary before a lower-case word */
-	if (term == SB_ATERM)
-	{
-		for (uint32_t i = p; i < len; i++)
-		{
-			SbClass		c = sb_class((unsigned char) s[i]);
-
-			if (c == SB_LOWER)
-				return true;
-			if (c == SB_UPPER || c == SB_ATERM || c == SB_STERM)
-				break;
-		}
-	}
-	/* SB8a */
-	return next == SB_SCONTINUE || next == SB_ATERM || next == SB_STERM;
+	return SB_OTHER;			/* and CR, LF: ASCII only */
 }
 
 /*
- * Does any of the 8 bytes at p hold . ! or ?  (A byte equal to x is a zero
- * byte of w ^ x, found the usual way; exact as a yes/no answer.)
+ * Class and length of the character at s[i].  An invalid byte is U+FFFD,
+ * class Other, as in ICU's own UTF-8 text: ICU may make one U+FFFD of a
+ * truncated sequence where we make one per byte, but a run of Other holds
+ * no boundary, so the boundaries are the same.
  */
-static inline bool
-has_terminator(const char *p)
+static inline SbClass
+sb_char(const char *s, uint32_t len, uint32_t i, uint32_t *n)
+{
+	unsigned char c = (unsigned char) s[i];
+	uint32_t	cp;
+
+	if (c < 0x80)
+	{
+		*n = 1;
+		return sb_ascii_class(c);
+	}
+	*n = nc_u8_decode((const unsigned char *) s, len, i, &cp);
+	return sb_nonascii_class(cp);
+}
+
+/*
+ * The class of the character at s[*i] together with the Extend and Format
+ * characters after it (SB5); *i moves past them all.  SB4 comes first:
+ * nothing attaches to a Sep.  Extend or Format with nothing to attach to
+ * (at the start, after a Sep, or where the caller's scan resumes inside
+ * such a run) comes back as SB_EXTEND, for the caller to pass over.
+ */
+static SbClass
+sb_unit_wide(const char *s, uint32_t len, uint32_t *i)
+{
+	uint32_t	n;
+	SbClass		c = sb_char(s, len, *i, &n);
+
+	*i += n;
+	if (c == SB_SEP)
+		return c;
+	/* no ASCII character is Extend or Format */
+	while (*i < len && (unsigned char) s[*i] >= 0x80 &&
+		   sb_char(s, len, *i, &n) == SB_EXTEND)
+		*i += n;
+	return c;
+}
+
+/* sb_unit_wide, short for an ASCII character before another one */
+static inline SbClass
+sb_unit(const char *s, uint32_t len, uint32_t *i)
+{
+	unsigned char c = (unsigned char) s[*i];
+
+	if (c < 0x80 && (*i + 1 == len || (unsigned char) s[*i + 1] < 0x80))
+	{
+		(*i)++;
+		return sb_ascii_class(c);
+	}
+	return sb_unit_wide(s, len, i);
+}
+
+/* The end of the run of units of class cls starting at p. */
+static uint32_t
+sb_skip(const char *s, uint32_t len, uint32_t p, SbClass cls)
+{
+	while (p < len)
+	{
+		uint32_t	q = p;
+
+		if (sb_unit(s, len, &q) != cls)
+			break;
+		p = q;
+	}
+	return p;
+}
+
+/*
+ * SB8: after ATerm Close* Sp*, is the next letter, before any terminator or
+ * separator, a lower-case one?
+ */
+static bool
+sb_lower_follows(const char *s, uint32_t len, uint32_t p)
+{
+	while (p < len)
+	{
+		switch (sb_unit(s, len, &p))
+		{
+			case SB_LOWER:
+				return true;
+			case SB_UPPER:
+			case SB_OLETTER:
+			case SB_ATERM:
+			case SB_STERM:
+			case SB_SEP:
+				return false;
+			default:
+				break;
+		}
+	}
+	return false;
+}
+
+/*
+ * Is there no boundary at p, after the terminator unit [t, e) of class term
+ * and its closers and spaces?  Rules SB6, SB7, SB8 and SB8a; SB9 and SB10
+ * (nothing breaks inside the closers and spaces) are the caller's scan.
+ * A Sep at p ends the sentence itself (SB9, SB10, SB11): the boundary is
+ * after it, where the caller's scan finds it.
+ */
+static bool
+sb_no_break(const char *s, uint32_t len, SbClass term, bool after_letter,
+			uint32_t e, uint32_t p)
+{
+	uint32_t	q = p;
+	SbClass		next = sb_unit(s, len, &q);
+
+	/* SB6: 3.5;  SB7: U.S. */
+	if (term == SB_ATERM && p == e)
+	{
+		if (next == SB_NUMERIC)
+			return true;
+		if (next == SB_UPPER && after_letter)
+			return true;
+	}
+	if (term == SB_ATERM && sb_lower_follows(s, len, p))
+		return true;
+	/* SB8a */
+	return next == SB_SCONTINUE || next == SB_ATERM || next == SB_STERM ||
+		next == SB_SEP;
+}
+
+/*
+ * Of the 8 bytes at p, the high bit of each that is not ASCII or is . ! or ?
+ * (a byte equal to x is a zero byte of w ^ x, found the usual way: a
+ * borrow can mark a byte above a real one, never one below, so the lowest
+ * mark is exact).
+ */
+static inline uint64_t
+sb_special8(const char *p)
 {
 	const uint64_t ones = UINT64_C(0x0101010101010101);
-	const uint64_t highs = UINT64_C(0x8080808080808080);
 	uint64_t	w,
 				a,
 				b,
@@ -292,164 +381,103 @@ has_terminator(const char *p)
 	a = w ^ (ones * '.');
 	b = w ^ (ones * '!');
 	c = w ^ (ones * '?');
-	return (((a - ones) & ~a) | ((b - ones) & ~b) | ((c - ones) & ~c)) & highs;
+	return (w | ((a - ones) & ~a) | ((b - ones) & ~b) | ((c - ones) & ~c)) &
+		(ones * 0x80);
 }
 
 /*
- * The first boundary of the ASCII text s[0..len) after position `from`
+ * Index of the first byte at or after i that is not plain ASCII (a
+ * terminator or part of a wider character), or len.  Plain ASCII is most of
+ * the text and holds no boundary.
+ */
+static inline uint32_t
+sb_skip_plain(const char *s, uint32_t i, uint32_t len)
+{
+	while (len - i >= 8)
+	{
+		uint64_t	m = sb_special8(s + i);
+
+		if (m != 0)
+		{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+			return i + (uint32_t) (__builtin_ctzll(m) >> 3);
+#else
+			break;
+#endif
+		}
+		i += 8;
+	}
+	while (i < len && (unsigned char) s[i] < 0x80 &&
+		   s[i] != '.' && s[i] != '!' && s[i] != '?')
+		i++;
+	return i;
+}
+
+/*
+ * The first boundary of the UTF-8 text s[0..len) after position `from`
  * (itself 0 or a boundary), strictly inside the text; -1 when none is left.
- * Linear: SB8's look-ahead stops at the next terminator, where the scan
- * resumes.
+ * Line breaks count as spaces.  Linear: SB8's look-ahead stops at the next
+ * terminator, where the scan resumes.
  */
 int32_t
-nc_ascii_sentence_next(const char *s, uint32_t len, uint32_t from)
+nc_sentence_next(const char *s, uint32_t len, uint32_t from)
 {
 	uint32_t	i = from;
+	bool		after_letter = false;	/* the unit before i: Upper or Lower */
 
 	while (i < len)
 	{
-		uint32_t	t,
+		uint32_t	plain = sb_skip_plain(s, i, len);
+		SbClass		c;
+		uint32_t	e,
 					p;
 
-		/* the terminators, . ! ? (this loop sees every byte) */
-		if (i + 8 <= len && !has_terminator(s + i))
+		if (plain > i)
 		{
-			i += 8;
-			continue;
+			c = sb_ascii_class((unsigned char) s[plain - 1]);
+			after_letter = (c == SB_UPPER || c == SB_LOWER);
+			i = plain;
+			if (i >= len)
+				break;
 		}
-		if (s[i] != '.' && s[i] != '!' && s[i] != '?')
+		c = sb_unit(s, len, &i);
+		if (c == SB_SEP)
+			return i < len ? (int32_t) i : -1;	/* SB4 */
+		if (c == SB_EXTEND)
+			continue;			/* glued to the character before (SB5) */
+		if (c != SB_ATERM && c != SB_STERM)
 		{
-			i++;
+			after_letter = (c == SB_UPPER || c == SB_LOWER);
 			continue;
 		}
 		/* SB9, SB10: terminator, closers, spaces hold together */
-		t = i;
-		p = t + 1;
-		while (p < len && sb_class((unsigned char) s[p]) == SB_CLOSE)
-			p++;
-		while (p < len && sb_class((unsigned char) s[p]) == SB_SP)
-			p++;
+		e = i;
+		p = sb_skip(s, len, e, SB_CLOSE);
+		p = sb_skip(s, len, p, SB_SP);
 		if (p >= len)
 			return -1;
-		if (!sb_no_break(s, len, t, p))
-			return (int32_t) p;		/* SB11 */
+		if (!sb_no_break(s, len, c, after_letter, e, p))
+			return (int32_t) p; /* SB11 */
 		i = p;
+		after_letter = false;
 	}
 	return -1;
 }
 
-static bool
-is_ascii(const char *p, uint32_t len)
-{
-	unsigned char any = 0;
-
-	for (uint32_t i = 0; i < len; i++)
-		any |= (unsigned char) p[i];
-	return any < 0x80;
-}
-
-/*
- * The paragraph's bytes for ICU.  Line breaks inside a paragraph are soft
- * wraps, but ICU treats every one as a hard sentence end, so they become
- * spaces in a scratch copy (same length, so offsets still match).
- */
-static const char *
-paragraph_text(NcBuilder *b, uint32_t start, uint32_t len)
-{
-	const char *p = b->doc->text + start;
-	bool		has_break = false;
-
-	for (uint32_t i = 0; i < len; i++)
-	{
-		if (p[i] == '\n' || p[i] == '\r' || p[i] == '\v' || p[i] == '\f')
-		{
-			has_break = true;
-			break;
-		}
-	}
-	if (!has_break)
-		return p;
-	if (!nc_reserve(b->env, (void **) &b->scratch, &b->scratchcap, len, 1))
-		return NULL;
-	for (uint32_t i = 0; i < len; i++)
-	{
-		char		c = p[i];
-
-		b->scratch[i] = (c == '\n' || c == '\r' || c == '\v' || c == '\f') ? ' ' : c;
-	}
-	return b->scratch;
-}
-
-/*
- * The next boundary strictly inside the paragraph p[0..len): from the ASCII
- * rules above or from ICU (set up on the paragraph); -1 when none is left.
- */
-static int32_t
-next_boundary(NcSentenceSplitter *sp, const char *p, uint32_t len, bool ascii,
-			  uint32_t *pos)
-{
-	int32_t		bound;
-
-	if (ascii)
-	{
-		bound = nc_ascii_sentence_next(p, len, *pos);
-		if (bound >= 0)
-			*pos = (uint32_t) bound;
-		return bound;
-	}
-	bound = ubrk_next(sp->bi);
-	if (bound == UBRK_DONE || (uint32_t) bound >= len)
-		return -1;
-	return bound;
-}
-
-/* Put ICU's iterator on the paragraph [pstart, pstart + plen). */
-static NcStatus
-icu_set_paragraph(NcBuilder *b, NcSentenceSplitter *sp, uint32_t pstart,
-				  uint32_t plen)
-{
-	const char *ptext;
-	UErrorCode	status = U_ZERO_ERROR;
-	NcStatus	st;
-
-	st = splitter_ensure(sp);
-	if (st != NC_OK)
-		return st;
-	ptext = paragraph_text(b, pstart, plen);
-	if (ptext == NULL)
-		return NC_ENOMEM;
-	sp->ut = utext_openUTF8(sp->ut, ptext, (int64_t) plen, &status);
-	if (U_FAILURE(status))
-		return NC_EICU;
-	ubrk_setUText(sp->bi, sp->ut, &status);
-	if (U_FAILURE(status))
-		return NC_EICU;
-	return NC_OK;
-}
-
 NcStatus
-nc_split_sentences(NcBuilder *b, NcSentenceSplitter *sp, uint32_t para,
-				   uint32_t first, uint32_t end)
+nc_split_sentences(NcBuilder *b, uint32_t para, uint32_t first, uint32_t end)
 {
 	NcDoc	   *doc = b->doc;
 	uint32_t	pstart = doc->toks[first].start;
 	uint32_t	plen = doc->toks[end - 1].end - pstart;
 	const char *p = doc->text + pstart;
-	bool		ascii = is_ascii(p, plen);
 	uint32_t	sent_first = first;
 	uint32_t	k = first;
-	uint32_t	pos = 0;
-	int32_t		bound;
+	int32_t		bound = 0;
 	NcStatus	st;
 	uint32_t	nbreaks = 0;
 
-	if (!ascii)
-	{
-		st = icu_set_paragraph(b, sp, pstart, plen);
-		if (st != NC_OK)
-			return st;
-	}
-	while ((bound = next_boundary(sp, p, plen, ascii, &pos)) >= 0)
+	while ((bound = nc_sentence_next(p, plen, (uint32_t) bound)) >= 0)
 	{
 		uint32_t	at = pstart + (uint32_t) bound;
 

@@ -6,6 +6,7 @@
 #include "unit.h"
 
 #include <unicode/ubrk.h>
+#include <unicode/utext.h>
 
 #include "doc_internal.h"
 #include "lexicon_data.h"
@@ -334,84 +335,201 @@ test_lexicon_hash_index(void **state)
 }
 
 /*
- * The ASCII sentence boundaries of sentences.c are ICU's: every string up
- * to five characters over an alphabet with one character of each
- * Sentence_Break class (and a line break, a space for ICU), then random
- * longer strings over all of ASCII.
+ * The sentence boundaries of sentences.c are ICU's.  check_boundaries gives
+ * ICU's iterator the UTF-8 text with its line breaks made spaces (soft
+ * wraps, see sentences.c) and our splitter the raw bytes.
  */
 static void
-check_ascii_boundaries(UBreakIterator *bi, const char *s, uint32_t len)
+check_boundaries(UBreakIterator *bi, UText **ut, const char *s, uint32_t len)
 {
-	UChar		u[64];
+	char		t[256];
 	UErrorCode	status = U_ZERO_ERROR;
 	uint32_t	pos = 0;
 	int32_t		icu;
 
+	assert_true(len <= sizeof(t));
 	for (uint32_t i = 0; i < len; i++)
-		u[i] = (s[i] == '\n' || s[i] == '\r' || s[i] == '\v' || s[i] == '\f') ?
-			' ' : (UChar) s[i];
-	ubrk_setText(bi, u, (int32_t) len, &status);
+		t[i] = (s[i] == '\n' || s[i] == '\r' || s[i] == '\v' || s[i] == '\f') ?
+			' ' : s[i];
+	*ut = utext_openUTF8(*ut, t, (int64_t) len, &status);
+	ubrk_setUText(bi, *ut, &status);
 	assert_true(U_SUCCESS(status));
 	for (icu = ubrk_next(bi); icu != UBRK_DONE && (uint32_t) icu < len; icu = ubrk_next(bi))
 	{
-		int32_t		mine = nc_ascii_sentence_next(s, len, pos);
+		int32_t		mine = nc_sentence_next(s, len, pos);
 
 		if (mine != icu)
 			fail_msg("boundary of \"%.*s\": ICU %d, ours %d", (int) len, s, icu, mine);
 		pos = (uint32_t) mine;
 	}
-	if (nc_ascii_sentence_next(s, len, pos) != -1)
+	if (nc_sentence_next(s, len, pos) != -1)
 		fail_msg("extra boundary in \"%.*s\"", (int) len, s);
 }
 
+/* Every string of up to maxlen pieces of the alphabet. */
 static void
-test_ascii_boundaries_match_icu(void **state)
+check_all_strings(UBreakIterator *bi, UText **ut, const char *const *alphabet,
+				  uint32_t nalpha, uint32_t maxlen)
 {
-	static const char alphabet[] = "aA1.?\")_ ,-\n";
-	const uint32_t nalpha = sizeof(alphabet) - 1;
-	const char *all = "aAb1. ?!\"()[]'x,-:;Z9\t\n";
-	UErrorCode	status = U_ZERO_ERROR;
-	UBreakIterator *bi = ubrk_open(UBRK_SENTENCE, "en", NULL, 0, &status);
-	char		s[40];
-	uint32_t	seed = 12345;
+	char		s[256];
 
-	assert_true(U_SUCCESS(status));
-	for (uint32_t len = 1; len <= 5; len++)
+	for (uint32_t len = 1; len <= maxlen; len++)
 	{
-		uint32_t	idx[5] = {0};
+		uint32_t	idx[8] = {0};
 
+		assert_true(maxlen <= 8);
 		for (;;)
 		{
-			uint32_t	k = 0;
+			uint32_t	k = 0,
+						n = 0;
 
 			for (uint32_t i = 0; i < len; i++)
-				s[i] = alphabet[idx[i]];
-			check_ascii_boundaries(bi, s, len);
+			{
+				memcpy(s + n, alphabet[idx[i]], strlen(alphabet[idx[i]]));
+				n += strlen(alphabet[idx[i]]);
+			}
+			check_boundaries(bi, ut, s, n);
 			while (k < len && ++idx[k] == nalpha)
 				idx[k++] = 0;
 			if (k == len)
 				break;
 		}
 	}
-	for (uint32_t r = 0; r < 200000; r++)
+}
+
+/* nrand random strings of up to maxlen pieces. */
+static void
+check_random_strings(UBreakIterator *bi, UText **ut, const char *const *pieces,
+					 uint32_t npieces, uint32_t maxlen, uint32_t nrand)
+{
+	char		s[256];
+	uint32_t	seed = 12345;
+
+	for (uint32_t r = 0; r < nrand; r++)
 	{
-		uint32_t	len;
+		uint32_t	len,
+					n = 0;
 
 		seed = seed * 1103515245 + 12345;
-		len = 1 + (seed >> 16) % sizeof(s);
+		len = 1 + (seed >> 16) % maxlen;
 		for (uint32_t i = 0; i < len; i++)
 		{
+			const char *p;
+
 			seed = seed * 1103515245 + 12345;
-			s[i] = (seed >> 16) % 4 == 0 ? (char) ((seed >> 20) % 128) :
-				all[(seed >> 20) % strlen(all)];
+			p = pieces[(seed >> 16) % npieces];
+			assert_true(n + strlen(p) <= sizeof(s));
+			memcpy(s + n, p, strlen(p));
+			n += strlen(p);
 		}
-		check_ascii_boundaries(bi, s, len);
+		check_boundaries(bi, ut, s, n);
 	}
+}
+
+/*
+ * ASCII: every string up to five characters over an alphabet with one
+ * character of each Sentence_Break class (and a line break, a space for
+ * ICU), then random longer strings over all of ASCII.
+ */
+static void
+test_ascii_boundaries_match_icu(void **state)
+{
+	static const char *const alphabet[] = {"a", "A", "1", ".", "?", "\"", ")",
+	"_", " ", ",", "-", "\n"};
+	static const char *const all[] = {"a", "A", "b", "1", ".", " ", "?", "!",
+		"\"", "(", ")", "[", "]", "'", "x", ",", "-", ":", ";", "Z", "9", "\t",
+	"\n"};
+	const char *pieces[128 + sizeof(all) / sizeof(all[0])];
+	char		ascii[128][2];
+	uint32_t	n = 0;
+	UErrorCode	status = U_ZERO_ERROR;
+	UBreakIterator *bi = ubrk_open(UBRK_SENTENCE, "en", NULL, 0, &status);
+	UText	   *ut = NULL;
+
+	assert_true(U_SUCCESS(status));
+	check_all_strings(bi, &ut, alphabet, sizeof(alphabet) / sizeof(alphabet[0]), 5);
+	/* a quarter of the pieces any ASCII character but NUL, as before */
+	for (uint32_t c = 1; c < 128; c++)
+	{
+		ascii[c][0] = (char) c;
+		ascii[c][1] = '\0';
+		if (c % 3 == 0)
+			pieces[n++] = ascii[c];
+	}
+	for (uint32_t k = 0; k < 3; k++)
+		for (uint32_t i = 0; i < sizeof(all) / sizeof(all[0]); i++)
+			pieces[n++] = all[i];
+	check_random_strings(bi, &ut, pieces, n, 40, 200000);
+	utext_close(ut);
+	ubrk_close(bi);
+}
+
+/*
+ * Beyond ASCII: one character of each class (Lower é, Upper É, OLetter 東,
+ * Numeric ٣, ATerm U+FF0E, STerm 。, Close ”, SContinue –, Extend U+0301,
+ * Format U+00AD, Sp U+3000, Sep U+2028, Other …, an invalid byte) with
+ * ASCII ones, every string of up to four; then random strings over news
+ * punctuation, letters of several scripts, marks, ZWJ, emoji and bad bytes.
+ */
+static void
+test_unicode_boundaries_match_icu(void **state)
+{
+	static const char *const alphabet[] = {"a", "A", ".", "?", ")", " ",
+		"\xc3\xa9", "\xc3\x89", "\xe6\x9d\xb1", "\xd9\xa3", "\xef\xbc\x8e",
+		"\xe3\x80\x82", "\xe2\x80\x9d", "\xe2\x80\x93", "\xcc\x81",
+	"\xc2\xad", "\xe3\x80\x80", "\xe2\x80\xa8", "\xe2\x80\xa6", "\xff"};
+	static const char *const pieces[] = {
+		"a", "b", "z", "A", "Q", "1", "7", ".", ".", "?", "!", ",", "-", ":",
+		";", " ", " ", " ", "\n", "\"", "'", "(", ")", "_", "%",
+		"said", "Minister", "the council", "GOVERNMENT", "e.g", "U.S", "3.5",	/* runs of 8 */
+		"\xe2\x80\x9c", "\xe2\x80\x9d", "\xe2\x80\x98", "\xe2\x80\x99",	/* “ ” ‘ ’ */
+		"\xc2\xab", "\xc2\xbb", "\xe2\x80\xb9", "\xe2\x80\xba",	/* « » ‹ › */
+		"\xe2\x80\x93", "\xe2\x80\x94", "\xe2\x80\xa6",	/* – — … */
+		"\xc3\xa9", "\xc3\xbc", "\xc3\x9f", "\xc3\x89", "\xc3\x9c", "\xc4\xb0",	/* é ü ß É Ü İ */
+		"\xc7\x85", "\xce\xa3", "\xcf\x83", "\xd0\x96", "\xd0\xb6",	/* ǅ Σ σ Ж ж */
+		"\xe6\x9d\xb1", "\xe4\xba\xac", "\xe3\x81\x82",	/* 東 京 あ */
+		"\xd9\x85", "\xd8\xb1", "\xd7\xa9", "\xd7\x9c",	/* Arabic, Hebrew */
+		"\xcc\x81", "\xcc\x88", "\xe0\xa4\x83",	/* U+0301 U+0308 U+0903 */
+		"\xe2\x80\x8d", "\xe2\x80\x8c", "\xc2\xad", "\xe2\x81\xa0", "\xef\xbb\xbf",	/* ZWJ ZWNJ SHY WJ BOM */
+		"\xe2\x80\x8b",			/* ZWSP: Other */
+		"\xd9\xa3", "\xe0\xa5\xa7", "\xef\xbc\x91",	/* ٣ १ １ */
+		"\xef\xbc\x8e", "\xef\xbc\x81", "\xef\xbc\x9f", "\xe3\x80\x82",	/* ． ！ ？ 。 */
+		"\xef\xbd\xa1", "\xe2\x80\xa4", "\xef\xb9\x92", "\xd8\x9f", "\xdb\x94",	/* ｡ ․ ﹒ ؟ ۔ */
+		"\xe0\xa5\xa4", "\xe2\x80\xbc",	/* । ‼ */
+		"\xef\xbc\xa1", "\xef\xbd\x81", "\xef\xbc\x8c", "\xef\xbc\x9a",	/* Ａ ａ ， ： */
+		"\xe3\x80\x8c", "\xe3\x80\x8d", "\xef\xbc\x88", "\xef\xbc\x89",	/* 「 」 （ ） */
+		"\xf0\x9f\x98\x80", "\xf0\x9f\x91\x8d", "\xf0\x9f\x8f\xbd", "\xef\xb8\x8f",	/* emoji, skin tone, VS16 */
+		"\xf0\x9d\x90\x80", "\xf0\x9d\x90\x9a", "\xf3\xa0\x80\x81",	/* math A, a; tag */
+		"\xc2\xa0", "\xe2\x80\x89", "\xe3\x80\x80",	/* NBSP, thin space, ideographic */
+		"\xe2\x80\xa8", "\xe2\x80\xa9", "\xc2\x85",	/* LS PS NEL: Sep */
+		"\xef\xbf\xbd", "\xff", "\x80", "\xe2\x80", "\xc3", "\xed\xa0\x80",	/* bad UTF-8 */
+	"\xf0\x9f\x98"};
+	UErrorCode	status = U_ZERO_ERROR;
+	UBreakIterator *bi = ubrk_open(UBRK_SENTENCE, "en", NULL, 0, &status);
+	UText	   *ut = NULL;
+
+	assert_true(U_SUCCESS(status));
+	check_all_strings(bi, &ut, alphabet, sizeof(alphabet) / sizeof(alphabet[0]), 4);
+	check_random_strings(bi, &ut, pieces, sizeof(pieces) / sizeof(pieces[0]), 40, 300000);
+	/* a mark right where the scan resumes after 8 plain bytes (SB5, SB7) */
+	for (uint32_t k = 0; k < 20; k++)
+	{
+		static const char tail[] = "e\xcc\x81.A e\xcc\x81. A";
+		char		s[64];
+
+		memset(s, 'x', k);
+		memcpy(s + k, tail, sizeof(tail) - 1);
+		check_boundaries(bi, &ut, s, k + sizeof(tail) - 1);
+		s[k] = 'E';
+		check_boundaries(bi, &ut, s, k + sizeof(tail) - 1);
+	}
+	utext_close(ut);
 	ubrk_close(bi);
 }
 
 static const struct CMUnitTest doc_tests[] = {
 	cmocka_unit_test(test_ascii_boundaries_match_icu),
+	cmocka_unit_test(test_unicode_boundaries_match_icu),
 	cmocka_unit_test(test_abbreviations_do_not_end_sentences),
 	cmocka_unit_test(test_abbreviation_can_end_sentence),
 	cmocka_unit_test(test_datelines_and_states),
