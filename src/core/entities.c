@@ -134,6 +134,7 @@ tag_document(EntCtx *cx)
 	}
 	/* the words stay for the rules (nc_ent_wh) */
 	cx->words = dc.words;
+	cx->nwords = dc.nwords;
 	cx->wordcap = dc.wordcap;
 	dc.words = NULL;
 	nc_ner_doc_case_free(&dc);
@@ -220,7 +221,7 @@ nc_entities_extract(const NcEnv *env, const NcDoc *doc, NcEntities *out)
 	nc_release(env, cx.gz, (size_t) doc->ntok * sizeof(uint16_t));
 	nc_release(env, cx.phr, (size_t) doc->ntok * sizeof(uint16_t));
 	nc_release(env, cx.scratch, doc->ntok);
-	nc_release(env, cx.lexc, doc->ntok);
+	nc_release(env, cx.wlex, (size_t) cx.nwords * sizeof(uint32_t));
 	nc_release(env, cx.spans, (size_t) cx.spancap * sizeof(EntSpan));
 	return NC_OK;
 }

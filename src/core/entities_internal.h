@@ -30,10 +30,11 @@ typedef struct EntCtx
 	uint32_t   *wid;			/* per token: index into words */
 	uint64_t   *words;			/* word-key hashes of the document's distinct
 								 * words; words[0] = 0 (no word) */
+	uint32_t	nwords;			/* word ids in use (words[0] included) */
 	uint32_t	wordcap;
 	uint16_t   *gz;				/* per token: gazetteer word bits */
 	uint16_t   *phr;			/* per token: phrase-gazetteer code */
-	uint8_t    *lexc;			/* per token: lexicon look-ups of the rules,
+	uint32_t   *wlex;			/* per word id: the rules' lexicon look-ups,
 								 * cached (entities_rules.c) */
 	uint8_t    *scratch;		/* per token: one byte array the rule passes
 								 * share (nc_ent_scratch) */

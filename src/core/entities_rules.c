@@ -39,6 +39,117 @@ static uint8_t head_at(const EntCtx *cx, uint32_t i);
 static bool tok_title(const EntCtx *cx, uint32_t i);
 
 /*
+ * What the rules' lexicons say of a word, cached per word id (EntCtx.wlex):
+ * the rules ask about the same words again and again.  The look-ups fold
+ * ASCII case only and no key holds a digit, an apostrophe or a quotation
+ * mark, so every token of a word id (nc_ner_tok's word key: ASCII case and
+ * digits folded, U+2019 read as ') gets the same answers.  Each lexicon has
+ * a DONE bit; id 0 (no word) is looked up every time.
+ */
+#define WL_CUES			0x0000FFFF	/* ner_cue_words: a bit per cue letter */
+#define WL_CUE_DONE		0x00010000
+#define WL_TITLE		0x00020000	/* ner_titles */
+#define WL_TITLE_H		0x00040000	/* ... an honorific ('h') */
+#define WL_TITLE_DONE	0x00080000
+#define WL_HEAD_SHIFT	20			/* ner_heads: NcEntityType, 3 bits */
+#define WL_HEAD_DONE	0x00800000
+#define WL_QVERB		0x01000000	/* quote_cues 'v': a reporting verb */
+#define WL_QWORD		0x02000000	/* quote_cues 'w' */
+#define WL_QCUE_DONE	0x04000000
+#define WL_STARTER		0x08000000	/* sentence_starters */
+#define WL_STARTER_DONE 0x10000000
+#define WL_MONTH		0x20000000	/* claim_months */
+#define WL_MONTH_DONE	0x40000000
+
+/* the bit of cue letter cls (lexicon/ner_cue_words.txt), 0 if none */
+static uint32_t
+cue_bit(char cls)
+{
+	static const char letters[] = "otkvpdrbfanlxcje";
+	const char *p = cls ? strchr(letters, cls) : NULL;
+
+	return p ? UINT32_C(1) << (p - letters) : 0;
+}
+
+/* the WL_ bits of one lexicon (its DONE bit) for token i */
+static uint32_t
+lex_lookup(const NcDoc *doc, uint32_t i, uint32_t done)
+{
+	const char *p = nc_tok_ptr(doc, i);
+	uint32_t	len = nc_tok_len(doc, i);
+	const NcLexEntry *e;
+	uint32_t	b = done;
+
+	switch (done)
+	{
+		case WL_CUE_DONE:
+			e = nc_lex_find_lower(&nc_lex_ner_cue_words, p, len);
+			for (const char *v = e ? e->value : NULL; v && *v; v++)
+				b |= cue_bit(*v);
+			break;
+		case WL_TITLE_DONE:
+			e = nc_lex_find_lower(&nc_lex_ner_titles, p, len);
+			if (e)
+				b |= WL_TITLE | (e->value && strchr(e->value, 'h') ? WL_TITLE_H : 0);
+			break;
+		case WL_HEAD_DONE:
+			e = nc_lex_find_lower(&nc_lex_ner_heads, p, len);
+			if (e && e->value)
+				b |= (uint32_t) (e->value[0] == 'O' ? NC_ET_ORG :
+								 e->value[0] == 'L' ? NC_ET_LOC :
+								 e->value[0] == 'M' ? NC_ET_MISC : 0) << WL_HEAD_SHIFT;
+			break;
+		case WL_QCUE_DONE:
+			e = nc_lex_find_lower(&nc_lex_quote_cues, p, len);
+			if (e && e->value && e->value[0] == 'v')
+				b |= WL_QVERB;
+			else if (e && e->value && e->value[0] == 'w')
+				b |= WL_QWORD;
+			break;
+		case WL_STARTER_DONE:
+			if (nc_lex_find_lower(&nc_lex_sentence_starters, p, len))
+				b |= WL_STARTER;
+			break;
+		case WL_MONTH_DONE:
+			if (nc_lex_find_lower(&nc_lex_claim_months, p, len))
+				b |= WL_MONTH;
+			break;
+	}
+	return b;
+}
+
+/* the cached WL_ bits of token i's word, lexicon done looked up */
+static uint32_t
+word_lex(const EntCtx *cx, uint32_t i, uint32_t done)
+{
+	uint32_t	id = cx->wid[i];
+
+	if (id == 0)
+		return lex_lookup(cx->doc, i, done);
+	if (!(cx->wlex[id] & done))
+		cx->wlex[id] |= lex_lookup(cx->doc, i, done);
+	return cx->wlex[id];
+}
+
+/* nc_ent_cue_word, cached */
+static bool
+cue_word(const EntCtx *cx, uint32_t i, char cls)
+{
+	return i < cx->doc->ntok && cx->doc->toks[i].kind == NC_TK_WORD &&
+		(word_lex(cx, i, WL_CUE_DONE) & cue_bit(cls)) != 0;
+}
+
+/* nc_ent_is_title with a value that has 'h' (an honorific), cached */
+static bool
+tok_honorific(const EntCtx *cx, uint32_t i)
+{
+	const NcToken *t = &cx->doc->toks[i];
+
+	return t->kind == NC_TK_WORD && !(t->flags & NC_TF_POSSESSIVE) &&
+		(word_lex(cx, i, WL_TITLE_DONE) & WL_TITLE_H) != 0;
+}
+
+/*
  * Word i gives the rules' cue cls (a letter of lexicon/ner_cue_words.txt,
  * which says what each means): one lookup, whatever the list.
  */
@@ -154,9 +265,9 @@ trim_span(EntCtx *cx, EntSpan *sp)
  * spokesperson" -> "State Department".
  */
 static bool
-office_word(const NcDoc *doc, uint32_t i)
+office_word(const EntCtx *cx, uint32_t i)
 {
-	return nc_ent_cue_word(doc, i, 'o');
+	return cue_word(cx, i, 'o');
 }
 
 static bool
@@ -179,7 +290,7 @@ cut_office(EntCtx *cx, EntSpan *sp)
 	if (sp->type == NC_ET_PERSON || sp->type == 0)
 		return;
 	for (k = sp->first + 1; k < sp->end; k++)
-		if (office_word(doc, k))
+		if (office_word(cx, k))
 			break;
 	if (k >= sp->end)
 		return;
@@ -279,7 +390,6 @@ left_name_word(const EntCtx *cx, uint32_t i, const uint8_t *covered)
  * country or organisation are left alone.
  */
 static uint16_t gaz_phrase(const EntCtx *cx, uint32_t first, uint32_t end);
-static uint8_t head_type(const NcDoc *doc, uint32_t i);
 static bool is_given_name(const EntCtx *cx, uint32_t i);
 static bool cap_word(const EntCtx *cx, uint32_t i);
 static void normalise_spans(EntCtx *cx);
@@ -289,15 +399,13 @@ static bool age_after(const NcDoc *doc, uint32_t e, uint32_t send);
 static bool born_after(const NcDoc *doc, uint32_t e, uint32_t send);
 
 static bool
-person_title(const NcDoc *doc, uint32_t i)
+person_title(const EntCtx *cx, uint32_t i)
 {
-	const char *v = NULL;
-
-	if (!nc_ent_is_title(doc, i, &v))
+	if (!tok_title(cx, i))
 		return false;
-	if (v && strchr(v, 'h'))
+	if (tok_honorific(cx, i))
 		return true;
-	return nc_ent_cue_word(doc, i, 't');
+	return cue_word(cx, i, 't');
 }
 
 static bool
@@ -343,14 +451,10 @@ born_after(const NcDoc *doc, uint32_t e, uint32_t send)
 
 /* a reporting verb (lexicon quote_cues) */
 static bool
-speech_verb(const NcDoc *doc, uint32_t i)
+speech_verb(const EntCtx *cx, uint32_t i)
 {
-	const NcLexEntry *v;
-
-	if (doc->toks[i].kind != NC_TK_WORD)
-		return false;
-	v = nc_lex_find_lower(&nc_lex_quote_cues, nc_tok_ptr(doc, i), nc_tok_len(doc, i));
-	return v != NULL && v->value != NULL && v->value[0] == 'v';
+	return cx->doc->toks[i].kind == NC_TK_WORD &&
+		(word_lex(cx, i, WL_QCUE_DONE) & WL_QVERB) != 0;
 }
 
 static void
@@ -405,7 +509,7 @@ person_cues(EntCtx *cx)
 				cue = true;		/* "King County": not a name of a person */
 		if (cue)
 			continue;
-		if (sp->first > sfirst && person_title(doc, sp->first - 1) &&
+		if (sp->first > sfirst && person_title(cx, sp->first - 1) &&
 			!(k > 0 && cx->spans[k - 1].end == sp->first))
 			cue = true;
 		else if (sp->type != NC_ET_ORG && quote_speaker(cx, sp->first, e, sfirst, send))
@@ -417,7 +521,7 @@ person_cues(EntCtx *cx)
 				  (e + 2 < send && (is_article(doc, e + 1) || cx->up[e + 1]) &&
 				   tok_title(cx, e + 2))))
 			cue = true;			/* "Clinton as First Lady" */
-		else if (sp->first > sfirst && nc_ent_cue_word(doc, sp->first - 1, 'p'))
+		else if (sp->first > sfirst && cue_word(cx, sp->first - 1, 'p'))
 			;					/* "members of X, who": who are the members */
 		else if (e < send && tok_is_lower(doc, e, ",") && e + 1 < send &&
 				 (tok_is_lower(doc, e + 1, "who") ||
@@ -429,12 +533,12 @@ person_cues(EntCtx *cx)
 			cue = true;
 		else if (e + 1 < send && (doc->toks[e].flags & NC_TF_POSSESSIVE))
 		{
-			if (nc_ent_cue_word(doc, e + 1, 'k'))
+			if (cue_word(cx, e + 1, 'k'))
 				cue = true;
 		}
-		else if (e < send && nc_ent_cue_word(doc, e, 'v'))
+		else if (e < send && cue_word(cx, e, 'v'))
 			cue = true;
-		else if (sp->type == NC_ET_LOC && e < send && speech_verb(doc, e))
+		else if (sp->type == NC_ET_LOC && e < send && speech_verb(cx, e))
 			cue = true;			/* a place no gazetteer knows does not speak:
 								 * "Dundar warned" */
 		if (cue)
@@ -452,10 +556,9 @@ person_cues(EntCtx *cx)
  */
 /* a day, a month or "today": a time, not a name */
 static bool
-calendar_word(const NcDoc *doc, uint32_t i)
+calendar_word(const EntCtx *cx, uint32_t i)
 {
-	return nc_ent_cue_word(doc, i, 'd') ||
-		nc_lex_find_lower(&nc_lex_claim_months, nc_tok_ptr(doc, i), nc_tok_len(doc, i));
+	return cue_word(cx, i, 'd') || (word_lex(cx, i, WL_MONTH_DONE) & WL_MONTH) != 0;
 }
 
 static bool
@@ -463,10 +566,10 @@ said_name(const EntCtx *cx, uint32_t i, uint32_t sfirst, uint32_t send)
 {
 	const NcDoc *doc = cx->doc;
 
-	if (i <= sfirst || i + 1 >= send || !nc_ent_cue_word(doc, i - 1, 'r') ||
+	if (i <= sfirst || i + 1 >= send || !cue_word(cx, i - 1, 'r') ||
 		!(nc_tok_eq(doc, i + 1, ".") || nc_tok_eq(doc, i + 1, ",")))
 		return false;
-	return !calendar_word(doc, i);
+	return !calendar_word(cx, i);
 }
 
 /*
@@ -479,7 +582,6 @@ static bool
 quote_speaker(const EntCtx *cx, uint32_t i, uint32_t e, uint32_t sfirst, uint32_t send)
 {
 	const NcDoc *doc = cx->doc;
-	const NcLexEntry *v;
 	const char *p;
 
 	(void) sfirst;				/* "?\"" may end the sentence before the name */
@@ -487,13 +589,12 @@ quote_speaker(const EntCtx *cx, uint32_t i, uint32_t e, uint32_t sfirst, uint32_
 		(doc->toks[i - 1].kind != NC_TK_QUOTE_CLOSE &&
 		 doc->toks[i - 1].kind != NC_TK_QUOTE_AMBIG) ||
 		doc->toks[i - 2].kind != NC_TK_PUNCT || doc->toks[e].kind != NC_TK_WORD ||
-		nc_lex_find_lower(&nc_lex_sentence_starters, nc_tok_ptr(doc, i), nc_tok_len(doc, i)))
+		(word_lex(cx, i, WL_STARTER_DONE) & WL_STARTER))
 		return false;
 	p = nc_tok_ptr(doc, i - 2);
 	if (nc_tok_len(doc, i - 2) != 1 || (p[0] != ',' && p[0] != '?' && p[0] != '!'))
 		return false;
-	v = nc_lex_find_lower(&nc_lex_quote_cues, nc_tok_ptr(doc, e), nc_tok_len(doc, e));
-	return v != NULL && v->value != NULL && (v->value[0] == 'v' || v->value[0] == 'w');
+	return (word_lex(cx, e, WL_QCUE_DONE) & (WL_QVERB | WL_QWORD)) != 0;
 }
 
 /* Add a span that a context cue found, and mark its tokens covered. */
@@ -533,13 +634,11 @@ untagged_people(EntCtx *cx)
 		uint32_t	sfirst,
 					send,
 					j;
-		const char *v = NULL;
-
 		if (covered[i] || !cap_word(cx, i) || tok_title(cx, i))
 			continue;
 		sfirst = sent_first_of(doc, i);
 		send = sent_end_of(doc, i);
-		if (i > sfirst && nc_ent_is_title(doc, i - 1, &v) && v && strchr(v, 'h') &&
+		if (i > sfirst && tok_honorific(cx, i - 1) &&
 			!(doc->toks[i - 1].flags & NC_TF_ALLCAPS) && !nc_tok_eq(doc, i - 1, "miss"))
 		{
 			j = i;
@@ -568,7 +667,7 @@ untagged_people(EntCtx *cx)
 			else if (!(i + 1 < send &&
 				  (nc_tok_eq(doc, i + 1, "himself") || nc_tok_eq(doc, i + 1, "herself") ||
 				   ((age_after(doc, i + 1, send) || born_after(doc, i + 1, send)) &&
-					!calendar_word(doc, i)) ||
+					!calendar_word(cx, i)) ||
 				   (nc_tok_eq(doc, i + 1, ",") && i + 2 < send &&
 					nc_tok_eq(doc, i + 2, "who")))) &&
 				!said_name(cx, i, sfirst, send))
@@ -659,16 +758,16 @@ org_cues(EntCtx *cx)
 			continue;
 		}
 		if (!place && f > sfirst && !cx->up[f - 1] &&
-			nc_ent_cue_word(doc, f - 1, 'b'))
+			cue_word(cx, f - 1, 'b'))
 			cue = true;
 		else if (e < send && !cx->up[e] &&
-				 nc_ent_cue_word(doc, e, 'n'))
+				 cue_word(cx, e, 'n'))
 			cue = true;
 		else if (f > sfirst + 1 && nc_tok_eq(doc, f - 1, "of") &&
-				 nc_ent_cue_word(doc, f - 2, 'f'))
+				 cue_word(cx, f - 2, 'f'))
 			cue = true;
 		else if (e + 1 < send && (doc->toks[e].flags & NC_TF_POSSESSIVE) &&
-				 nc_ent_cue_word(doc, e + 1, 'a'))
+				 cue_word(cx, e + 1, 'a'))
 			cue = true;
 		if (cue)
 		{
@@ -701,9 +800,9 @@ org_cues(EntCtx *cx)
 			sfirst = sent_first_of(doc, i);
 			if (i == sfirst)
 				continue;
-			if (!nc_ent_cue_word(doc, i - 1, 'b') &&
+			if (!cue_word(cx, i - 1, 'b') &&
 				!(i > sfirst + 1 && nc_tok_eq(doc, i - 1, "of") &&
-				  nc_ent_cue_word(doc, i - 2, 'f')))
+				  cue_word(cx, i - 2, 'f')))
 				continue;
 			send = sent_end_of(doc, i);
 			j = i;
@@ -746,7 +845,7 @@ org_lists(EntCtx *cx)
 		/* a plural noun: ends in "s" (a cheap test before the list) */
 		if (len < 4 || nc_tok_ptr(doc, w)[len - 1] != 's' ||
 			(cx->up[w] && !(doc->toks[w].flags & NC_TF_SENT_START)) ||
-			!nc_ent_cue_word(doc, w, 'l'))
+			!cue_word(cx, w, 'l'))
 			continue;
 		send = sent_end_of(doc, w);
 		if (i + 1 < send && nc_tok_eq(doc, i, "such") && nc_tok_eq(doc, i + 1, "as"))
@@ -1175,57 +1274,23 @@ acronyms(EntCtx *cx)
 
 /* NcEntityType of a head word (lexicon ner_heads), or 0 */
 static uint8_t
-head_type(const NcDoc *doc, uint32_t i)
-{
-	const NcLexEntry *e;
-
-	if (doc->toks[i].kind != NC_TK_WORD || (doc->toks[i].flags & NC_TF_POSSESSIVE))
-		return 0;
-	e = nc_lex_find_lower(&nc_lex_ner_heads, nc_tok_ptr(doc, i), nc_tok_len(doc, i));
-	if (!e || !e->value)
-		return 0;
-	switch (e->value[0])
-	{
-		case 'O':
-			return NC_ET_ORG;
-		case 'L':
-			return NC_ET_LOC;
-		case 'M':
-			return NC_ET_MISC;
-	}
-	return 0;
-}
-
-/* per-token cache of the lexicon look-ups (EntCtx.lexc) */
-#define LEXC_HEAD_DONE	0x08	/* bits 0..2: head_type */
-#define LEXC_TITLE		0x10
-#define LEXC_TITLE_DONE	0x20
-
-static uint8_t
 head_at(const EntCtx *cx, uint32_t i)
 {
-	uint8_t		c = cx->lexc[i];
+	const NcToken *t = &cx->doc->toks[i];
 
-	if (!(c & LEXC_HEAD_DONE))
-	{
-		c |= LEXC_HEAD_DONE | head_type(cx->doc, i);
-		cx->lexc[i] = c;
-	}
-	return c & 0x07;
+	if (t->kind != NC_TK_WORD || (t->flags & NC_TF_POSSESSIVE))
+		return 0;
+	return (uint8_t) ((word_lex(cx, i, WL_HEAD_DONE) >> WL_HEAD_SHIFT) & 0x07);
 }
 
-/* nc_ent_is_title(doc, i, NULL) */
+/* nc_ent_is_title(doc, i, NULL), cached */
 static bool
 tok_title(const EntCtx *cx, uint32_t i)
 {
-	uint8_t		c = cx->lexc[i];
+	const NcToken *t = &cx->doc->toks[i];
 
-	if (!(c & LEXC_TITLE_DONE))
-	{
-		c |= LEXC_TITLE_DONE | (nc_ent_is_title(cx->doc, i, NULL) ? LEXC_TITLE : 0);
-		cx->lexc[i] = c;
-	}
-	return (c & LEXC_TITLE) != 0;
+	return t->kind == NC_TK_WORD && !(t->flags & NC_TF_POSSESSIVE) &&
+		(word_lex(cx, i, WL_TITLE_DONE) & WL_TITLE) != 0;
 }
 
 /* a capitalised word that can be part of a name */
@@ -1589,9 +1654,9 @@ joining_hyphen(const EntCtx *cx, uint32_t h)
 
 /* "pro-Beijing", "Anti-Jacksonian": a prefix, not a name */
 static bool
-hyphen_prefix(const NcDoc *doc, uint32_t i)
+hyphen_prefix(const EntCtx *cx, uint32_t i)
 {
-	return nc_ent_cue_word(doc, i, 'x');
+	return cue_word(cx, i, 'x');
 }
 
 #define HYPHEN_MAXLEN 24		/* tokens: no chain of hyphenated words
@@ -1614,7 +1679,7 @@ hyphen_joins(EntCtx *cx)
 		while (sp->first >= 2 && sp->first - 2 >= last_end &&
 			   sp->end - sp->first < HYPHEN_MAXLEN &&
 			   joining_hyphen(cx, sp->first - 1) && cap_word(cx, sp->first - 2) &&
-			   !hyphen_prefix(cx->doc, sp->first - 2))
+			   !hyphen_prefix(cx, sp->first - 2))
 			sp->first -= 2;
 		/* right: an untagged capitalised word or the next mention */
 		for (;;)
@@ -1625,7 +1690,7 @@ hyphen_joins(EntCtx *cx)
 				n++;
 			if (sp->end - sp->first >= HYPHEN_MAXLEN ||
 				!joining_hyphen(cx, e) || !cap_word(cx, e + 1) ||
-				hyphen_prefix(cx->doc, e - 1))
+				hyphen_prefix(cx, e - 1))
 				break;
 			if (n < cx->nspan && cx->spans[n].first <= e + 1)
 			{
@@ -1687,7 +1752,7 @@ person_extents(EntCtx *cx)
 		/* particle, then capitalised given names */
 		if (sp->first >= sfirst + 2 && sp->first - 2 >= last_end &&
 			!(doc->toks[sp->first - 1].flags & NC_TF_CAP) &&
-			nc_ent_cue_word(doc, sp->first - 1, 'c') &&
+			cue_word(cx, sp->first - 1, 'c') &&
 			name_part(cx, sp->first - 2))
 		{
 			sp->first -= 2;
@@ -1697,12 +1762,12 @@ person_extents(EntCtx *cx)
 		}
 		/* suffix */
 		if (sp->end - sp->first >= 2 && sp->end < send && sp->end < next &&
-			nc_ent_cue_word(doc, sp->end, 'j') &&
+			cue_word(cx, sp->end, 'j') &&
 			(doc->toks[sp->end].flags & NC_TF_CAP) && !no_space_between(doc, sp->end - 1))
 			sp->end++;
 		/* epithet: "the" and one word, which the tagger may have tagged */
 		else if (sp->end + 1 < send && nc_tok_eq(doc, sp->end, "the") &&
-				 nc_ent_cue_word(doc, sp->end + 1, 'e') &&
+				 cue_word(cx, sp->end + 1, 'e') &&
 				 (doc->toks[sp->end + 1].flags & NC_TF_CAP) &&
 				 (next > sp->end + 1 ||
 				  (next == sp->end + 1 && cx->spans[k + 1].end == sp->end + 2)))
@@ -1828,10 +1893,10 @@ nc_ent_rules(EntCtx *cx)
 	uint8_t    *covered;
 	NcStatus	st;
 
-	cx->lexc = nc_alloc(cx->env, doc->ntok);
-	if (!cx->lexc)
+	cx->wlex = nc_alloc(cx->env, (size_t) cx->nwords * sizeof(uint32_t));
+	if (!cx->wlex)
 		return NC_ENOMEM;
-	memset(cx->lexc, 0, doc->ntok);
+	memset(cx->wlex, 0, (size_t) cx->nwords * sizeof(uint32_t));
 	for (uint32_t i = 0; i < cx->nspan; i++)
 	{
 		EntSpan    *sp = &cx->spans[i];
