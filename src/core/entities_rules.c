@@ -327,6 +327,51 @@ cmp_span(const void *a, const void *b)
 	return 0;
 }
 
+/*
+ * Sort the spans by cmp_span, stably (as glibc's merge sort in qsort did:
+ * of two spans over the same tokens the earlier is kept).  A pass leaves
+ * the spans in order but for those it appended, themselves in order: then
+ * one merge of the two runs does.
+ */
+static void
+sort_spans(EntCtx *cx)
+{
+	EntSpan    *sp = cx->spans;
+	uint32_t	n = cx->nspan;
+	uint32_t	k = 1,
+				j;
+	EntSpan    *tail;
+
+	while (k < n && cmp_span(&sp[k - 1], &sp[k]) <= 0)
+		k++;
+	if (k >= n)
+		return;
+	for (j = k + 1; j < n && cmp_span(&sp[j - 1], &sp[j]) <= 0; j++)
+		;
+	tail = j == n ? nc_alloc(cx->env, (size_t) (n - k) * sizeof(EntSpan)) : NULL;
+	if (tail == NULL)
+	{
+		qsort(sp, n, sizeof(EntSpan), cmp_span);
+		return;
+	}
+	/* merge [0, k) and the tail from the back; on a tie the tail's goes last */
+	memcpy(tail, sp + k, (size_t) (n - k) * sizeof(EntSpan));
+	{
+		int64_t		a = (int64_t) k - 1,
+					t = (int64_t) (n - k) - 1,
+					out = (int64_t) n - 1;
+
+		while (t >= 0)
+		{
+			if (a >= 0 && cmp_span(&sp[a], &tail[t]) > 0)
+				sp[out--] = sp[a--];
+			else
+				sp[out--] = tail[t--];
+		}
+	}
+	nc_release(cx->env, tail, (size_t) (n - k) * sizeof(EntSpan));
+}
+
 /* sort, drop empty and overlapping spans */
 static void
 normalise_spans(EntCtx *cx)
@@ -335,7 +380,7 @@ normalise_spans(EntCtx *cx)
 	uint32_t	last_end = 0;
 
 	if (cx->nspan > 1)
-		qsort(cx->spans, cx->nspan, sizeof(EntSpan), cmp_span);
+		sort_spans(cx);
 	for (uint32_t i = 0; i < cx->nspan; i++)
 	{
 		EntSpan    *sp = &cx->spans[i];
