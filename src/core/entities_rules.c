@@ -927,20 +927,35 @@ org_lists(EntCtx *cx)
 	}
 }
 
+/* a person's name of several words: its surname alone is the person too */
+static bool
+person_alias(const EntCtx *cx, const EntSpan *sp)
+{
+	return sp->type == NC_ET_PERSON && sp->end - sp->first >= 2 && cx->up[sp->end - 1];
+}
+
 static NcStatus
 consistency(EntCtx *cx)
 {
 	const NcDoc *doc = cx->doc;
 	NcKeyMap	map;
 	uint8_t    *covered;
+	uint8_t    *lead;			/* per word id: a key's string starts with it */
 	uint32_t	nspan0 = cx->nspan;
+	uint32_t	nkeys = cx->nspan;
 
-	if (!nc_keymap_init(cx->env, &map, sizeof(KeyStat), cx->nspan * 2))
+	/* one key per span, one more per surname of a person */
+	for (uint32_t i = 0; i < cx->nspan; i++)
+		if (person_alias(cx, &cx->spans[i]))
+			nkeys++;
+	if (!nc_keymap_init(cx->env, &map, sizeof(KeyStat), nkeys))
 		return NC_ENOMEM;
 	covered = nc_ent_scratch(cx);
-	if (!covered)
+	lead = nc_alloc(cx->env, cx->nwords);
+	if (!covered || !lead)
 		return NC_ENOMEM;
 	memset(covered, 0, doc->ntok);
+	memset(lead, 0, cx->nwords);
 
 	for (uint32_t i = 0; i < cx->nspan; i++)
 	{
@@ -953,9 +968,10 @@ consistency(EntCtx *cx)
 			s->first_type = sp->type;
 		s->votes[sp->type] += sp->cue ? 1000 : 1;	/* a cue outweighs the tagger */
 		s->len = sp->end - sp->first;
+		lead[cx->wid[sp->first]] = 1;
 		for (uint32_t k = sp->first; k < sp->end; k++)
 			covered[k] = 1;
-		if (sp->type == NC_ET_PERSON && sp->end - sp->first >= 2 && cx->up[sp->end - 1])
+		if (person_alias(cx, sp))
 		{
 			KeyStat    *a = nc_keymap_get(&map, nc_ent_span_key(cx, sp->end - 1, sp->end), true, NULL);
 
@@ -963,6 +979,7 @@ consistency(EntCtx *cx)
 				return NC_ENOMEM;
 			a->alias++;
 			a->len = 1;
+			lead[cx->wid[sp->end - 1]] = 1;
 		}
 	}
 
@@ -988,7 +1005,8 @@ consistency(EntCtx *cx)
 		uint8_t		btype = 0;
 		uint64_t	h;
 
-		if (covered[i] || !cx->up[i] || !is_word(doc, i))
+		/* a string of the map starts with the word, or none can match here */
+		if (covered[i] || !cx->up[i] || !is_word(doc, i) || !lead[cx->wid[i]])
 			continue;
 		send = sent_end_of(doc, i);
 		h = nc_ner_mix(NER_PH_SEED ^ nc_ent_wh(cx, i));
@@ -1071,6 +1089,7 @@ consistency(EntCtx *cx)
 		}
 	}
 	nc_keymap_free(&map);
+	nc_release(cx->env, lead, cx->nwords);
 	if (cx->nspan != nspan0)
 		normalise_spans(cx);
 	return NC_OK;
