@@ -21,7 +21,7 @@ keymap_alloc(NcKeyMap *m, uint32_t cap)
 bool
 nc_keymap_init(const NcEnv *env, NcKeyMap *m, size_t entry, uint32_t n)
 {
-	uint32_t	cap = 64;
+	uint32_t	cap = 16;
 
 	/* documents are mostly short: start small, grow with the keys */
 	while (cap < 2 * (uint64_t) n + 16 && cap < 4096)
