@@ -39,6 +39,27 @@ static uint8_t head_at(const EntCtx *cx, uint32_t i);
 static bool tok_title(const EntCtx *cx, uint32_t i);
 
 /*
+ * The first token in [i, end) with an upper-case letter (cx->up), or end:
+ * the passes that look at capitalised words only pass over the others
+ * eight at a time.
+ */
+static uint32_t
+next_up(const EntCtx *cx, uint32_t i, uint32_t end)
+{
+	uint64_t	w;
+
+	for (; i + 8 <= end; i += 8)
+	{
+		memcpy(&w, cx->up + i, sizeof(w));
+		if (w != 0)
+			break;
+	}
+	while (i < end && !cx->up[i])
+		i++;
+	return i;
+}
+
+/*
  * What the rules' lexicons say of a word, cached per word id (EntCtx.wlex):
  * the rules ask about the same words again and again.  The look-ups fold
  * ASCII case only and no key holds a digit, an apostrophe or a quotation
@@ -674,7 +695,8 @@ untagged_people(EntCtx *cx)
 	for (uint32_t k = 0; k < cx->nspan; k++)
 		for (uint32_t i = cx->spans[k].first; i < cx->spans[k].end; i++)
 			covered[i] = 1;
-	for (uint32_t i = 0; i < doc->ntok; i++)
+	for (uint32_t i = next_up(cx, 0, doc->ntok); i < doc->ntok;
+		 i = next_up(cx, i + 1, doc->ntok))
 	{
 		uint32_t	sfirst,
 					send,
@@ -832,7 +854,8 @@ org_cues(EntCtx *cx)
 		for (uint32_t k = 0; k < cx->nspan; k++)
 			for (uint32_t i = cx->spans[k].first; i < cx->spans[k].end; i++)
 				covered[i] = 1;
-		for (uint32_t i = 1; i < doc->ntok; i++)
+		for (uint32_t i = next_up(cx, 1, doc->ntok); i < doc->ntok;
+			 i = next_up(cx, i + 1, doc->ntok))
 		{
 			uint32_t	sfirst,
 						send,
@@ -998,7 +1021,8 @@ consistency(EntCtx *cx)
 	}
 
 	/* untagged occurrences of typed strings */
-	for (uint32_t i = 0; i < doc->ntok; i++)
+	for (uint32_t i = next_up(cx, 0, doc->ntok); i < doc->ntok;
+		 i = next_up(cx, i + 1, doc->ntok))
 	{
 		uint32_t	send,
 					best = 0;
@@ -1055,7 +1079,8 @@ consistency(EntCtx *cx)
 		i += best - 1;
 	}
 	/* gazetteer backstop: untagged known organisations and demonyms */
-	for (uint32_t i = 0; i < doc->ntok; i++)
+	for (uint32_t i = next_up(cx, 0, doc->ntok); i < doc->ntok;
+		 i = next_up(cx, i + 1, doc->ntok))
 	{
 		uint16_t	c = cx->phr[i];
 		uint32_t	j;
@@ -1297,7 +1322,8 @@ acronyms(EntCtx *cx)
 	for (uint32_t k = 0; k < cx->nspan; k++)
 		for (uint32_t i = cx->spans[k].first; i < cx->spans[k].end; i++)
 			covered[i] = 1;
-	for (uint32_t i = 0; i < doc->ntok; i++)
+	for (uint32_t i = next_up(cx, 0, doc->ntok); i < doc->ntok;
+		 i = next_up(cx, i + 1, doc->ntok))
 	{
 		char		a[6];
 		int			na;
@@ -1643,7 +1669,8 @@ demonyms(EntCtx *cx)
 	for (uint32_t k = 0; k < cx->nspan; k++)
 		for (uint32_t i = cx->spans[k].first; i < cx->spans[k].end; i++)
 			covered[i] = 1;
-	for (uint32_t i = 0; i < doc->ntok; i++)
+	for (uint32_t i = next_up(cx, 0, doc->ntok); i < doc->ntok;
+		 i = next_up(cx, i + 1, doc->ntok))
 	{
 		uint32_t	s = i;
 		uint32_t	len = nc_tok_len(doc, i);
