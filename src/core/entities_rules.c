@@ -1433,6 +1433,16 @@ no_space_between(const NcDoc *doc, uint32_t i)
 	return doc->toks[i].end == doc->toks[i + 1].start;
 }
 
+/* the first token in [i, end) that may be a name's head word, or end */
+static uint32_t
+next_head(const EntCtx *cx, const uint8_t *person, uint32_t i, uint32_t end)
+{
+	for (i = next_up(cx, i, end); i < end; i = next_up(cx, i + 1, end))
+		if (cap_word(cx, i) && head_at(cx, i) != 0 && !person[i])
+			break;
+	return i;
+}
+
 /*
  * Extend names around head words: the capitalised words before the head
  * (over "and"/"&" between non-heads, over "of" after another head), and
@@ -1478,7 +1488,10 @@ head_names(EntCtx *cx)
 		uint32_t	nw = 0,
 					nall = 0;
 		uint32_t	floor = sfirst;
+		uint32_t	h0 = next_head(cx, person, sfirst, send);
 
+		if (h0 >= send)
+			continue;			/* no head word: no name to build */
 		for (uint32_t i = sfirst; i < send; i++)
 			if (doc->toks[i].kind == NC_TK_WORD)
 			{
@@ -1502,7 +1515,7 @@ head_names(EntCtx *cx)
 				sat[i - sfirst] = (int32_t) k;
 #define spanat(i) sat[(i) - sfirst]
 
-		for (uint32_t h = sfirst; h < send; h++)
+		for (uint32_t h = h0; h < send; h = next_up(cx, h + 1, send))
 		{
 			uint8_t		type;
 			uint32_t	s,
