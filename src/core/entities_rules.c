@@ -906,11 +906,26 @@ org_lists(EntCtx *cx)
 	for (uint32_t w = 0; w + 1 < doc->ntok; w++)
 	{
 		uint32_t	i = w + 1,
-					send;
+					send,
+					len;
 
-		uint32_t	len = nc_tok_len(doc, w);
-
-		/* a plural noun: ends in "s" (a cheap test before the list) */
+		/*
+		 * The list starts at most three tokens after the noun ("such as"):
+		 * only the words just before a mention need a look.  ("such", "as",
+		 * "like" and "including" are no such nouns: passing over them as the
+		 * list's start does not matter.)
+		 */
+		while (k < cx->nspan && cx->spans[k].end <= i)
+			k++;
+		if (k >= cx->nspan)
+			break;				/* no mention after w */
+		if (cx->spans[k].first > w + 3)
+		{
+			w = cx->spans[k].first - 4; /* the loop's w++ makes it first - 3 */
+			continue;
+		}
+		/* a plural noun: ends in "s" (a cheap test before the lexicon) */
+		len = nc_tok_len(doc, w);
 		if (len < 4 || nc_tok_ptr(doc, w)[len - 1] != 's' ||
 			(cx->up[w] && !(doc->toks[w].flags & NC_TF_SENT_START)) ||
 			!cue_word(cx, w, 'l'))
