@@ -10,6 +10,7 @@
 
 #include "nc_chars.h"
 #include "nc_json.h"
+#include "nc_swar.h"
 
 void
 nc_buf_init(NcBuf *buf, const NcEnv *env)
@@ -133,22 +134,17 @@ static const unsigned char json_byte[256] = {
 };
 
 /*
- * Bytes of the 8 at p that json_byte does not copy as is: controls, '"',
- * '\\', DEL and every byte of a multi-byte sequence.  Zero when the eight
- * are plain; otherwise the lowest marked byte (in memory order, on a
- * little-endian machine) is the first such byte: a borrow can only mark a
- * byte above a real one.
+ * Marks (nc_swar.h) of the bytes of the 8 at p that json_byte does not
+ * copy as is: controls, '"', '\\', DEL and every byte of a multi-byte
+ * sequence.
  */
 static inline uint64_t
 json_special8(const unsigned char *p)
 {
-	const uint64_t ones = 0x0101010101010101ULL;
-	uint64_t	x;
+	uint64_t	w = nc_swar_load(p);
 
-	memcpy(&x, p, 8);
-	return ((x - ones * 0x20) | ((x ^ (ones * '"')) - ones) |
-			((x ^ (ones * '\\')) - ones) | ((x ^ (ones * 0x7F)) - ones) | x) &
-		(ones * 0x80);
+	return nc_swar_below(w, 0x20) | nc_swar_eq(w, '"') | nc_swar_eq(w, '\\') |
+		nc_swar_eq(w, 0x7F) | nc_swar_high(w);
 }
 
 /* Index of the first byte at or after i that needs a look, or len. */
@@ -161,11 +157,8 @@ json_skip_plain(const unsigned char *u, size_t i, size_t len)
 
 		if (m != 0)
 		{
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-			return i + (size_t) (__builtin_ctzll(m) >> 3);
-#else
+			i = nc_swar_stop(i, m);
 			break;
-#endif
 		}
 		i += 8;
 	}

@@ -14,6 +14,7 @@
 
 #include "doc_internal.h"
 #include "nc_chars.h"
+#include "nc_swar.h"
 
 typedef struct Line
 {
@@ -31,16 +32,9 @@ typedef struct Line
 static inline bool
 may_end_line(const unsigned char *p)
 {
-	const uint64_t ones = UINT64_C(0x0101010101010101);
-	const uint64_t highs = UINT64_C(0x8080808080808080);
-	uint64_t	w,
-				a,
-				b;
+	uint64_t	w = nc_swar_load(p);
 
-	memcpy(&w, p, sizeof(w));
-	a = w ^ (ones * 0xC2);
-	b = w ^ (ones * 0xE2);
-	return (((w - ones * 0x0E) & ~w) | ((a - ones) & ~a) | ((b - ones) & ~b)) & highs;
+	return (nc_swar_below(w, 0x0E) | nc_swar_eq(w, 0xC2) | nc_swar_eq(w, 0xE2)) != 0;
 }
 
 /* Read the line starting at pos. */

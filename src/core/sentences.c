@@ -27,6 +27,7 @@
 #include "doc_internal.h"
 #include "nc_chars.h"
 #include "nc_lexicon.h"
+#include "nc_swar.h"
 #include "lexicon_data.h"
 
 /* Is token i a capitalised word that typically begins a sentence? */
@@ -363,26 +364,15 @@ sb_no_break(const char *s, uint32_t len, SbClass term, bool after_letter,
 }
 
 /*
- * Of the 8 bytes at p, the high bit of each that is not ASCII or is . ! or ?
- * (a byte equal to x is a zero byte of w ^ x, found the usual way: a
- * borrow can mark a byte above a real one, never one below, so the lowest
- * mark is exact).
+ * Marks (nc_swar.h) of the bytes of the 8 at p that are not ASCII or are
+ * . ! or ?
  */
 static inline uint64_t
 sb_special8(const char *p)
 {
-	const uint64_t ones = UINT64_C(0x0101010101010101);
-	uint64_t	w,
-				a,
-				b,
-				c;
+	uint64_t	w = nc_swar_load(p);
 
-	memcpy(&w, p, sizeof(w));
-	a = w ^ (ones * '.');
-	b = w ^ (ones * '!');
-	c = w ^ (ones * '?');
-	return (w | ((a - ones) & ~a) | ((b - ones) & ~b) | ((c - ones) & ~c)) &
-		(ones * 0x80);
+	return nc_swar_high(w) | nc_swar_eq(w, '.') | nc_swar_eq(w, '!') | nc_swar_eq(w, '?');
 }
 
 /*
@@ -399,11 +389,8 @@ sb_skip_plain(const char *s, uint32_t i, uint32_t len)
 
 		if (m != 0)
 		{
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-			return i + (uint32_t) (__builtin_ctzll(m) >> 3);
-#else
+			i = (uint32_t) nc_swar_stop(i, m);
 			break;
-#endif
 		}
 		i += 8;
 	}
