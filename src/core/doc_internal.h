@@ -45,7 +45,10 @@ extern void nc_classify_quotes(NcDoc *doc, uint32_t first, uint32_t end);
 /* Split the tokens [first, end) of paragraph `para` into sentences. */
 extern NcStatus nc_split_sentences(NcBuilder *b, uint32_t para, uint32_t first,
 								   uint32_t end);
-/* ICU's sentence boundary after `from` in UTF-8 text, or -1 (for tests). */
+/*
+ * The next UAX #29 sentence boundary after `from` in UTF-8 text (the one
+ * ICU's iterator finds), or -1; exported for the tests.
+ */
 extern int32_t nc_sentence_next(const char *s, uint32_t len, uint32_t from);
 
 #endif							/* NC_DOC_INTERNAL_H */

@@ -4,10 +4,10 @@
  *		cancel request.
  *
  * The core never longjmps and never calls exit(): every failure comes back
- * as an NcStatus, after the core has released what it opened (ICU objects in
- * particular).  That is what lets the backend glue use palloc with
- * MCXT_ALLOC_NO_OOM and CHECK_FOR_INTERRUPTS only *after* the core returned,
- * so an ERROR can never unwind through an open ICU iterator.
+ * as an NcStatus, after the core has released what it opened.  That is what
+ * lets the backend glue use palloc with MCXT_ALLOC_NO_OOM and
+ * CHECK_FOR_INTERRUPTS only *after* the core returned, so an ERROR can never
+ * unwind through the core's own state.
  *
  * Memory has arena semantics: the core allocates and grows, the caller frees
  * everything at once (memory context reset in the backend, nc_arena_destroy
