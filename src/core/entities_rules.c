@@ -523,6 +523,43 @@ speech_verb(const EntCtx *cx, uint32_t i)
 		(word_lex(cx, i, WL_QCUE_DONE) & WL_QVERB) != 0;
 }
 
+/*
+ * A headline in title case glues names to the verb between them: "Chris
+ * Christie Calls Hillary Clinton", "Lindsey Graham Says".  A capitalised
+ * reporting verb in -s inside a name ends it, and what follows it is a
+ * name of its own.
+ */
+static NcStatus
+headline_verbs(EntCtx *cx)
+{
+	const NcDoc *doc = cx->doc;
+
+	for (uint32_t k = 0; k < cx->nspan; k++)
+	{
+		uint32_t	first = cx->spans[k].first,
+					end = cx->spans[k].end;
+		uint8_t		type = cx->spans[k].type;
+
+		if (type == 0 || type == NC_ET_MISC)
+			continue;
+		for (uint32_t i = first + 1; i < end; i++)
+		{
+			uint32_t	len = nc_tok_len(doc, i);
+
+			if (!(doc->toks[i].flags & NC_TF_CAP) || len < 4 ||
+				(nc_tok_ptr(doc, i)[len - 1] != 's' && nc_tok_ptr(doc, i)[len - 1] != 'S') ||
+				!speech_verb(cx, i))
+				continue;
+			cx->spans[k].end = i;
+			/* the span array may move */
+			if (i + 1 < end && nc_ent_add_span(cx, i + 1, end, type) != NC_OK)
+				return NC_ENOMEM;
+			break;
+		}
+	}
+	return NC_OK;
+}
+
 static void
 person_cues(EntCtx *cx)
 {
@@ -2040,6 +2077,8 @@ nc_ent_rules(EntCtx *cx)
 			tok_title(cx, sp->first))
 			sp->type = 0;
 	}
+	if ((st = headline_verbs(cx)) != NC_OK)
+		return st;
 	normalise_spans(cx);
 	merge_adjacent(cx);
 	if ((st = known_names(cx)) != NC_OK)

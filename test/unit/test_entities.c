@@ -689,6 +689,12 @@ static const TypeCue type_cues[] = {
 	/* a place no gazetteer knows does not speak */
 	{"\xC3\x96zkaya warned Europe about its tolerance of the government.",
 		{{"\xC3\x96zkaya", 0, NC_ET_PERSON}, {"Europe", 0, NC_ET_LOC}}},
+	/* a headline's verb between two names ends the first */
+	{"Governor Mark Dalton Slams Helen Rourke Over Budget\n\n"
+		"The talks ended on Monday.",
+		{{"Mark Dalton", 0, NC_ET_PERSON}, {"Helen Rourke", 0, NC_ET_PERSON}}},
+	{"Mark Dalton Tells Helen Rourke To Resign\n\nThe talks ended on Monday.",
+		{{"Mark Dalton", 0, NC_ET_PERSON}, {"Helen Rourke", 0, NC_ET_PERSON}}},
 	/* a head word the tagger took for a person still heads its name */
 	{"Meanwhile, Bank of Scotland customers earn 3% on balances.",
 		{{"Bank of Scotland", 0, NC_ET_ORG}}},
