@@ -2042,6 +2042,34 @@ merge_adjacent(EntCtx *cx)
 	cx->nspan = n;
 }
 
+/*
+ * What no name holds, whichever rule built the span: an indefinite article
+ * before it ("A Government Accountability Office report"), a day after a
+ * lower-case word at its end ("the Security Council on Friday").
+ */
+static void
+trim_articles_and_days(EntCtx *cx)
+{
+	const NcDoc *doc = cx->doc;
+
+	for (uint32_t k = 0; k < cx->nspan; k++)
+	{
+		EntSpan    *sp = &cx->spans[k];
+
+		if (sp->type == 0)
+			continue;
+		if (sp->end - sp->first > 1 &&
+			(nc_tok_eq(doc, sp->first, "a") || nc_tok_eq(doc, sp->first, "an")) &&
+			doc->toks[sp->first + 1].kind == NC_TK_WORD &&
+			(doc->toks[sp->first + 1].flags & NC_TF_SPACE_BEFORE))	/* not "A-League" */
+			sp->first++;
+		if (sp->end - sp->first > 2 && nc_ent_cue_word(doc, sp->end - 1, 'd') &&
+			doc->toks[sp->end - 2].kind == NC_TK_WORD &&
+			!(doc->toks[sp->end - 2].flags & NC_TF_CAP))
+			sp->end -= 2;
+	}
+}
+
 NcStatus
 nc_ent_rules(EntCtx *cx)
 {
@@ -2101,6 +2129,7 @@ nc_ent_rules(EntCtx *cx)
 		return st;
 	if ((st = consistency(cx)) != NC_OK)
 		return st;
+	trim_articles_and_days(cx);
 	merge_adjacent(cx);
 
 	covered = nc_ent_scratch(cx);

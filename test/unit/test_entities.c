@@ -695,6 +695,14 @@ static const TypeCue type_cues[] = {
 		{{"Mark Dalton", 0, NC_ET_PERSON}, {"Helen Rourke", 0, NC_ET_PERSON}}},
 	{"Mark Dalton Tells Helen Rourke To Resign\n\nThe talks ended on Monday.",
 		{{"Mark Dalton", 0, NC_ET_PERSON}, {"Helen Rourke", 0, NC_ET_PERSON}}},
+	/* no name starts with "A" or ends with "on Friday" */
+	{"A Northfield Transit Authority report found the trains were late.",
+		{{"Northfield Transit Authority", 0, NC_ET_ORG}}},
+	{"The Maritime Safety Council on Friday called the test a threat.",
+		{{"Maritime Safety Council", 0, NC_ET_ORG}}},
+	/* ... but "A-League" is a name */
+	{"Sydney FC won the A-League title on Saturday.",
+		{{"A-League", 0, NC_ET_ORG}}},
 	/* a head word the tagger took for a person still heads its name */
 	{"Meanwhile, Bank of Scotland customers earn 3% on balances.",
 		{{"Bank of Scotland", 0, NC_ET_ORG}}},
