@@ -37,6 +37,7 @@
 
 static uint8_t head_at(const EntCtx *cx, uint32_t i);
 static bool tok_title(const EntCtx *cx, uint32_t i);
+static bool is_given_name(const EntCtx *cx, uint32_t i);
 
 /*
  * The first token in [i, end) with an upper-case letter (cx->up), or end:
@@ -271,9 +272,14 @@ trim_span(EntCtx *cx, EntSpan *sp)
 		}
 		sp->end--;
 	}
-	/* titles before a person's name */
+	/*
+	 * titles before a person's name; a party or a nationality before a
+	 * given name ("Tory Liam Fox", "American John Hale")
+	 */
 	if (sp->type == NC_ET_PERSON)
-		while (sp->end - sp->first > 1 && tok_title(cx, sp->first))
+		while ((sp->end - sp->first > 1 && tok_title(cx, sp->first)) ||
+			   (sp->end - sp->first > 2 && (cx->gz[sp->first] & (NER_G_ORG | NER_G_DEMONYM)) &&
+				!is_given_name(cx, sp->first) && is_given_name(cx, sp->first + 1)))
 			sp->first++;
 	if (sp->first >= sp->end)
 		sp->type = 0;
@@ -456,7 +462,6 @@ left_name_word(const EntCtx *cx, uint32_t i, const uint8_t *covered)
  * country or organisation are left alone.
  */
 static uint16_t gaz_phrase(const EntCtx *cx, uint32_t first, uint32_t end);
-static bool is_given_name(const EntCtx *cx, uint32_t i);
 static bool cap_word(const EntCtx *cx, uint32_t i);
 static void normalise_spans(EntCtx *cx);
 static bool no_space_between(const NcDoc *doc, uint32_t i);

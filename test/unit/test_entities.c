@@ -695,6 +695,9 @@ static const TypeCue type_cues[] = {
 		{{"Mark Dalton", 0, NC_ET_PERSON}, {"Helen Rourke", 0, NC_ET_PERSON}}},
 	{"Mark Dalton Tells Helen Rourke To Resign\n\nThe talks ended on Monday.",
 		{{"Mark Dalton", 0, NC_ET_PERSON}, {"Helen Rourke", 0, NC_ET_PERSON}}},
+	/* a party before a given name is not part of the name */
+	{"Tory Helen Marsh said the plan was late.",
+		{{"Helen Marsh", 0, NC_ET_PERSON}}},
 	/* no name starts with "A" or ends with "on Friday" */
 	{"A Northfield Transit Authority report found the trains were late.",
 		{{"Northfield Transit Authority", 0, NC_ET_ORG}}},
