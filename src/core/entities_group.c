@@ -151,6 +151,15 @@ name_gender(const EntCtx *cx, const EntSpan *canon)
 	return 0;
 }
 
+/* "Sir" or "Dame" right before token i: British style names a knight by it */
+static bool
+knighted(const NcDoc *doc, uint32_t i)
+{
+	if (i == 0 || !(doc->toks[i].flags & NC_TF_CAP))
+		return false;
+	return nc_tok_eq(doc, i - 1, "Sir") || nc_tok_eq(doc, i - 1, "Dame");
+}
+
 NcStatus
 nc_ent_group(EntCtx *cx, NcEntities *out)
 {
@@ -163,6 +172,7 @@ nc_ent_group(EntCtx *cx, NcEntities *out)
 	NcKeyMap	same,
 				first_full,
 				latest_full,
+				given_full,
 				initials;
 
 	if (n == 0)
@@ -172,7 +182,8 @@ nc_ent_group(EntCtx *cx, NcEntities *out)
 	canon = nc_alloc(cx->env, (size_t) n * sizeof(uint32_t));
 	if (!parent || !entof || !canon ||
 		!nc_keymap_init(cx->env, &same, sizeof(Slot), n) || !nc_keymap_init(cx->env, &first_full, sizeof(Slot), n) ||
-		!nc_keymap_init(cx->env, &latest_full, sizeof(Slot), n) || !nc_keymap_init(cx->env, &initials, sizeof(Slot), n))
+		!nc_keymap_init(cx->env, &latest_full, sizeof(Slot), n) || !nc_keymap_init(cx->env, &initials, sizeof(Slot), n) ||
+		!nc_keymap_init(cx->env, &given_full, sizeof(Slot), n))
 		return NC_ENOMEM;
 	for (uint32_t i = 0; i < n; i++)
 		parent[i] = i;
@@ -189,7 +200,8 @@ nc_ent_group(EntCtx *cx, NcEntities *out)
 			uf_union(parent, s->val, i);
 		if (sp[i].type == NC_ET_PERSON && sp[i].end - sp[i].first >= 2)
 		{
-			if (!map_find(&first_full, nc_ent_wh(cx, sp[i].end - 1), true, i))
+			if (!map_find(&first_full, nc_ent_wh(cx, sp[i].end - 1), true, i) ||
+				!map_find(&given_full, nc_ent_wh(cx, sp[i].first), true, i))
 				return NC_ENOMEM;
 		}
 		if (sp[i].type != NC_ET_PERSON && sp[i].end - sp[i].first >= 2)
@@ -232,6 +244,9 @@ nc_ent_group(EntCtx *cx, NcEntities *out)
 
 				if (!s)
 					s = map_find(&first_full, nc_ent_wh(cx, sp[i].first), false, 0);
+				/* "Sir John", "Dame Judi": a knight by the given name */
+				if (!s && knighted(doc, sp[i].first))
+					s = map_find(&given_full, nc_ent_wh(cx, sp[i].first), false, 0);
 				if (s)
 					uf_union(parent, s->val, i);
 			}
@@ -324,6 +339,7 @@ nc_ent_group(EntCtx *cx, NcEntities *out)
 	nc_keymap_free(&first_full);
 	nc_keymap_free(&latest_full);
 	nc_keymap_free(&initials);
+	nc_keymap_free(&given_full);
 	nc_release(cx->env, parent, (size_t) n * sizeof(uint32_t));
 	nc_release(cx->env, entof, (size_t) n * sizeof(uint32_t));
 	nc_release(cx->env, canon, (size_t) n * sizeof(uint32_t));

@@ -606,6 +606,26 @@ test_context_and_known_names(void **state)
 	unit_doc_free(&x.u);
 }
 
+/* "Sir Alan", after "Sir Alan Pryce": one person */
+static void
+test_knight_by_given_name(void **state)
+{
+	Ent			x;
+	int			a,
+				b;
+
+	(void) state;
+	ent_build(&x,
+			  "Auditor General Sir Alan Pryce said the contracts were badly "
+			  "managed.\n\nOn the unpaid invoices, Sir Alan said the department "
+			  "had been slow.");
+	a = find_mention(&x, "Alan Pryce", 0);
+	b = find_mention(&x, "Alan", 0);
+	assert_true(a >= 0 && b >= 0);
+	assert_int_equal(x.e.ments[a].entity, x.e.ments[b].entity);
+	unit_doc_free(&x.u);
+}
+
 /* the gender of a person comes from the given name of the canonical name */
 static void
 test_gender_from_given_name(void **state)
@@ -741,6 +761,7 @@ const struct CMUnitTest entities_tests[] = {
 	cmocka_unit_test(test_hyphens_heads_and_speakers),
 	cmocka_unit_test(test_type_cues),
 	cmocka_unit_test(test_gender_from_given_name),
+	cmocka_unit_test(test_knight_by_given_name),
 	cmocka_unit_test(test_mention_at),
 	cmocka_unit_test(test_hostile_input),
 	cmocka_unit_test(test_cancel),
