@@ -240,10 +240,16 @@ nc_ent_group(EntCtx *cx, NcEntities *out)
 			}
 			else
 			{
+				uint8_t		g = title_gender(cx, &sp[i]);
 				Slot	   *s = map_find(&latest_full, nc_ent_wh(cx, sp[i].first), false, 0);
 
+				/* "Mr. Obama" is not the Michelle Obama of the article */
+				if (s && g && name_gender(cx, &sp[s->val]) == 3 - g)
+					s = NULL;
 				if (!s)
 					s = map_find(&first_full, nc_ent_wh(cx, sp[i].first), false, 0);
+				if (s && g && name_gender(cx, &sp[s->val]) == 3 - g)
+					s = NULL;
 				/* "Sir John", "Dame Judi": a knight by the given name */
 				if (!s && knighted(doc, sp[i].first))
 					s = map_find(&given_full, nc_ent_wh(cx, sp[i].first), false, 0);

@@ -626,6 +626,24 @@ test_knight_by_given_name(void **state)
 	unit_doc_free(&x.u);
 }
 
+/* "Mr. Marsh" is not Helen Marsh */
+static void
+test_title_gender_keeps_apart(void **state)
+{
+	Ent			x;
+	int			a,
+				b;
+
+	(void) state;
+	ent_build(&x, "Helen Marsh opened the new library on Monday. Mr. Marsh, her "
+			  "husband, said the building was too small.");
+	a = find_mention(&x, "Helen Marsh", 0);
+	b = find_mention(&x, "Marsh", 0);
+	assert_true(a >= 0 && b >= 0);
+	assert_int_not_equal(x.e.ments[a].entity, x.e.ments[b].entity);
+	unit_doc_free(&x.u);
+}
+
 /* the gender of a person comes from the given name of the canonical name */
 static void
 test_gender_from_given_name(void **state)
@@ -762,6 +780,7 @@ const struct CMUnitTest entities_tests[] = {
 	cmocka_unit_test(test_type_cues),
 	cmocka_unit_test(test_gender_from_given_name),
 	cmocka_unit_test(test_knight_by_given_name),
+	cmocka_unit_test(test_title_gender_keeps_apart),
 	cmocka_unit_test(test_mention_at),
 	cmocka_unit_test(test_hostile_input),
 	cmocka_unit_test(test_cancel),
