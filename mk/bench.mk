@@ -10,9 +10,9 @@ BENCH_MB     ?= 50
 EXTRA_CLEAN += test/bench/nc_bench
 
 # The core's throughput in process, linked against the very objects of the
-# extension and the CLI.
+# extension and the CLI (whose input reader it uses).
 test/bench/nc_bench: test/bench/nc_bench.c bin/newsclaims
-	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ test/bench/nc_bench.c $(CORE_OBJS) $(LDFLAGS) $(ICU_LIBS) -lm
+	$(CC) $(CPPFLAGS) -Isrc/cli $(CFLAGS) -o $@ test/bench/nc_bench.c src/cli/input.o $(CORE_OBJS) $(LDFLAGS) $(ICU_LIBS) -lm
 
 .PHONY: bench
 bench: all test/bench/nc_bench

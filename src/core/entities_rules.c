@@ -153,6 +153,24 @@ word_lex(const EntCtx *cx, uint32_t i, uint32_t done)
 	return cx->wlex[id];
 }
 
+/*
+ * The rules' scratch (nc_ent_scratch) with 1 on every token some span
+ * covers: what a rule that adds spans must leave alone.  NULL when out of
+ * memory.
+ */
+static uint8_t *
+covered_tokens(EntCtx *cx)
+{
+	uint8_t    *covered = nc_ent_scratch(cx);
+
+	if (!covered)
+		return NULL;
+	memset(covered, 0, cx->doc->ntok);
+	for (uint32_t k = 0; k < cx->nspan; k++)
+		memset(covered + cx->spans[k].first, 1, cx->spans[k].end - cx->spans[k].first);
+	return covered;
+}
+
 /* nc_ent_cue_word, cached */
 static bool
 cue_word(const EntCtx *cx, uint32_t i, char cls)
@@ -657,11 +675,6 @@ person_cues(EntCtx *cx)
 	}
 }
 
-/*
- * The speaker of a quotation written after the verb: one capitalised word
- * between "said" / "says" / "added" and the end of the clause ("...,\" said
- * Guilbeault."), not a day or a month ("said Monday").
- */
 /* a day, a month or "today": a time, not a name */
 static bool
 calendar_word(const EntCtx *cx, uint32_t i)
@@ -669,6 +682,11 @@ calendar_word(const EntCtx *cx, uint32_t i)
 	return cue_word(cx, i, 'd') || (word_lex(cx, i, WL_MONTH_DONE) & WL_MONTH) != 0;
 }
 
+/*
+ * The speaker of a quotation written after the verb: one capitalised word
+ * between "said" / "says" / "added" and the end of the clause ("...,\" said
+ * Guilbeault."), not a day or a month ("said Monday").
+ */
 static bool
 said_name(const EntCtx *cx, uint32_t i, uint32_t sfirst, uint32_t send)
 {
@@ -717,6 +735,20 @@ add_cue_span(EntCtx *cx, uint8_t *covered, uint32_t i, uint32_t j, uint8_t type)
 }
 
 /*
+ * End of the run of up to three capitalised words from i that a context
+ * cue names, stopping at a title or a covered token (covered_tokens).
+ */
+static uint32_t
+cap_run_end(const EntCtx *cx, const uint8_t *covered, uint32_t i, uint32_t send)
+{
+	uint32_t	j = i;
+
+	while (j < send && j - i < 3 && !covered[j] && cap_word(cx, j) && !tok_title(cx, j))
+		j++;
+	return j;
+}
+
+/*
  * Names the tagger missed that context shows to be people: the capitalised
  * words after an honorific ("Mr Wintour", "Dr. Caplan"), or one capitalised
  * word (not an ordinary word opening the sentence, not a known place or
@@ -730,13 +762,9 @@ untagged_people(EntCtx *cx)
 	uint8_t    *covered;
 	uint32_t	nspan0 = cx->nspan;
 
-	covered = nc_ent_scratch(cx);
+	covered = covered_tokens(cx);
 	if (!covered)
 		return NC_ENOMEM;
-	memset(covered, 0, doc->ntok);
-	for (uint32_t k = 0; k < cx->nspan; k++)
-		for (uint32_t i = cx->spans[k].first; i < cx->spans[k].end; i++)
-			covered[i] = 1;
 	for (uint32_t i = next_up(cx, 0, doc->ntok); i < doc->ntok;
 		 i = next_up(cx, i + 1, doc->ntok))
 	{
@@ -750,10 +778,7 @@ untagged_people(EntCtx *cx)
 		if (i > sfirst && tok_honorific(cx, i - 1) &&
 			!(doc->toks[i - 1].flags & NC_TF_ALLCAPS) && !nc_tok_eq(doc, i - 1, "miss"))
 		{
-			j = i;
-			while (j < send && j - i < 3 && !covered[j] && cap_word(cx, j) &&
-				   !tok_title(cx, j))
-				j++;
+			j = cap_run_end(cx, covered, i, send);
 		}
 		else
 		{
@@ -793,15 +818,6 @@ untagged_people(EntCtx *cx)
 }
 
 /*
- * Context that marks a company or body, for names the tagger took for
- * people: a common noun for an organisation right before the name ("the
- * company Blinkx", "search firm Blinkx", "developer Valve"), "founder /
- * spokesman / users of X", or "X's shares / customers / chief executive".
- * Such a span becomes ORG and weighs more in the votes.  Names that start
- * with a given name are left alone.
- */
-
-/*
  * An acronym: two to six capital letters, no dots ("FTU", not "J.R." or a
  * single initial), in running text (a word near it has lower case, so it
  * is not a line in capitals).
@@ -830,6 +846,14 @@ acronym_word(const EntCtx *cx, uint32_t i)
 	return false;
 }
 
+/*
+ * Context that marks a company or body, for names the tagger took for
+ * people: a common noun for an organisation right before the name ("the
+ * company Blinkx", "search firm Blinkx", "developer Valve"), "founder /
+ * spokesman / users of X", or "X's shares / customers / chief executive".
+ * Such a span becomes ORG and weighs more in the votes.  Names that start
+ * with a given name are left alone.
+ */
 static NcStatus
 org_cues(EntCtx *cx)
 {
@@ -887,15 +911,11 @@ org_cues(EntCtx *cx)
 
 	/* the same cues before untagged capitalised words: "firm NTL" */
 	{
-		uint8_t    *covered = nc_ent_scratch(cx);
+		uint8_t    *covered = covered_tokens(cx);
 		uint32_t	nspan0 = cx->nspan;
 
 		if (!covered)
 			return NC_ENOMEM;
-		memset(covered, 0, doc->ntok);
-		for (uint32_t k = 0; k < cx->nspan; k++)
-			for (uint32_t i = cx->spans[k].first; i < cx->spans[k].end; i++)
-				covered[i] = 1;
 		for (uint32_t i = next_up(cx, 1, doc->ntok); i < doc->ntok;
 			 i = next_up(cx, i + 1, doc->ntok))
 		{
@@ -915,10 +935,7 @@ org_cues(EntCtx *cx)
 				  cue_word(cx, i - 2, 'f')))
 				continue;
 			send = sent_end_of(doc, i);
-			j = i;
-			while (j < send && j - i < 3 && !covered[j] && cap_word(cx, j) &&
-				   !tok_title(cx, j))
-				j++;
+			j = cap_run_end(cx, covered, i, send);
 			/* a piece of a hyphenated word: "All-American" */
 			if (j < send && nc_tok_eq(doc, j, "-") && no_space_between(doc, j - 1))
 				continue;
@@ -1372,13 +1389,9 @@ acronyms(EntCtx *cx)
 			longs[nlong++] = k;
 	if (nlong == 0)
 		return NC_OK;
-	covered = nc_ent_scratch(cx);
+	covered = covered_tokens(cx);
 	if (!covered)
 		return NC_ENOMEM;
-	memset(covered, 0, doc->ntok);
-	for (uint32_t k = 0; k < cx->nspan; k++)
-		for (uint32_t i = cx->spans[k].first; i < cx->spans[k].end; i++)
-			covered[i] = 1;
 	for (uint32_t i = next_up(cx, 0, doc->ntok); i < doc->ntok;
 		 i = next_up(cx, i + 1, doc->ntok))
 	{
@@ -1732,13 +1745,9 @@ demonyms(EntCtx *cx)
 	uint8_t    *covered;
 	uint32_t	nspan0 = cx->nspan;
 
-	covered = nc_ent_scratch(cx);
+	covered = covered_tokens(cx);
 	if (!covered)
 		return NC_ENOMEM;
-	memset(covered, 0, doc->ntok);
-	for (uint32_t k = 0; k < cx->nspan; k++)
-		for (uint32_t i = cx->spans[k].first; i < cx->spans[k].end; i++)
-			covered[i] = 1;
 	for (uint32_t i = next_up(cx, 0, doc->ntok); i < doc->ntok;
 		 i = next_up(cx, i + 1, doc->ntok))
 	{
@@ -1870,12 +1879,6 @@ hyphen_joins(EntCtx *cx)
 		normalise_spans(cx);
 }
 
-/*
- * The parts of a person's name the tagger leaves out: a particle and the
- * given names before it ("Günter de Bruyn", "Alexander von Humboldt"), a
- * generational suffix ("Andre Price III", "John Scheidt Jr.") and an
- * epithet ("Lucas Cranach the Elder", "Frederick the Great").
- */
 /* a capitalised word that can be a given name: no ordinary word, title,
  * place or demonym, or a known given name */
 static bool
@@ -1887,6 +1890,12 @@ name_part(const EntCtx *cx, uint32_t i)
 	return is_given_name(cx, i) || !(cx->gz[i] & NER_G_COMMON);
 }
 
+/*
+ * The parts of a person's name the tagger leaves out: a particle and the
+ * given names before it ("Günter de Bruyn", "Alexander von Humboldt"), a
+ * generational suffix ("Andre Price III", "John Scheidt Jr.") and an
+ * epithet ("Lucas Cranach the Elder", "Frederick the Great").
+ */
 static void
 person_extents(EntCtx *cx)
 {
@@ -2068,7 +2077,7 @@ trim_articles_and_days(EntCtx *cx)
 			doc->toks[sp->first + 1].kind == NC_TK_WORD &&
 			(doc->toks[sp->first + 1].flags & NC_TF_SPACE_BEFORE))	/* not "A-League" */
 			sp->first++;
-		if (sp->end - sp->first > 2 && nc_ent_cue_word(doc, sp->end - 1, 'd') &&
+		if (sp->end - sp->first > 2 && cue_word(cx, sp->end - 1, 'd') &&
 			doc->toks[sp->end - 2].kind == NC_TK_WORD &&
 			!(doc->toks[sp->end - 2].flags & NC_TF_CAP))
 			sp->end -= 2;
@@ -2137,13 +2146,9 @@ nc_ent_rules(EntCtx *cx)
 	trim_articles_and_days(cx);
 	merge_adjacent(cx);
 
-	covered = nc_ent_scratch(cx);
+	covered = covered_tokens(cx);
 	if (!covered)
 		return NC_ENOMEM;
-	memset(covered, 0, doc->ntok);
-	for (uint32_t i = 0; i < cx->nspan; i++)
-		for (uint32_t k = cx->spans[i].first; k < cx->spans[i].end; k++)
-			covered[k] = 1;
 	for (uint32_t i = 0; i < cx->nspan; i++)
 		if (cx->spans[i].type == NC_ET_PERSON)
 			find_role(cx, &cx->spans[i], covered);

@@ -400,19 +400,9 @@ nc_ner_runs(NerTok *toks, uint32_t n)
 	}
 }
 
-void
-nc_ner_gazetteer(const NerModel *m, NerTok *toks, uint32_t n)
-{
-	/* prefetch the slots first: the table is larger than the caches */
-	for (uint32_t i = 0; i < n; i++)
-		__builtin_prefetch(&m->gaz[nc_ner_mix(NER_PH_SEED ^ toks[i].wh) >> (64 - m->gbits)]);
-	for (uint32_t i = 0; i < n; i++)
-		toks[i].gbits = nc_ner_gaz(m, nc_ner_mix(NER_PH_SEED ^ toks[i].wh));
-	nc_ner_phrases(m, toks, n);
-}
-
-void
-nc_ner_phrases(const NerModel *m, NerTok *toks, uint32_t n)
+/* the phrase codes of toks[0..n), whose word bits are set */
+static void
+phrase_codes(const NerModel *m, NerTok *toks, uint32_t n)
 {
 	for (uint32_t i = 0; i < n;)
 	{
@@ -452,6 +442,18 @@ nc_ner_phrases(const NerModel *m, NerTok *toks, uint32_t n)
 		else
 			i++;
 	}
+}
+
+/* gazetteer bits and phrase codes of toks[0..n), one lookup per token */
+static void
+gazetteer_bits(const NerModel *m, NerTok *toks, uint32_t n)
+{
+	/* prefetch the slots first: the table is larger than the caches */
+	for (uint32_t i = 0; i < n; i++)
+		__builtin_prefetch(&m->gaz[nc_ner_mix(NER_PH_SEED ^ toks[i].wh) >> (64 - m->gbits)]);
+	for (uint32_t i = 0; i < n; i++)
+		toks[i].gbits = nc_ner_gaz(m, nc_ner_mix(NER_PH_SEED ^ toks[i].wh));
+	phrase_codes(m, toks, n);
 }
 
 int
@@ -1190,7 +1192,7 @@ nc_ner_tag(const NerModel *m, const NcDoc *doc, uint32_t first, uint32_t end,
 				nc_ner_gaz(m, nc_ner_mix(NER_PH_SEED ^ toks[i].wh));
 			toks[i].dcase = id ? dc->wbits[id] : nc_ner_doc_case_get(dc, toks[i].wh);
 		}
-		nc_ner_phrases(m, toks, n);
+		phrase_codes(m, toks, n);
 	}
 	else
 	{
@@ -1200,7 +1202,7 @@ nc_ner_tag(const NerModel *m, const NcDoc *doc, uint32_t first, uint32_t end,
 			if (dc && toks[i].upper)
 				toks[i].dcase = nc_ner_doc_case_get(dc, toks[i].wh);
 		}
-		nc_ner_gazetteer(m, toks, n);
+		gazetteer_bits(m, toks, n);
 	}
 	S.m = m;
 	S.doc = doc;

@@ -173,11 +173,7 @@ extern uint64_t nc_ner_fnv(const char *s, size_t len);
 extern void nc_ner_tok(const NcDoc *doc, uint32_t i, NerTok *t);
 /* Only wh, upper, wordish, capcode and lenc of t (for the document pass). */
 extern void nc_ner_tok_case(const NcDoc *doc, uint32_t i, NerTok *t);
-/* Gazetteer bits and phrase codes for toks[0..n). */
-extern void nc_ner_gazetteer(const NerModel *m, NerTok *toks, uint32_t n);
-/* Only the phrase codes (the word bits of toks[0..n) are set). */
-extern void nc_ner_phrases(const NerModel *m, NerTok *toks, uint32_t n);
-/* Capitalised runs (after nc_ner_gazetteer). */
+/* Capitalised runs (after the gazetteer bits). */
 extern void nc_ner_runs(NerTok *toks, uint32_t n);
 /* Sentence mode of toks[0..n): 0 normal, 1 title case, 2 all caps. */
 extern int	nc_ner_sent_mode(const NerTok *toks, uint32_t n);

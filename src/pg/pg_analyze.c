@@ -426,40 +426,32 @@ analysis_value(const NcAnalysis *a, const NcPgInput *in)
 {
 	Builder		b = {in, &a->doc, NULL, 0};
 	JsonbValue *root = palloc(sizeof(JsonbValue));
-	JsonbPair  *pairs = palloc(sizeof(JsonbPair) * 3);
-	int			n = 0;
+	Obj			o;
 
-	/* claims, quotes, entities: jsonb's key order */
+	/* claims, quotes, entities: jsonb's key order, as add() wants */
+	o.n = 0;
 	if (a->stage >= NC_STAGE_CLAIMS)
 	{
-		pairs[n].key.type = jbvString;
-		pairs[n].key.val.string.val = "claims";
-		pairs[n].key.val.string.len = 6;
-		pairs[n].value = *claims_array(&b, &a->claims);
-		pairs[n].order = n;
-		n++;
+		JsonbValue *v = add(&o, "claims");
+
+		*v = *claims_array(&b, &a->claims);
 	}
 	if (a->stage >= NC_STAGE_QUOTES)
 	{
-		pairs[n].key.type = jbvString;
-		pairs[n].key.val.string.val = "quotes";
-		pairs[n].key.val.string.len = 6;
-		pairs[n].value = *quotes_array(&b, &a->quotes);
-		pairs[n].order = n;
-		n++;
+		JsonbValue *v = add(&o, "quotes");
+
+		*v = *quotes_array(&b, &a->quotes);
 	}
 	if (a->stage >= NC_STAGE_ENTITIES)
 	{
-		pairs[n].key.type = jbvString;
-		pairs[n].key.val.string.val = "entities";
-		pairs[n].key.val.string.len = 8;
-		pairs[n].value = *entities_array(&b, &a->ents);
-		pairs[n].order = n;
-		n++;
+		JsonbValue *v = add(&o, "entities");
+
+		*v = *entities_array(&b, &a->ents);
 	}
 	root->type = jbvObject;
-	root->val.object.nPairs = n;
-	root->val.object.pairs = pairs;
+	root->val.object.nPairs = o.n;
+	root->val.object.pairs = palloc(sizeof(JsonbPair) * Max(o.n, 1));
+	memcpy(root->val.object.pairs, o.pairs, sizeof(JsonbPair) * o.n);
 	return root;
 }
 

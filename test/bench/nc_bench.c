@@ -22,6 +22,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "cli.h"
 #include "nc_analyze.h"
 #include "nc_arena.h"
 
@@ -51,44 +52,6 @@ now(void)
 
 	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
 	return (double) ts.tv_sec + (double) ts.tv_nsec / 1e9;
-}
-
-static char *
-read_all(const char *path, size_t *len)
-{
-	FILE	   *f = fopen(path, "rb");
-	char	   *data = NULL;
-	size_t		cap = 0,
-				n = 0;
-
-	if (f == NULL)
-	{
-		perror(path);
-		exit(2);
-	}
-	for (;;)
-	{
-		size_t		got;
-
-		if (cap - n < 65536)
-		{
-			cap = cap ? cap * 2 : 1 << 20;
-			data = realloc(data, cap + 1);
-			if (data == NULL)
-			{
-				fputs("nc_bench: out of memory\n", stderr);
-				exit(2);
-			}
-		}
-		got = fread(data + n, 1, cap - n, f);
-		n += got;
-		if (got == 0)
-			break;
-	}
-	fclose(f);
-	data[n] = '\0';
-	*len = n;
-	return data;
 }
 
 /* Run one stage over one text; returns the bytes of output (JSON) made. */
@@ -158,7 +121,7 @@ main(int argc, char **argv)
 		fputs("usage: nc_bench CORPUS TARGET_BYTES [STAGE]\n", stderr);
 		return 2;
 	}
-	data = read_all(argv[1], &len);
+	data = cli_read_input(argv[1], &len);
 	target = atof(argv[2]);
 	if (argc > 3)
 	{

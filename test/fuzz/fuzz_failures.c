@@ -8,49 +8,14 @@
  *		result must satisfy every invariant (fuzz_common.h).
  */
 #include "fuzz_common.h"
-
-typedef struct Failing
-{
-	NcArena    *arena;
-	NcEnv		inner;
-	int			allocs;			/* allocations left before failing */
-	int			checks;			/* interrupt checks left before cancel */
-} Failing;
-
-static void *
-failing_alloc(void *ctx, size_t size)
-{
-	Failing    *f = ctx;
-
-	if (f->allocs-- <= 0)
-		return NULL;
-	return f->inner.alloc(f->inner.ctx, size);
-}
-
-static void *
-failing_grow(void *ctx, void *p, size_t size)
-{
-	Failing    *f = ctx;
-
-	if (f->allocs-- <= 0)
-		return NULL;
-	return f->inner.grow(f->inner.ctx, p, size);
-}
-
-static bool
-failing_interrupted(void *ctx)
-{
-	Failing    *f = ctx;
-
-	return f->checks-- <= 0;
-}
+#include "../failing_env.h"
 
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	Failing		f;
+	FailingEnv	f;
 	NcEnv		env = {failing_alloc, failing_grow, failing_interrupted, &f};
 	NcAnalysis	a;
 	NcStatus	st;

@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "unit.h"
+#include "../failing_env.h"
 #include "nc_claims.h"
 #include "claims_internal.h"
 #include "lexicon_data.h"
@@ -451,33 +452,6 @@ test_odd_input(void **state)
 	build_big("$$$£€ % % . , - ", 20000, &c, NC_OK);
 }
 
-typedef struct Budget
-{
-	NcArena    *arena;
-	NcEnv		inner;
-	int			budget;
-} Budget;
-
-static void *
-budget_alloc(void *ctx, size_t size)
-{
-	Budget	   *b = ctx;
-
-	if (b->budget-- <= 0)
-		return NULL;
-	return b->inner.alloc(b->inner.ctx, size);
-}
-
-static void *
-budget_grow(void *ctx, void *p, size_t size)
-{
-	Budget	   *b = ctx;
-
-	if (b->budget-- <= 0)
-		return NULL;
-	return b->inner.grow(b->inner.ctx, p, size);
-}
-
 static bool
 always_cancel(void *ctx)
 {
@@ -498,15 +472,16 @@ test_failures(void **state)
 	unit_doc_build(&u, text);
 	for (int budget = 0; budget < 40; budget++)
 	{
-		Budget		b;
+		FailingEnv	b;
 		NcEnv		env;
 		NcStatus	st;
 
 		b.arena = u.arena;
 		b.inner = u.env;
-		b.budget = budget;
-		env.alloc = budget_alloc;
-		env.grow = budget_grow;
+		b.allocs = budget;
+		b.checks = 0;
+		env.alloc = failing_alloc;
+		env.grow = failing_grow;
 		env.interrupted = NULL;
 		env.ctx = &b;
 		st = nc_claims_extract(&env, &u.doc, &ents, &quotes, &cl);

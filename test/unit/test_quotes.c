@@ -10,6 +10,7 @@
 #include <stdlib.h>
 
 #include "unit.h"
+#include "../failing_env.h"
 #include "nc_entities.h"
 #include "nc_quotes.h"
 
@@ -546,42 +547,6 @@ test_without_entities(void **state)
 	unit_doc_free(&u);
 }
 
-typedef struct Budget
-{
-	NcArena    *arena;
-	NcEnv		inner;
-	int			allocs;
-	int			checks;
-} Budget;
-
-static void *
-budget_alloc(void *ctx, size_t size)
-{
-	Budget	   *b = ctx;
-
-	if (b->allocs-- <= 0)
-		return NULL;
-	return b->inner.alloc(b->inner.ctx, size);
-}
-
-static void *
-budget_grow(void *ctx, void *p, size_t size)
-{
-	Budget	   *b = ctx;
-
-	if (b->allocs-- <= 0)
-		return NULL;
-	return b->inner.grow(b->inner.ctx, p, size);
-}
-
-static bool
-budget_stop(void *ctx)
-{
-	Budget	   *b = ctx;
-
-	return b->checks-- <= 0;
-}
-
 static void
 test_out_of_memory_and_cancel(void **state)
 {
@@ -592,8 +557,8 @@ test_out_of_memory_and_cancel(void **state)
 	q_build(&x, text);			/* the document and entities, built once */
 	for (int budget = 0; budget < 12; budget++)
 	{
-		Budget		b = {nc_arena_create(), {0}, budget, 1 << 30};
-		NcEnv		env = {budget_alloc, budget_grow, NULL, &b};
+		FailingEnv	b = {nc_arena_create(), {0}, budget, 1 << 30};
+		NcEnv		env = {failing_alloc, failing_grow, NULL, &b};
 		NcQuotes	q;
 		NcStatus	st;
 
@@ -606,8 +571,8 @@ test_out_of_memory_and_cancel(void **state)
 	}
 	for (int checks = 0; checks < 3; checks++)
 	{
-		Budget		b = {nc_arena_create(), {0}, 1 << 30, checks};
-		NcEnv		env = {budget_alloc, budget_grow, budget_stop, &b};
+		FailingEnv	b = {nc_arena_create(), {0}, 1 << 30, checks};
+		NcEnv		env = {failing_alloc, failing_grow, failing_interrupted, &b};
 		NcQuotes	q;
 
 		nc_arena_env(b.arena, &b.inner);

@@ -6,43 +6,7 @@
 #include <stdlib.h>
 
 #include "unit.h"
-
-/* An allocator that fails after `budget` allocations. */
-typedef struct Failing
-{
-	NcArena    *arena;
-	NcEnv		inner;
-	int			budget;
-	int			checks;			/* interrupt checks before "cancel" */
-} Failing;
-
-static void *
-failing_alloc(void *ctx, size_t size)
-{
-	Failing    *f = ctx;
-
-	if (f->budget-- <= 0)
-		return NULL;
-	return f->inner.alloc(f->inner.ctx, size);
-}
-
-static void *
-failing_grow(void *ctx, void *p, size_t size)
-{
-	Failing    *f = ctx;
-
-	if (f->budget-- <= 0)
-		return NULL;
-	return f->inner.grow(f->inner.ctx, p, size);
-}
-
-static bool
-cancel_after(void *ctx)
-{
-	Failing    *f = ctx;
-
-	return f->checks-- <= 0;
-}
+#include "../failing_env.h"
 
 static char *
 long_article(size_t repeat)
@@ -64,7 +28,7 @@ test_out_of_memory_is_a_status(void **state)
 
 	for (int budget = 0; budget < 40; budget++)
 	{
-		Failing		f = {nc_arena_create(), {0}, budget, 1 << 30};
+		FailingEnv	f = {nc_arena_create(), {0}, budget, 1 << 30};
 		NcEnv		env = {failing_alloc, failing_grow, NULL, &f};
 		NcDoc		doc;
 		NcStatus	st;
@@ -83,8 +47,8 @@ static void
 test_cancel_is_a_status(void **state)
 {
 	char	   *text = long_article(40000);	/* ~2.6 MB */
-	Failing		f = {nc_arena_create(), {0}, 1 << 30, 2};
-	NcEnv		env = {failing_alloc, failing_grow, cancel_after, &f};
+	FailingEnv	f = {nc_arena_create(), {0}, 1 << 30, 2};
+	NcEnv		env = {failing_alloc, failing_grow, failing_interrupted, &f};
 	NcDoc		doc;
 
 	nc_arena_env(f.arena, &f.inner);

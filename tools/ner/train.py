@@ -195,18 +195,8 @@ class Perceptron:
         return sc
 
     def update(self, feats, gold, pred):
-        i = self.i
-        for f in feats:
-            v = self.w.get(f)
-            if v is None:
-                v = self.w[f] = [0.0] * S.NLAB
-                self.tot[f] = [0.0] * S.NLAB
-                self.ts[f] = [0] * S.NLAB
-            tot, ts = self.tot[f], self.ts[f]
-            for lab, d in ((gold, 1.0), (pred, -1.0)):
-                tot[lab] += (i - ts[lab]) * v[lab]
-                ts[lab] = i
-                v[lab] += d
+        self.update1(feats, gold, 1.0)
+        self.update1(feats, pred, -1.0)
 
     def update1(self, feats, lab, d):
         i = self.i
