@@ -64,9 +64,11 @@ nc_ent_add_span(EntCtx *cx, uint32_t first, uint32_t end, uint8_t type)
 }
 
 /*
- * Tag every sentence; fills cx->labels, cx->wid, cx->up.  A first pass
- * notes how each word is written across the document (the tagger's
- * document-case features), the second tags.
+ * Tag every sentence; fills cx->labels, cx->wid, cx->up, cx->gz, cx->phr.
+ * A first pass notes how each word is written across the document (the
+ * tagger's document-case features), the second tags.  Between the passes
+ * cx->gz holds each token's case view (nc_ner_case_pack), which the
+ * second pass reads before it stores the gazetteer bits there.
  */
 static NcStatus
 tag_document(EntCtx *cx)
@@ -110,12 +112,14 @@ tag_document(EntCtx *cx)
 												nc_ner_case_bits(&scratch[i], mode),
 												&cx->wid[first + i]))
 						return NC_ENOMEM;
+					cx->gz[first + i] = nc_ner_case_pack(&scratch[i]);
 				}
 			}
 			else
 			{
 				nc_ner_tag(&cx->model, doc, first, end, scratch, &dc,
-						   cx->wid + first, cx->labels + first, NULL);
+						   cx->wid + first, cx->gz + first,
+						   cx->labels + first, NULL);
 				for (uint32_t i = 0; i < n; i++)
 				{
 					cx->up[first + i] = scratch[i].upper;

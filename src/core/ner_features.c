@@ -181,96 +181,75 @@ tok_affixes(const NcDoc *doc, uint32_t i, NerTok *t)
 }
 
 /*
- * Token i of doc into t: the word key hash (or wh when not 0: the document
- * pass computed it already), and unless case_only the shape.
+ * Every quote mark has the key and shape '"', every possessive ending the
+ * key "'s" and shape "'x" (nerspec.Tok): their FNV-1a hashes, precomputed
+ * (test_entities checks them against nc_ner_fnv).
  */
-static inline void
-tok_impl(const NcDoc *doc, uint32_t i, NerTok *t, bool case_only, uint64_t wh)
+const uint64_t nc_ner_key_quote = UINT64_C(0xAF639F4C860184E5);
+const uint64_t nc_ner_key_poss = UINT64_C(0x07BB4507B485D7AF);
+const uint64_t nc_ner_shape_poss = UINT64_C(0x07BB4E07B485E6FA);
+
+/*
+ * The shape hash of token i of doc into t->sh: the classes of its key
+ * bytes (X, x, d, u for non-ASCII, the byte itself for ASCII punctuation),
+ * runs collapsed, at most eight.  Only the tokens a scored token looks at
+ * need it (static_rows, dyn_find).
+ */
+static void
+tok_shape(const NcDoc *doc, uint32_t i, NerTok *t)
 {
 	const NcToken *tk = &doc->toks[i];
 	const unsigned char *s = (const unsigned char *) doc->text + tk->start;
 	uint32_t	len = tk->end - tk->start;
-	bool		cap = (tk->flags & NC_TF_CAP) != 0;
-	bool		allcaps = (tk->flags & NC_TF_ALLCAPS) != 0;
-	bool		upper = cap;
-	bool		ascii_letter = false;
+	char		shape[8] = {0};
+	int			ns = 0;
+	char		last = 0;
 
+	t->shaped = 1;
 	if (NC_TK_IS_QUOTE(tk->kind))
 	{
-		len = key_len(s, len);
-		t->wh = nc_ner_fnv("\"", 1);
-		t->sh = t->wh;
-		t->suf2 = t->suf3 = t->pre3 = t->wh;
-		cap = allcaps = upper = false;
+		t->sh = nc_ner_key_quote;
+		return;
 	}
-	else if (tk->flags & NC_TF_POSSESSIVE)
+	if (tk->flags & NC_TF_POSSESSIVE)
 	{
-		len = key_len(s, len);
-		t->wh = nc_ner_fnv("'s", 2);
-		t->sh = nc_ner_fnv("'x", 2);
-		t->suf2 = t->suf3 = t->wh;
-		t->pre3 = t->wh;
-		cap = allcaps = upper = false;
+		t->sh = nc_ner_shape_poss;
+		return;
 	}
-	else
+	for (uint32_t k = 0; k < len && ns < 8; k++)
 	{
-		uint64_t	h = FNV_OFF;
-		uint32_t	ncurly = 0; /* U+2019 read as ' */
-		char		shape[8] = {0};
-		int			ns = 0;
-		char		last = 0;
-		uint32_t	klen;
+		unsigned char c = s[k];
+		char		cls;
 
-		for (uint32_t k = 0; k < len; k++)
+		if (c == 0xE2 && k + 2 < len && s[k + 1] == 0x80 && s[k + 2] == 0x99)
 		{
-			unsigned char c = s[k];
-			char		cls;
-
-			if (c == 0xE2 && k + 2 < len && s[k + 1] == 0x80 && s[k + 2] == 0x99)
-			{
-				c = '\'';
-				k += 2;
-				ncurly++;
-			}
-			if (!wh)
-				h = fnv_step(h, wkey_byte(c));
-			if (c >= 'A' && c <= 'Z')
-			{
-				cls = 'X';
-				upper = true;
-				ascii_letter = true;
-			}
-			else if (c >= 'a' && c <= 'z')
-			{
-				cls = 'x';
-				ascii_letter = true;
-			}
-			else if (c >= '0' && c <= '9')
-				cls = 'd';
-			else if (c < 0x80)
-				cls = (char) c;
-			else if (c >= 0xC0 || c < 0x80)
-				cls = 'u';
-			else
-				continue;		/* UTF-8 continuation byte */
-			if (ns < 8 && cls != last)
-				shape[ns++] = cls;
-			if (cls != last)
-				last = cls;
+			c = '\'';
+			k += 2;
 		}
-		t->wh = wh ? wh : h;
-		klen = len - 2 * ncurly;
-		len = klen;
-		if (!case_only)
-			t->sh = nc_ner_fnv(shape, (size_t) ns);
+		if (c >= 'A' && c <= 'Z')
+			cls = 'X';
+		else if (c >= 'a' && c <= 'z')
+			cls = 'x';
+		else if (c >= '0' && c <= '9')
+			cls = 'd';
+		else if (c < 0x80)
+			cls = (char) c;
+		else if (c >= 0xC0)
+			cls = 'u';
+		else
+			continue;			/* UTF-8 continuation byte */
+		if (cls != last)
+			shape[ns++] = last = cls;
 	}
-	t->upper = upper;
-	t->wordish = (cap || allcaps || ascii_letter) ? 1 : 0;
-	t->capcode = (uint8_t) ((cap ? 1 : 0) | (allcaps ? 2 : 0) |
-							((tk->flags & NC_TF_SENT_START) ? 4 : 0) |
-							(upper && !cap ? 8 : 0));
-	t->lenc = (uint8_t) ((len < 15 ? len : 15) | (allcaps ? 16 : 0));
+	t->sh = nc_ner_fnv(shape, (size_t) ns);
+}
+
+/* the fields the tagger sets itself, cleared */
+static inline void
+tok_clear(NerTok *t)
+{
 	t->affix = 0;
+	t->shaped = 0;
 	t->gbits = 0;
 	t->dcase = 0;
 	t->phr = 0;
@@ -281,7 +260,9 @@ tok_impl(const NcDoc *doc, uint32_t i, NerTok *t, bool case_only, uint64_t wh)
 void
 nc_ner_tok(const NcDoc *doc, uint32_t i, NerTok *t)
 {
-	tok_impl(doc, i, t, false, 0);
+	nc_ner_tok_case(doc, i, t);
+	tok_clear(t);
+	tok_shape(doc, i, t);
 	tok_affixes(doc, i, t);
 }
 
@@ -289,17 +270,22 @@ void
 nc_ner_tok_case(const NcDoc *doc, uint32_t i, NerTok *t)
 {
 	const NcToken *tk = &doc->toks[i];
+	const unsigned char *s = (const unsigned char *) doc->text + tk->start;
+	uint32_t	len = tk->end - tk->start;
+	bool		cap = (tk->flags & NC_TF_CAP) != 0;
+	bool		allcaps = (tk->flags & NC_TF_ALLCAPS) != 0;
+	bool		upper = cap;
+	bool		ascii_letter = false;
 
 	if (NC_TK_IS_QUOTE(tk->kind) || (tk->flags & NC_TF_POSSESSIVE))
-		tok_impl(doc, i, t, true, 0);
+	{
+		/* one key for every quote mark, one for every possessive ending */
+		t->wh = NC_TK_IS_QUOTE(tk->kind) ? nc_ner_key_quote : nc_ner_key_poss;
+		len = key_len(s, len);
+		cap = allcaps = upper = false;
+	}
 	else
 	{
-		const unsigned char *s = (const unsigned char *) doc->text + tk->start;
-		uint32_t	len = tk->end - tk->start;
-		bool		cap = (tk->flags & NC_TF_CAP) != 0;
-		bool		allcaps = (tk->flags & NC_TF_ALLCAPS) != 0;
-		bool		upper = cap;
-		bool		ascii_letter = false;
 		uint64_t	h = FNV_OFF;
 		uint32_t	ncurly = 0;
 
@@ -326,13 +312,13 @@ nc_ner_tok_case(const NcDoc *doc, uint32_t i, NerTok *t)
 		}
 		t->wh = h;
 		len -= 2 * ncurly;
-		t->upper = upper;
-		t->wordish = (cap || allcaps || ascii_letter) ? 1 : 0;
-		t->capcode = (uint8_t) ((cap ? 1 : 0) | (allcaps ? 2 : 0) |
-								((tk->flags & NC_TF_SENT_START) ? 4 : 0) |
-								(upper && !cap ? 8 : 0));
-		t->lenc = (uint8_t) ((len < 15 ? len : 15) | (allcaps ? 16 : 0));
 	}
+	t->upper = upper;
+	t->wordish = (cap || allcaps || ascii_letter) ? 1 : 0;
+	t->capcode = (uint8_t) ((cap ? 1 : 0) | (allcaps ? 2 : 0) |
+							((tk->flags & NC_TF_SENT_START) ? 4 : 0) |
+							(upper && !cap ? 8 : 0));
+	t->lenc = (uint8_t) ((len < 15 ? len : 15) | (allcaps ? 16 : 0));
 }
 
 /*
@@ -755,6 +741,9 @@ static_rows(const NerSent *S, uint32_t i, const int16_t **rows)
 
 	if (!S->toks[i].affix)
 		tok_affixes(S->doc, S->first + i, &S->toks[i]);
+	for (uint32_t j = i > 0 ? i - 1 : 0; j <= i + 1 && j < S->n; j++)
+		if (!S->toks[j].shaped)
+			tok_shape(S->doc, S->first + j, &S->toks[j]);
 	nf = nc_ner_static_features(S->toks, S->n, i, S->mode, f);
 	for (int k = 0; k < nf; k++)
 	{
@@ -827,7 +816,8 @@ typedef struct DynRows
 	uint32_t	have;			/* bit pt: w0[pt], sh0[pt] are set */
 } DynRows;
 
-static inline void
+/* always inlined: an out-of-line copy would miss the popcnt build of its callers */
+static inline __attribute__((always_inline)) void
 dyn_find(const NerModel *m, const NerTok *t, int pt, DynRows *d)
 {
 	int			shift = 64 - (int) m->wbits;
@@ -843,8 +833,8 @@ dyn_find(const NerModel *m, const NerTok *t, int pt, DynRows *d)
 	d->have |= (uint32_t) 1 << pt;
 }
 
-/* add_dynamic with the rows of d */
-static inline void
+/* add_dynamic with the rows of d (always inlined, as dyn_find) */
+static inline __attribute__((always_inline)) void
 add_dynamic_rows(const NerModel *m, const NerTok *t, int pt, int pt2,
 				 DynRows *d, int32_t *sc)
 {
@@ -1133,7 +1123,11 @@ tag_beam(const NerSent *S, uint8_t *labels, int32_t *scores)
 
 				if ((toks[i + 1].upper || pt != 0) &&
 					!(dyn[cur ^ 1].have & ((uint32_t) 1 << pt)))
+				{
+					if (!toks[i + 1].shaped)
+						tok_shape(S->doc, S->first + i + 1, &toks[i + 1]);
 					dyn_find(m, &toks[i + 1], pt, &dyn[cur ^ 1]);
+				}
 			}
 	}
 	/* back from the best hypothesis */
@@ -1175,22 +1169,29 @@ tag_beam(const NerSent *S, uint8_t *labels, int32_t *scores)
 void
 nc_ner_tag(const NerModel *m, const NcDoc *doc, uint32_t first, uint32_t end,
 		   NerTok *toks, const NerDocCase *dc, const uint32_t *wid,
-		   uint8_t *labels, int32_t *scores)
+		   const uint16_t *tcase, uint8_t *labels, int32_t *scores)
 {
 	NerSent		S;
 	uint32_t	n = end - first;
 
-	if (wid && dc && dc->nindexed == dc->nwords)
+	if (wid && tcase && dc && dc->nindexed == dc->nwords)
 	{
-		/* the document pass hashed every word and indexed its bits */
+		/*
+		 * The document pass hashed every word, indexed its bits and kept
+		 * each token's case view: nothing to read from the text here (the
+		 * shapes and affixes come when a token is scored).
+		 */
 		for (uint32_t i = 0; i < n; i++)
 		{
 			uint32_t	id = wid[i];
+			NerTok	   *t = &toks[i];
 
-			tok_impl(doc, first + i, &toks[i], false, id ? dc->words[id] : 0);
-			toks[i].gbits = id ? dc->wgz[id] :
-				nc_ner_gaz(m, nc_ner_mix(NER_PH_SEED ^ toks[i].wh));
-			toks[i].dcase = id ? dc->wbits[id] : nc_ner_doc_case_get(dc, toks[i].wh);
+			nc_ner_case_unpack(tcase[i], t);
+			t->wh = id ? dc->words[id] : 0;
+			tok_clear(t);
+			t->gbits = id ? dc->wgz[id] :
+				nc_ner_gaz(m, nc_ner_mix(NER_PH_SEED ^ t->wh));
+			t->dcase = id ? dc->wbits[id] : nc_ner_doc_case_get(dc, t->wh);
 		}
 		phrase_codes(m, toks, n);
 	}
@@ -1198,7 +1199,8 @@ nc_ner_tag(const NerModel *m, const NcDoc *doc, uint32_t first, uint32_t end,
 	{
 		for (uint32_t i = 0; i < n; i++)
 		{
-			tok_impl(doc, first + i, &toks[i], false, 0);
+			nc_ner_tok_case(doc, first + i, &toks[i]);
+			tok_clear(&toks[i]);
 			if (dc && toks[i].upper)
 				toks[i].dcase = nc_ner_doc_case_get(dc, toks[i].wh);
 		}

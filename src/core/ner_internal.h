@@ -53,6 +53,9 @@
 #define NER_H_EOS UINT64_C(0x7C41011AD484BC79)
 #define NER_NCONNECT 17
 extern const uint64_t nc_ner_connectors[NER_NCONNECT];
+extern const uint64_t nc_ner_key_quote;	/* word key and shape of a quote mark */
+extern const uint64_t nc_ner_key_poss;	/* word key of a possessive ending */
+extern const uint64_t nc_ner_shape_poss;	/* ... and its shape */
 
 typedef struct NerModel
 {
@@ -106,6 +109,7 @@ typedef struct NerTok
 				pre3;
 	uint16_t	gbits;			/* gazetteer bits of the word */
 	uint8_t		affix;			/* suf2, suf3, pre3 are set */
+	uint8_t		shaped;			/* sh is set */
 	uint8_t		dcase;			/* NER_D_* bits of the word (capitalised
 								 * tokens of a tagged sentence only) */
 	uint8_t		capcode;
@@ -173,6 +177,25 @@ extern uint64_t nc_ner_fnv(const char *s, size_t len);
 extern void nc_ner_tok(const NcDoc *doc, uint32_t i, NerTok *t);
 /* Only wh, upper, wordish, capcode and lenc of t (for the document pass). */
 extern void nc_ner_tok_case(const NcDoc *doc, uint32_t i, NerTok *t);
+
+/*
+ * upper, wordish, capcode and lenc of a token in 11 bits: the document pass
+ * keeps them, so that tagging need not read the token again.
+ */
+static inline uint16_t
+nc_ner_case_pack(const NerTok *t)
+{
+	return (uint16_t) (t->upper | t->wordish << 1 | t->capcode << 2 | t->lenc << 6);
+}
+
+static inline void
+nc_ner_case_unpack(uint16_t c, NerTok *t)
+{
+	t->upper = c & 1;
+	t->wordish = (c >> 1) & 1;
+	t->capcode = (c >> 2) & 15;
+	t->lenc = (c >> 6) & 31;
+}
 /* Capitalised runs (after the gazetteer bits). */
 extern void nc_ner_runs(NerTok *toks, uint32_t n);
 /* Sentence mode of toks[0..n): 0 normal, 1 title case, 2 all caps. */
@@ -219,11 +242,13 @@ extern int	nc_ner_static_features(const NerTok *toks, uint32_t n, uint32_t i,
  * Tag tokens [first, end) of doc (one sentence) into labels[0..end-first);
  * toks is scratch of (end - first) entries; dc the document's case table
  * (or NULL); wid, when not NULL, the word ids of the sentence's tokens in
- * dc, indexed by nc_ner_doc_case_index.  scores, when not NULL, gets
+ * dc, indexed by nc_ner_doc_case_index, and with them tcase, the tokens'
+ * nc_ner_case_pack from the document pass.  scores, when not NULL, gets
  * NER_NLAB int32 scores per token (zeros for unscored tokens).
  */
 extern void nc_ner_tag(const NerModel *m, const NcDoc *doc, uint32_t first,
 					   uint32_t end, NerTok *toks, const NerDocCase *dc,
-					   const uint32_t *wid, uint8_t *labels, int32_t *scores);
+					   const uint32_t *wid, const uint16_t *tcase,
+					   uint8_t *labels, int32_t *scores);
 
 #endif							/* NC_NER_INTERNAL_H */

@@ -130,6 +130,9 @@ test_precomputed_hashes(void **state)
 	(void) state;
 	assert_true(nc_ner_fnv("<S>", 3) == NER_H_BOS);
 	assert_true(nc_ner_fnv("</S>", 4) == NER_H_EOS);
+	assert_true(nc_ner_fnv("\"", 1) == nc_ner_key_quote);
+	assert_true(nc_ner_fnv("'s", 2) == nc_ner_key_poss);
+	assert_true(nc_ner_fnv("'x", 2) == nc_ner_shape_poss);
 	for (int k = 0; k < NER_NCONNECT; k++)
 		assert_true(nc_ner_fnv(conn[k], strlen(conn[k])) == nc_ner_connectors[k]);
 }
@@ -196,7 +199,7 @@ test_parity_with_trainer(void **state)
 			mode = nc_ner_sent_mode(scratch, doc.ntok);
 			for (uint32_t i = 0; i < doc.ntok; i++)
 				nc_ner_doc_case_add(&dc, scratch[i].wh, nc_ner_case_bits(&scratch[i], mode));
-			nc_ner_tag(&m, &doc, 0, (uint32_t) fs->n, scratch, &dc, NULL, labels, scores);
+			nc_ner_tag(&m, &doc, 0, (uint32_t) fs->n, scratch, &dc, NULL, NULL, labels, scores);
 			nc_arena_destroy(arena);
 		}
 		for (size_t i = 0; i < fs->n; i++)
