@@ -729,33 +729,119 @@ typedef struct NerSent
 
 /*
  * Weight rows of the static features of toks[i] into rows (prefetched);
- * returns how many.
+ * returns how many.  The same rows as the lookups of
+ * nc_ner_static_features (test_entities checks it), in another order: the
+ * features of a small set of values come from the model's row table, only
+ * those of words, shapes and affixes are hashed.
  */
 NER_HOT static int
 static_rows(const NerSent *S, uint32_t i, const int16_t **rows)
 {
-	uint64_t	f[64];
-	int			nf;
-	int			shift = 64 - (int) S->m->wbits;
-	int			nr = 0;
+	const NerModel *m = S->m;
+	const NerRowTab *rt = m->rt;
+	const NerTok *toks = S->toks;
+	const NerTok *t = &toks[i];
+	uint32_t	n = S->n;
+	int			mode = S->mode;
+	const uint64_t hb = NER_H_BOS,
+				he = NER_H_EOS;
+	uint64_t	f[24];
+	const int16_t *w[64];		/* at most 17 hashed + 35 from the table */
+	int			nf = 0,
+				nw = 0,
+				nr = 0;
+	int			shift = 64 - (int) m->wbits;
+	uint64_t	wm1,
+				wm2,
+				wp1,
+				wp2,
+				shm1,
+				shp1;
+	uint32_t	ccm1,
+				ccp1,
+				caps,
+				wb;
 
-	if (!S->toks[i].affix)
+	if (!t->affix)
 		tok_affixes(S->doc, S->first + i, &S->toks[i]);
-	for (uint32_t j = i > 0 ? i - 1 : 0; j <= i + 1 && j < S->n; j++)
-		if (!S->toks[j].shaped)
+	for (uint32_t j = i > 0 ? i - 1 : 0; j <= i + 1 && j < n; j++)
+		if (!toks[j].shaped)
 			tok_shape(S->doc, S->first + j, &S->toks[j]);
-	nf = nc_ner_static_features(S->toks, S->n, i, S->mode, f);
-	for (int k = 0; k < nf; k++)
-	{
-		const int16_t *w = nc_ner_weights(S->m, f[k] >> shift);
+	wm1 = i >= 1 ? toks[i - 1].wh : hb;
+	wm2 = i >= 2 ? toks[i - 2].wh : hb;
+	wp1 = i + 1 < n ? toks[i + 1].wh : he;
+	wp2 = i + 2 < n ? toks[i + 2].wh : he;
+	shm1 = i >= 1 ? toks[i - 1].sh : hb;
+	shp1 = i + 1 < n ? toks[i + 1].sh : he;
+	ccm1 = i >= 1 ? toks[i - 1].capcode : 15;
+	ccp1 = i + 1 < n ? toks[i + 1].capcode : 15;
+	caps = ccm1 | (uint32_t) t->capcode << 4 | ccp1 << 8;
 
-		if (w)
-		{
-			__builtin_prefetch(w);
-			__builtin_prefetch(w + NER_NLAB - 1);
-			rows[nr++] = w;
-		}
+	/* hashed: words, shapes, affixes */
+	f[nf++] = nc_ner_fh(T_W0, t->wh, 0);
+	f[nf++] = nc_ner_fh(T_WM1, wm1, 0);
+	f[nf++] = nc_ner_fh(T_WP1, wp1, 0);
+	f[nf++] = nc_ner_fh(T_WM2, wm2, 0);
+	f[nf++] = nc_ner_fh(T_WP2, wp2, 0);
+	f[nf++] = nc_ner_fh(T_SH0, t->sh, 0);
+	f[nf++] = nc_ner_fh(T_SHM1_SH0, shm1, t->sh);
+	f[nf++] = nc_ner_fh(T_SH0_SHP1, t->sh, shp1);
+	f[nf++] = nc_ner_fh(T_SUF2, t->suf2, 0);
+	f[nf++] = nc_ner_fh(T_SUF3, t->suf3, 0);
+	f[nf++] = nc_ner_fh(T_PRE3, t->pre3, 0);
+	f[nf++] = nc_ner_fh(T_WM1_W0, wm1, t->wh);
+	f[nf++] = nc_ner_fh(T_W0_WP1, t->wh, wp1);
+	f[nf++] = nc_ner_fh(T_W0_CAP, t->wh, t->capcode);
+	if (t->runpos)
+	{
+		f[nf++] = nc_ner_fh(T_RUNLAST, t->runlast, t->runpos);
+		f[nf++] = nc_ner_fh(T_RUNFIRST, t->runfirst, t->runpos);
 	}
+	if (mode)
+		f[nf++] = nc_ner_fh(T_MODE_W0, t->wh, (uint64_t) mode);
+
+	/* from the row table */
+	w[nw++] = rt->bias;
+	w[nw++] = rt->caps[caps];
+	w[nw++] = rt->len[t->lenc & 31];
+	for (wb = t->gbits & NER_G_WORDMASK; wb; wb &= wb - 1)
+		w[nw++] = rt->gaz[0][__builtin_ctz(wb)];
+	if (i >= 1)
+		for (wb = toks[i - 1].gbits & NER_G_WORDMASK; wb; wb &= wb - 1)
+			w[nw++] = rt->gaz[1][__builtin_ctz(wb)];
+	if (i + 1 < n)
+		for (wb = toks[i + 1].gbits & NER_G_WORDMASK; wb; wb &= wb - 1)
+			w[nw++] = rt->gaz[2][__builtin_ctz(wb)];
+	if (t->runpos)
+	{
+		w[nw++] = rt->rungaz[(uint32_t) t->rungz << 3 | t->runpos];
+		w[nw++] = rt->runlen[(uint32_t) t->runlen << 3 | t->runpos];
+	}
+	if (t->phr)
+		w[nw++] = rt->phr[0][t->phr];
+	if (i >= 1 && toks[i - 1].phr)
+		w[nw++] = rt->phr[1][toks[i - 1].phr];
+	if (i + 1 < n && toks[i + 1].phr)
+		w[nw++] = rt->phr[2][toks[i + 1].phr];
+	if (mode)
+		w[nw++] = rt->mode_caps[mode - 1][caps];
+	if (t->upper)
+	{
+		uint32_t	cm = (uint32_t) t->capcode | (uint32_t) mode << 4;
+
+		w[nw++] = rt->doc[t->dcase & 3][cm];
+		w[nw++] = rt->casegz[((t->gbits >> 6) & 3) | (uint32_t) (t->dcase & 3) << 2][cm];
+	}
+
+	for (int k = 0; k < nf; k++)
+		w[nw++] = nc_ner_weights(m, f[k] >> shift);
+	for (int k = 0; k < nw; k++)
+		if (w[k])
+		{
+			__builtin_prefetch(w[k]);
+			__builtin_prefetch(w[k] + NER_NLAB - 1);
+			rows[nr++] = w[k];
+		}
 	return nr;
 }
 
@@ -913,17 +999,51 @@ tag_greedy(const NerSent *S, uint8_t *labels, int32_t *scores)
 }
 
 NER_HOT void
-nc_ner_model_rows(NerModel *m)
+nc_ner_model_rows(NerModel *m, NerRowTab *rt)
 {
 	int			shift = 64 - (int) m->wbits;
 
+#define ROW(tid, a, b) nc_ner_weights(m, nc_ner_fh((tid), (uint64_t) (a), (uint64_t) (b)) >> shift)
 	for (int pt = 0; pt <= NER_START; pt++)
 	{
-		m->pt_rows[pt] = nc_ner_weights(m, nc_ner_fh(T_PT, (uint64_t) pt, 0) >> shift);
+		m->pt_rows[pt] = ROW(T_PT, pt, 0);
 		for (int pt2 = 0; pt2 <= NER_START; pt2++)
-			m->pt2_rows[pt2 * (NER_START + 1) + pt] =
-				nc_ner_weights(m, nc_ner_fh(T_PT2, (uint64_t) (pt2 * 16 + pt), 0) >> shift);
+			m->pt2_rows[pt2 * (NER_START + 1) + pt] = ROW(T_PT2, pt2 * 16 + pt, 0);
 	}
+	rt->bias = ROW(T_BIAS, 0, 0);
+	for (int k = 0; k < 32; k++)
+		rt->len[k] = ROW(T_LEN, k, 0);
+	for (int b = 0; b < NER_NWORDBITS; b++)
+	{
+		rt->gaz[0][b] = ROW(T_GAZ0, b, 0);
+		rt->gaz[1][b] = ROW(T_GAZM1, b, 0);
+		rt->gaz[2][b] = ROW(T_GAZP1, b, 0);
+	}
+	for (int c = 0; c < NER_RT_CAPS; c++)
+	{
+		rt->caps[c] = ROW(T_CAPS, c, 0);
+		rt->mode_caps[0][c] = ROW(T_MODE_CAPS, 1, c);
+		rt->mode_caps[1][c] = ROW(T_MODE_CAPS, 2, c);
+	}
+	for (int k = 0; k < (256 << 3); k++)
+		rt->rungaz[k] = ROW(T_RUNGAZ, k, 0);
+	for (int k = 0; k < (8 << 3); k++)
+		rt->runlen[k] = ROW(T_RUNLEN, k, 0);
+	for (int k = 0; k < NER_RT_PHR; k++)
+	{
+		rt->phr[0][k] = ROW(T_PHR, k, 0);
+		rt->phr[1][k] = ROW(T_PHRM1, k, 0);
+		rt->phr[2][k] = ROW(T_PHRP1, k, 0);
+	}
+	for (int a = 0; a < 16; a++)
+		for (int b = 0; b < 64; b++)
+		{
+			if (a < 4)
+				rt->doc[a][b] = ROW(T_DOC, a, b);
+			rt->casegz[a][b] = ROW(T_CASEGZ, a, b);
+		}
+#undef ROW
+	m->rt = rt;
 }
 
 typedef struct BeamHyp

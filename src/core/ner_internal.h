@@ -57,6 +57,29 @@ extern const uint64_t nc_ner_key_quote;	/* word key and shape of a quote mark */
 extern const uint64_t nc_ner_key_poss;	/* word key of a possessive ending */
 extern const uint64_t nc_ner_shape_poss;	/* ... and its shape */
 
+/*
+ * Weight rows of the features whose values come from a small set (bias,
+ * capitalisation pattern, length, gazetteer bits, run and phrase codes,
+ * sentence mode, document case), found once for every value, so that
+ * scoring a token looks them up by index instead of hashing them.  NULL:
+ * the feature has no weights.
+ */
+#define NER_RT_CAPS		4096	/* prev | cur << 4 | next << 8 capcodes */
+#define NER_RT_PHR		257		/* phrase codes 0..256 */
+typedef struct NerRowTab
+{
+	const int16_t *bias;
+	const int16_t *len[32];
+	const int16_t *gaz[3][NER_NWORDBITS];	/* T_GAZ0, T_GAZM1, T_GAZP1 */
+	const int16_t *caps[NER_RT_CAPS];
+	const int16_t *mode_caps[2][NER_RT_CAPS];	/* modes 1, 2 */
+	const int16_t *rungaz[256 << 3];
+	const int16_t *runlen[8 << 3];
+	const int16_t *phr[3][NER_RT_PHR];	/* T_PHR, T_PHRM1, T_PHRP1 */
+	const int16_t *doc[4][64];
+	const int16_t *casegz[16][64];
+} NerRowTab;
+
 typedef struct NerModel
 {
 	uint32_t	wbits;
@@ -70,6 +93,7 @@ typedef struct NerModel
 	/* weight rows of the label-only features (T_PT, T_PT2), or NULL */
 	const int16_t *pt_rows[NER_START + 1];
 	const int16_t *pt2_rows[(NER_START + 1) * (NER_START + 1)];
+	const NerRowTab *rt;
 } NerModel;
 
 /*
@@ -156,7 +180,8 @@ extern bool nc_ner_model(NerModel *m);	/* false when the data is bad */
 extern uint16_t nc_ner_gaz(const NerModel *m, uint64_t key);
 
 /* ner_features.c */
-extern void nc_ner_model_rows(NerModel *m);	/* fills pt_rows, pt2_rows */
+/* fills pt_rows, pt2_rows and *rt, and points m->rt to it */
+extern void nc_ner_model_rows(NerModel *m, NerRowTab *rt);
 static inline uint64_t
 nc_ner_mix(uint64_t z)
 {

@@ -12,6 +12,7 @@
  * 16..63 of the phrase hash | value bits 0..15; 0 = empty).
  * Written by tools/ner/train.py.
  */
+#include <pthread.h>
 #include <string.h>
 
 #include "ner_internal.h"
@@ -27,12 +28,21 @@ rd32(const unsigned char *p)
 }
 
 /*
- * Validate the data and fill *m each time (a few loads): no mutable global
- * state.  The
- * weights are read in place, which needs a little-endian host.
+ * The model as loaded, once per process: it and its row table are derived
+ * from the compiled-in data only and never change after the load, so every
+ * caller (and thread) sees the same values whenever it comes.
  */
-bool
-nc_ner_model(NerModel *m)
+static NerModel loaded;
+static NerRowTab loaded_rows;
+static bool loaded_ok;
+static pthread_once_t load_once = PTHREAD_ONCE_INIT;
+
+/*
+ * Validate the data and point *m into it.  The weights are read in place,
+ * which needs a little-endian host.
+ */
+static bool
+model_parse(NerModel *m)
 {
 	static const uint16_t probe = 1;
 	const unsigned char *p = nc_ner_model_data;
@@ -77,7 +87,23 @@ nc_ner_model(NerModel *m)
 	m->gbits = gbits;
 	m->nnz = nnz;
 	m->beam = beam;
-	nc_ner_model_rows(m);
+	return true;
+}
+
+static void
+model_load(void)
+{
+	loaded_ok = model_parse(&loaded);
+	if (loaded_ok)
+		nc_ner_model_rows(&loaded, &loaded_rows);
+}
+
+bool
+nc_ner_model(NerModel *m)
+{
+	if (pthread_once(&load_once, model_load) != 0 || !loaded_ok)
+		return false;
+	*m = loaded;
 	return true;
 }
 
