@@ -112,7 +112,7 @@ tag_document(EntCtx *cx)
 												nc_ner_case_bits(&scratch[i], mode),
 												&cx->wid[first + i]))
 						return NC_ENOMEM;
-					cx->gz[first + i] = nc_ner_case_pack(&scratch[i]);
+					cx->gz[first + i] = nc_ner_case_pack(&scratch[i], mode);
 				}
 			}
 			else

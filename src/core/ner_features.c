@@ -1293,8 +1293,9 @@ nc_ner_tag(const NerModel *m, const NcDoc *doc, uint32_t first, uint32_t end,
 {
 	NerSent		S;
 	uint32_t	n = end - first;
+	bool		from_pass = wid && tcase && dc && dc->nindexed == dc->nwords;
 
-	if (wid && tcase && dc && dc->nindexed == dc->nwords)
+	if (from_pass)
 	{
 		/*
 		 * The document pass hashed every word, indexed its bits and kept
@@ -1331,7 +1332,7 @@ nc_ner_tag(const NerModel *m, const NcDoc *doc, uint32_t first, uint32_t end,
 	S.first = first;
 	S.toks = toks;
 	S.n = n;
-	S.mode = nc_ner_sent_mode(toks, n);
+	S.mode = from_pass && n > 0 ? nc_ner_case_mode(tcase[0]) : nc_ner_sent_mode(toks, n);
 	nc_ner_runs(toks, n);
 	if (m->beam <= 1)
 		tag_greedy(&S, labels, scores);

@@ -204,13 +204,21 @@ extern void nc_ner_tok(const NcDoc *doc, uint32_t i, NerTok *t);
 extern void nc_ner_tok_case(const NcDoc *doc, uint32_t i, NerTok *t);
 
 /*
- * upper, wordish, capcode and lenc of a token in 11 bits: the document pass
- * keeps them, so that tagging need not read the token again.
+ * upper, wordish, capcode and lenc of a token, and the mode of its
+ * sentence (nc_ner_sent_mode), in 13 bits: the document pass keeps them,
+ * so that tagging need not read the token again.
  */
 static inline uint16_t
-nc_ner_case_pack(const NerTok *t)
+nc_ner_case_pack(const NerTok *t, int mode)
 {
-	return (uint16_t) (t->upper | t->wordish << 1 | t->capcode << 2 | t->lenc << 6);
+	return (uint16_t) (t->upper | t->wordish << 1 | t->capcode << 2 | t->lenc << 6 |
+					   mode << 11);
+}
+
+static inline int
+nc_ner_case_mode(uint16_t c)
+{
+	return (c >> 11) & 3;
 }
 
 static inline void
