@@ -34,30 +34,48 @@
 #include "entities_internal.h"
 #include "lexicon_data.h"
 #include "nc_keymap.h"
+#include "nc_swar.h"
 
 static uint8_t head_at(const EntCtx *cx, uint32_t i);
 static bool tok_title(const EntCtx *cx, uint32_t i);
 static bool is_given_name(const EntCtx *cx, uint32_t i);
 
-/*
- * The first token in [i, end) with an upper-case letter (cx->up), or end:
- * the passes that look at capitalised words only pass over the others
- * eight at a time.
- */
+/* next_up one byte at a time */
 static uint32_t
-next_up(const EntCtx *cx, uint32_t i, uint32_t end)
+next_up_bytes(const EntCtx *cx, uint32_t i, uint32_t end)
 {
-	uint64_t	w;
-
-	for (; i + 8 <= end; i += 8)
-	{
-		memcpy(&w, cx->up + i, sizeof(w));
-		if (w != 0)
-			break;
-	}
 	while (i < end && !cx->up[i])
 		i++;
 	return i;
+}
+
+/*
+ * The first token in [i, end) with an upper-case letter (cx->up), or end:
+ * the passes that look at capitalised words only pass over the others
+ * eight at a time.  The last few tokens before end (a sentence's end, for
+ * head_names) are one word too: the eight bytes that end at end, shifted
+ * past those before i, when the byte order tells which byte is lowest.
+ */
+static inline uint32_t
+next_up(const EntCtx *cx, uint32_t i, uint32_t end)
+{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	uint64_t	w;
+
+	for (; i + 8 <= end; i += 8)
+		if ((w = nc_swar_load(cx->up + i)) != 0)
+			return i + (uint32_t) (__builtin_ctzll(w) >> 3);
+	if (i >= end || end < 8)
+		return next_up_bytes(cx, i, end);
+	/* end - 8 < i < end: the bytes [end - 8, i) shift out */
+	w = nc_swar_load(cx->up + end - 8) >> (8 * (i - (end - 8)));
+	return w != 0 ? i + (uint32_t) (__builtin_ctzll(w) >> 3) : end;
+#else
+	for (; i + 8 <= end; i += 8)
+		if (nc_swar_load(cx->up + i) != 0)
+			break;
+	return next_up_bytes(cx, i, end);
+#endif
 }
 
 /*
