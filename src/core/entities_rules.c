@@ -36,8 +36,8 @@
 #include "nc_keymap.h"
 #include "nc_swar.h"
 
-static uint8_t head_at(const EntCtx *cx, uint32_t i);
-static bool tok_title(const EntCtx *cx, uint32_t i);
+static inline uint8_t head_at(const EntCtx *cx, uint32_t i);
+static inline bool tok_title(const EntCtx *cx, uint32_t i);
 static bool is_given_name(const EntCtx *cx, uint32_t i);
 
 /* next_up one byte at a time */
@@ -159,7 +159,7 @@ lex_lookup(const NcDoc *doc, uint32_t i, uint32_t done)
 }
 
 /* the cached WL_ bits of token i's word, lexicon done looked up */
-static uint32_t
+static inline uint32_t
 word_lex(const EntCtx *cx, uint32_t i, uint32_t done)
 {
 	uint32_t	id = cx->wid[i];
@@ -190,7 +190,7 @@ covered_tokens(EntCtx *cx)
 }
 
 /* nc_ent_cue_word, cached */
-static bool
+static inline bool
 cue_word(const EntCtx *cx, uint32_t i, char cls)
 {
 	return i < cx->doc->ntok && cx->doc->toks[i].kind == NC_TK_WORD &&
@@ -498,7 +498,7 @@ left_name_word(const EntCtx *cx, uint32_t i, const uint8_t *covered)
  * country or organisation are left alone.
  */
 static uint16_t gaz_phrase(const EntCtx *cx, uint32_t first, uint32_t end);
-static bool cap_word(const EntCtx *cx, uint32_t i);
+static inline bool cap_word(const EntCtx *cx, uint32_t i);
 static void normalise_spans(EntCtx *cx);
 static bool no_space_between(const NcDoc *doc, uint32_t i);
 static bool quote_speaker(const EntCtx *cx, uint32_t i, uint32_t e, uint32_t sfirst, uint32_t send);
@@ -1451,7 +1451,7 @@ acronyms(EntCtx *cx)
 /* ---- names built around a head word ("House of Lords") ---- */
 
 /* NcEntityType of a head word (lexicon ner_heads), or 0 */
-static uint8_t
+static inline uint8_t
 head_at(const EntCtx *cx, uint32_t i)
 {
 	const NcToken *t = &cx->doc->toks[i];
@@ -1462,7 +1462,7 @@ head_at(const EntCtx *cx, uint32_t i)
 }
 
 /* nc_ent_is_title(doc, i, NULL), cached */
-static bool
+static inline bool
 tok_title(const EntCtx *cx, uint32_t i)
 {
 	const NcToken *t = &cx->doc->toks[i];
@@ -1472,7 +1472,7 @@ tok_title(const EntCtx *cx, uint32_t i)
 }
 
 /* a capitalised word that can be part of a name */
-static bool
+static inline bool
 cap_word(const EntCtx *cx, uint32_t i)
 {
 	const NcToken *t = &cx->doc->toks[i];
