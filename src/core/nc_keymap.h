@@ -25,7 +25,10 @@ typedef struct NcKeyMap
 	uint32_t	count;			/* keys held */
 } NcKeyMap;
 
-/* n: the most keys expected; false when out of memory */
+/*
+ * n: the most keys expected (0: no table until the first key is added);
+ * false when out of memory
+ */
 extern bool nc_keymap_init(const NcEnv *env, NcKeyMap *m, size_t entry, uint32_t n);
 
 /*
