@@ -372,10 +372,9 @@ typedef struct KeyStat
 {
 	uint64_t	key;			/* 0 = empty */
 	uint32_t	votes[5];		/* by NcEntityType */
-	uint32_t	alias;			/* surname of a multi-word person */
-	uint32_t	len;			/* tokens */
+	uint8_t		alias;			/* 1: surname of a multi-word person */
 	uint8_t		first_type;
-} KeyStat;
+} KeyStat;						/* 32 bytes: the map is cleared per document */
 
 static int
 cmp_span(const void *a, const void *b)
@@ -1082,7 +1081,6 @@ consistency(EntCtx *cx)
 		if (s->votes[1] + s->votes[2] + s->votes[3] + s->votes[4] == 0)
 			s->first_type = sp->type;
 		s->votes[sp->type] += sp->cue ? 1000 : 1;	/* a cue outweighs the tagger */
-		s->len = sp->end - sp->first;
 		lead[cx->wid[sp->first]] = 1;
 		for (uint32_t k = sp->first; k < sp->end; k++)
 			covered[k] = 1;
@@ -1092,8 +1090,7 @@ consistency(EntCtx *cx)
 
 			if (!a)
 				return NC_ENOMEM;
-			a->alias++;
-			a->len = 1;
+			a->alias = 1;
 			lead[cx->wid[sp->end - 1]] = 1;
 		}
 	}
