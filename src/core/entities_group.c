@@ -28,8 +28,11 @@ static Slot *
 map_find(NcKeyMap *m, uint64_t key, bool add, uint32_t val)
 {
 	bool		added;
-	Slot	   *s = nc_keymap_get(m, key, add, &added);
+	Slot	   *s;
 
+	if (!add)
+		return nc_keymap_find(m, key);
+	s = nc_keymap_get(m, key, add, &added);
 	if (s && added)
 		s->val = val;
 	return s;

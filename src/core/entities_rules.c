@@ -235,16 +235,6 @@ nc_ent_is_title(const NcDoc *doc, uint32_t i, const char **value)
 	return e != NULL;
 }
 
-uint64_t
-nc_ent_span_key(const EntCtx *cx, uint32_t first, uint32_t end)
-{
-	uint64_t	h = nc_ner_mix(NER_PH_SEED ^ nc_ent_wh(cx, first));
-
-	for (uint32_t k = first + 1; k < end; k++)
-		h = nc_ner_mix(h ^ nc_ent_wh(cx, k));
-	return h;
-}
-
 static bool
 is_word(const NcDoc *doc, uint32_t i)
 {
@@ -1099,7 +1089,7 @@ consistency(EntCtx *cx)
 	for (uint32_t i = 0; i < cx->nspan; i++)
 	{
 		EntSpan    *sp = &cx->spans[i];
-		KeyStat    *s = nc_keymap_get(&map, nc_ent_span_key(cx, sp->first, sp->end), false, NULL);
+		KeyStat    *s = nc_keymap_find(&map, nc_ent_span_key(cx, sp->first, sp->end));
 
 		if (!s)
 			continue;
@@ -1129,7 +1119,7 @@ consistency(EntCtx *cx)
 
 			if (j > i)
 				h = nc_ner_mix(h ^ nc_ent_wh(cx, j));
-			s = nc_keymap_get(&map, h, false, NULL);
+			s = nc_keymap_find(&map, h);
 			if (s && cx->up[j] && is_word(doc, j))
 			{
 				uint8_t		t = 0;
