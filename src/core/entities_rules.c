@@ -79,6 +79,32 @@ next_up(const EntCtx *cx, uint32_t i, uint32_t end)
 }
 
 /*
+ * The first token in [i, end) in a phrase of the gazetteer (cx->phr not 0),
+ * or end: most tokens are in none, passed over four at a time.
+ */
+static inline uint32_t
+next_phrase(const EntCtx *cx, uint32_t i, uint32_t end)
+{
+	for (; i + 4 <= end; i += 4)
+	{
+		uint64_t	w;
+
+		memcpy(&w, cx->phr + i, sizeof(w));
+		if (w != 0)
+		{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+			return i + (uint32_t) (__builtin_ctzll(w) >> 4);
+#else
+			break;
+#endif
+		}
+	}
+	while (i < end && cx->phr[i] == 0)
+		i++;
+	return i;
+}
+
+/*
  * What the rules' lexicons say of a word, cached per word id (EntCtx.wlex):
  * the rules ask about the same words again and again.  The look-ups fold
  * ASCII case only and no key holds a digit, an apostrophe or a quotation
@@ -1288,7 +1314,8 @@ known_names(EntCtx *cx)
 	uint32_t	nspan0 = cx->nspan;
 	uint32_t	k = 0;
 
-	for (uint32_t i = 0; i < doc->ntok; i++)
+	for (uint32_t i = next_phrase(cx, 0, doc->ntok); i < doc->ntok;
+		 i = next_phrase(cx, i + 1, doc->ntok))
 	{
 		uint16_t	c = cx->phr[i];
 		uint32_t	j,
