@@ -210,8 +210,10 @@ covered_tokens(EntCtx *cx)
 	if (!covered)
 		return NULL;
 	memset(covered, 0, cx->doc->ntok);
+	/* spans are a few tokens long: a loop, not a call each */
 	for (uint32_t k = 0; k < cx->nspan; k++)
-		memset(covered + cx->spans[k].first, 1, cx->spans[k].end - cx->spans[k].first);
+		for (uint32_t i = cx->spans[k].first; i < cx->spans[k].end; i++)
+			covered[i] = 1;
 	return covered;
 }
 
@@ -1737,9 +1739,9 @@ head_names(EntCtx *cx)
 static bool
 demonym_shape(const NcDoc *doc, uint32_t i)
 {
-	static const char *const sufs[] = {"ian", "ean", "ese", "ish", "ians", "eans"};
 	const char *p = nc_tok_ptr(doc, i);
 	uint32_t	len = nc_tok_len(doc, i);
+	const char *z;
 
 	if (doc->toks[i].kind != NC_TK_WORD || len < 6 || p[0] < 'A' || p[0] > 'Z' ||
 		(doc->toks[i].flags & (NC_TF_ALLCAPS | NC_TF_POSSESSIVE)))
@@ -1747,14 +1749,16 @@ demonym_shape(const NcDoc *doc, uint32_t i)
 	for (uint32_t k = 1; k < len; k++)
 		if (p[k] < 'a' || p[k] > 'z')
 			return false;
-	for (size_t k = 0; k < sizeof(sufs) / sizeof(sufs[0]); k++)
-	{
-		size_t		sl = strlen(sufs[k]);
-
-		if (len > sl + 2 && memcmp(p + len - sl, sufs[k], sl) == 0)
-			return true;
-	}
-	return false;
+	/*
+	 * -ian, -ean, -ese, -ish, -ians, -eans, with at least three letters
+	 * before the suffix (len >= 6 gives that for the short ones)
+	 */
+	z = p + len;
+	if (z[-1] == 's')
+		return len > 6 && z[-2] == 'n' && z[-3] == 'a' && (z[-4] == 'i' || z[-4] == 'e');
+	return (z[-1] == 'n' && z[-2] == 'a' && (z[-3] == 'i' || z[-3] == 'e')) ||
+		(z[-3] == 'e' && z[-2] == 's' && z[-1] == 'e') ||
+		(z[-3] == 'i' && z[-2] == 's' && z[-1] == 'h');
 }
 
 static bool
