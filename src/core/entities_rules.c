@@ -407,49 +407,79 @@ cmp_span(const void *a, const void *b)
 	return 0;
 }
 
+/* end of the run of spans in order that starts at i */
+static uint32_t
+run_end(const EntSpan *sp, uint32_t i, uint32_t n)
+{
+	for (i++; i < n && cmp_span(&sp[i - 1], &sp[i]) <= 0; i++)
+		;
+	return i;
+}
+
+/*
+ * Merge the runs [a, m) and [m, b) from the back, the right one copied to
+ * tmp; on a tie the right one's goes last.
+ */
+static void
+merge_runs(EntSpan *sp, uint32_t a, uint32_t m, uint32_t b, EntSpan *tmp)
+{
+	int64_t		l = (int64_t) m - 1,
+				t = (int64_t) (b - m) - 1,
+				out = (int64_t) b - 1;
+
+	memcpy(tmp, sp + m, (size_t) (b - m) * sizeof(EntSpan));
+	while (t >= 0)
+	{
+		if (l >= (int64_t) a && cmp_span(&sp[l], &tmp[t]) > 0)
+			sp[out--] = sp[l--];
+		else
+			sp[out--] = tmp[t--];
+	}
+}
+
 /*
  * Sort the spans by cmp_span, stably (as glibc's merge sort in qsort did:
  * of two spans over the same tokens the earlier is kept).  A pass leaves
- * the spans in order but for those it appended, themselves in order: then
- * one merge of the two runs does.
+ * the spans in order but for those it appended, in a run or a few: merging
+ * neighbouring runs until one is left is short work.  Every right-hand run
+ * lies after the first run, [0, k): tmp needs room for n - k spans.
  */
 static void
 sort_spans(EntCtx *cx)
 {
 	EntSpan    *sp = cx->spans;
 	uint32_t	n = cx->nspan;
-	uint32_t	k = 1,
-				j;
-	EntSpan    *tail;
+	uint32_t	k = run_end(sp, 0, n);
+	uint32_t	k0 = k;
+	EntSpan    *tmp;
 
-	while (k < n && cmp_span(&sp[k - 1], &sp[k]) <= 0)
-		k++;
 	if (k >= n)
 		return;
-	for (j = k + 1; j < n && cmp_span(&sp[j - 1], &sp[j]) <= 0; j++)
-		;
-	tail = j == n ? nc_alloc(cx->env, (size_t) (n - k) * sizeof(EntSpan)) : NULL;
-	if (tail == NULL)
+	tmp = nc_alloc(cx->env, (size_t) (n - k0) * sizeof(EntSpan));
+	if (tmp == NULL)
 	{
 		qsort(sp, n, sizeof(EntSpan), cmp_span);
 		return;
 	}
-	/* merge [0, k) and the tail from the back; on a tie the tail's goes last */
-	memcpy(tail, sp + k, (size_t) (n - k) * sizeof(EntSpan));
+	do
 	{
-		int64_t		a = (int64_t) k - 1,
-					t = (int64_t) (n - k) - 1,
-					out = (int64_t) n - 1;
+		/* a pass: merge the runs two by two; k ends the first */
+		uint32_t	a = 0,
+					m = k;
 
-		while (t >= 0)
+		while (m < n)
 		{
-			if (a >= 0 && cmp_span(&sp[a], &tail[t]) > 0)
-				sp[out--] = sp[a--];
-			else
-				sp[out--] = tail[t--];
+			uint32_t	b = run_end(sp, m, n);
+
+			merge_runs(sp, a, m, b, tmp);
+			if (b >= n)
+				break;
+			a = b;
+			m = run_end(sp, a, n);
 		}
-	}
-	nc_release(cx->env, tail, (size_t) (n - k) * sizeof(EntSpan));
+		k = a == 0 ? n : run_end(sp, 0, n);
+	} while (k < n);
+	nc_release(cx->env, tmp, (size_t) (n - k0) * sizeof(EntSpan));
 }
 
 /* sort, drop empty and overlapping spans */
