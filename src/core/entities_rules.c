@@ -226,7 +226,7 @@ cue_word(const EntCtx *cx, uint32_t i, char cls)
 }
 
 /* nc_ent_is_title with a value that has 'h' (an honorific), cached */
-static bool
+static inline bool
 tok_honorific(const EntCtx *cx, uint32_t i)
 {
 	const NcToken *t = &cx->doc->toks[i];
@@ -548,7 +548,7 @@ static uint16_t gaz_phrase(const EntCtx *cx, uint32_t first, uint32_t end);
 static inline bool cap_word(const EntCtx *cx, uint32_t i);
 static void normalise_spans(EntCtx *cx);
 static bool no_space_between(const NcDoc *doc, uint32_t i);
-static bool quote_speaker(const EntCtx *cx, uint32_t i, uint32_t e, uint32_t sfirst, uint32_t send);
+static inline bool quote_speaker(const EntCtx *cx, uint32_t i, uint32_t e, uint32_t sfirst, uint32_t send);
 static bool age_after(const NcDoc *doc, uint32_t e, uint32_t send);
 static bool born_after(const NcDoc *doc, uint32_t e, uint32_t send);
 
@@ -769,7 +769,7 @@ said_name(const EntCtx *cx, uint32_t i, uint32_t sfirst, uint32_t send)
  * a closing quotation mark that a comma, question or exclamation mark ends,
  * and a reporting verb (lexicon quote_cues) follows them.
  */
-static bool
+static inline bool
 quote_speaker(const EntCtx *cx, uint32_t i, uint32_t e, uint32_t sfirst, uint32_t send)
 {
 	const NcDoc *doc = cx->doc;
