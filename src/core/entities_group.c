@@ -28,8 +28,11 @@ static Slot *
 map_find(NcKeyMap *m, uint64_t key, bool add, uint32_t val)
 {
 	bool		added;
-	Slot	   *s = nc_keymap_get(m, key, add, &added);
+	Slot	   *s;
 
+	if (!add)
+		return nc_keymap_find(m, key);
+	s = nc_keymap_get(m, key, add, &added);
 	if (s && added)
 		s->val = val;
 	return s;
@@ -175,16 +178,30 @@ nc_ent_group(EntCtx *cx, NcEntities *out)
 				given_full,
 				initials;
 
+	uint32_t	nfull = 0,		/* full names of people: keys of the surname
+								 * and given-name maps */
+				nlong = 0;		/* other names of several words: keys of
+								 * initials */
+
 	if (n == 0)
 		return NC_OK;
-	parent = nc_alloc(cx->env, (size_t) n * sizeof(uint32_t));
-	entof = nc_alloc(cx->env, (size_t) n * sizeof(uint32_t));
-	canon = nc_alloc(cx->env, (size_t) n * sizeof(uint32_t));
-	if (!parent || !entof || !canon ||
-		!nc_keymap_init(cx->env, &same, sizeof(Slot), n) || !nc_keymap_init(cx->env, &first_full, sizeof(Slot), n) ||
-		!nc_keymap_init(cx->env, &latest_full, sizeof(Slot), n) || !nc_keymap_init(cx->env, &initials, sizeof(Slot), n) ||
-		!nc_keymap_init(cx->env, &given_full, sizeof(Slot), n))
+	for (uint32_t i = 0; i < n; i++)
+		if (sp[i].end - sp[i].first >= 2)
+		{
+			if (sp[i].type == NC_ET_PERSON)
+				nfull++;
+			else
+				nlong++;
+		}
+	/* parent, entof and canon: one block */
+	parent = nc_alloc(cx->env, (size_t) n * 3 * sizeof(uint32_t));
+	if (!parent ||
+		!nc_keymap_init(cx->env, &same, sizeof(Slot), n) || !nc_keymap_init(cx->env, &first_full, sizeof(Slot), nfull) ||
+		!nc_keymap_init(cx->env, &latest_full, sizeof(Slot), nfull) || !nc_keymap_init(cx->env, &initials, sizeof(Slot), nlong) ||
+		!nc_keymap_init(cx->env, &given_full, sizeof(Slot), nfull))
 		return NC_ENOMEM;
+	entof = parent + n;
+	canon = entof + n;
 	for (uint32_t i = 0; i < n; i++)
 		parent[i] = i;
 
@@ -346,9 +363,7 @@ nc_ent_group(EntCtx *cx, NcEntities *out)
 	nc_keymap_free(&latest_full);
 	nc_keymap_free(&initials);
 	nc_keymap_free(&given_full);
-	nc_release(cx->env, parent, (size_t) n * sizeof(uint32_t));
-	nc_release(cx->env, entof, (size_t) n * sizeof(uint32_t));
-	nc_release(cx->env, canon, (size_t) n * sizeof(uint32_t));
+	nc_release(cx->env, parent, (size_t) n * 3 * sizeof(uint32_t));
 	if ((size_t) (n - out->nent) * sizeof(NcEntity) >= NC_RELEASE_MIN)
 	{
 		NcEntity   *e = cx->env->grow(cx->env->ctx, out->ents,

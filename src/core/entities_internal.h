@@ -72,6 +72,16 @@ extern NcStatus nc_ent_group(EntCtx *cx, NcEntities *out);
 extern bool nc_ent_is_title(const NcDoc *doc, uint32_t i, const char **value);
 /* word i gives cue cls, a letter of lexicon/ner_cue_words.txt */
 extern bool nc_ent_cue_word(const NcDoc *doc, uint32_t i, char cls);
-extern uint64_t nc_ent_span_key(const EntCtx *cx, uint32_t first, uint32_t end);
+
+/* the key of the string of tokens [first, end): its words' hashes mixed */
+static inline uint64_t
+nc_ent_span_key(const EntCtx *cx, uint32_t first, uint32_t end)
+{
+	uint64_t	h = nc_ner_mix(NER_PH_SEED ^ nc_ent_wh(cx, first));
+
+	for (uint32_t k = first + 1; k < end; k++)
+		h = nc_ner_mix(h ^ nc_ent_wh(cx, k));
+	return h;
+}
 
 #endif							/* NC_ENTITIES_INTERNAL_H */

@@ -34,28 +34,72 @@
 #include "entities_internal.h"
 #include "lexicon_data.h"
 #include "nc_keymap.h"
+#include "nc_swar.h"
 
-static uint8_t head_at(const EntCtx *cx, uint32_t i);
-static bool tok_title(const EntCtx *cx, uint32_t i);
+static inline uint8_t head_at(const EntCtx *cx, uint32_t i);
+static inline bool tok_title(const EntCtx *cx, uint32_t i);
 static bool is_given_name(const EntCtx *cx, uint32_t i);
+
+/* next_up one byte at a time */
+static uint32_t
+next_up_bytes(const EntCtx *cx, uint32_t i, uint32_t end)
+{
+	while (i < end && !cx->up[i])
+		i++;
+	return i;
+}
 
 /*
  * The first token in [i, end) with an upper-case letter (cx->up), or end:
  * the passes that look at capitalised words only pass over the others
- * eight at a time.
+ * eight at a time.  The last few tokens before end (a sentence's end, for
+ * head_names) are one word too: the eight bytes that end at end, shifted
+ * past those before i, when the byte order tells which byte is lowest.
  */
-static uint32_t
+static inline uint32_t
 next_up(const EntCtx *cx, uint32_t i, uint32_t end)
 {
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 	uint64_t	w;
 
 	for (; i + 8 <= end; i += 8)
-	{
-		memcpy(&w, cx->up + i, sizeof(w));
-		if (w != 0)
+		if ((w = nc_swar_load(cx->up + i)) != 0)
+			return i + (uint32_t) (__builtin_ctzll(w) >> 3);
+	if (i >= end || end < 8)
+		return next_up_bytes(cx, i, end);
+	/* end - 8 < i < end: the bytes [end - 8, i) shift out */
+	w = nc_swar_load(cx->up + end - 8) >> (8 * (i - (end - 8)));
+	return w != 0 ? i + (uint32_t) (__builtin_ctzll(w) >> 3) : end;
+#else
+	for (; i + 8 <= end; i += 8)
+		if (nc_swar_load(cx->up + i) != 0)
 			break;
+	return next_up_bytes(cx, i, end);
+#endif
+}
+
+/*
+ * The first token in [i, end) in a phrase of the gazetteer (cx->phr not 0),
+ * or end: most tokens are in none, passed over four at a time.
+ */
+static inline uint32_t
+next_phrase(const EntCtx *cx, uint32_t i, uint32_t end)
+{
+	for (; i + 4 <= end; i += 4)
+	{
+		uint64_t	w;
+
+		memcpy(&w, cx->phr + i, sizeof(w));
+		if (w != 0)
+		{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+			return i + (uint32_t) (__builtin_ctzll(w) >> 4);
+#else
+			break;
+#endif
+		}
 	}
-	while (i < end && !cx->up[i])
+	while (i < end && cx->phr[i] == 0)
 		i++;
 	return i;
 }
@@ -141,7 +185,7 @@ lex_lookup(const NcDoc *doc, uint32_t i, uint32_t done)
 }
 
 /* the cached WL_ bits of token i's word, lexicon done looked up */
-static uint32_t
+static inline uint32_t
 word_lex(const EntCtx *cx, uint32_t i, uint32_t done)
 {
 	uint32_t	id = cx->wid[i];
@@ -166,13 +210,15 @@ covered_tokens(EntCtx *cx)
 	if (!covered)
 		return NULL;
 	memset(covered, 0, cx->doc->ntok);
+	/* spans are a few tokens long: a loop, not a call each */
 	for (uint32_t k = 0; k < cx->nspan; k++)
-		memset(covered + cx->spans[k].first, 1, cx->spans[k].end - cx->spans[k].first);
+		for (uint32_t i = cx->spans[k].first; i < cx->spans[k].end; i++)
+			covered[i] = 1;
 	return covered;
 }
 
 /* nc_ent_cue_word, cached */
-static bool
+static inline bool
 cue_word(const EntCtx *cx, uint32_t i, char cls)
 {
 	return i < cx->doc->ntok && cx->doc->toks[i].kind == NC_TK_WORD &&
@@ -180,7 +226,7 @@ cue_word(const EntCtx *cx, uint32_t i, char cls)
 }
 
 /* nc_ent_is_title with a value that has 'h' (an honorific), cached */
-static bool
+static inline bool
 tok_honorific(const EntCtx *cx, uint32_t i)
 {
 	const NcToken *t = &cx->doc->toks[i];
@@ -215,16 +261,6 @@ nc_ent_is_title(const NcDoc *doc, uint32_t i, const char **value)
 	if (e && value)
 		*value = e->value;
 	return e != NULL;
-}
-
-uint64_t
-nc_ent_span_key(const EntCtx *cx, uint32_t first, uint32_t end)
-{
-	uint64_t	h = nc_ner_mix(NER_PH_SEED ^ nc_ent_wh(cx, first));
-
-	for (uint32_t k = first + 1; k < end; k++)
-		h = nc_ner_mix(h ^ nc_ent_wh(cx, k));
-	return h;
 }
 
 static bool
@@ -354,10 +390,9 @@ typedef struct KeyStat
 {
 	uint64_t	key;			/* 0 = empty */
 	uint32_t	votes[5];		/* by NcEntityType */
-	uint32_t	alias;			/* surname of a multi-word person */
-	uint32_t	len;			/* tokens */
+	uint8_t		alias;			/* 1: surname of a multi-word person */
 	uint8_t		first_type;
-} KeyStat;
+} KeyStat;						/* 32 bytes: the map is cleared per document */
 
 static int
 cmp_span(const void *a, const void *b)
@@ -372,49 +407,79 @@ cmp_span(const void *a, const void *b)
 	return 0;
 }
 
+/* end of the run of spans in order that starts at i */
+static uint32_t
+run_end(const EntSpan *sp, uint32_t i, uint32_t n)
+{
+	for (i++; i < n && cmp_span(&sp[i - 1], &sp[i]) <= 0; i++)
+		;
+	return i;
+}
+
+/*
+ * Merge the runs [a, m) and [m, b) from the back, the right one copied to
+ * tmp; on a tie the right one's goes last.
+ */
+static void
+merge_runs(EntSpan *sp, uint32_t a, uint32_t m, uint32_t b, EntSpan *tmp)
+{
+	int64_t		l = (int64_t) m - 1,
+				t = (int64_t) (b - m) - 1,
+				out = (int64_t) b - 1;
+
+	memcpy(tmp, sp + m, (size_t) (b - m) * sizeof(EntSpan));
+	while (t >= 0)
+	{
+		if (l >= (int64_t) a && cmp_span(&sp[l], &tmp[t]) > 0)
+			sp[out--] = sp[l--];
+		else
+			sp[out--] = tmp[t--];
+	}
+}
+
 /*
  * Sort the spans by cmp_span, stably (as glibc's merge sort in qsort did:
  * of two spans over the same tokens the earlier is kept).  A pass leaves
- * the spans in order but for those it appended, themselves in order: then
- * one merge of the two runs does.
+ * the spans in order but for those it appended, in a run or a few: merging
+ * neighbouring runs until one is left is short work.  Every right-hand run
+ * lies after the first run, [0, k): tmp needs room for n - k spans.
  */
 static void
 sort_spans(EntCtx *cx)
 {
 	EntSpan    *sp = cx->spans;
 	uint32_t	n = cx->nspan;
-	uint32_t	k = 1,
-				j;
-	EntSpan    *tail;
+	uint32_t	k = run_end(sp, 0, n);
+	uint32_t	k0 = k;
+	EntSpan    *tmp;
 
-	while (k < n && cmp_span(&sp[k - 1], &sp[k]) <= 0)
-		k++;
 	if (k >= n)
 		return;
-	for (j = k + 1; j < n && cmp_span(&sp[j - 1], &sp[j]) <= 0; j++)
-		;
-	tail = j == n ? nc_alloc(cx->env, (size_t) (n - k) * sizeof(EntSpan)) : NULL;
-	if (tail == NULL)
+	tmp = nc_alloc(cx->env, (size_t) (n - k0) * sizeof(EntSpan));
+	if (tmp == NULL)
 	{
 		qsort(sp, n, sizeof(EntSpan), cmp_span);
 		return;
 	}
-	/* merge [0, k) and the tail from the back; on a tie the tail's goes last */
-	memcpy(tail, sp + k, (size_t) (n - k) * sizeof(EntSpan));
+	do
 	{
-		int64_t		a = (int64_t) k - 1,
-					t = (int64_t) (n - k) - 1,
-					out = (int64_t) n - 1;
+		/* a pass: merge the runs two by two; k ends the first */
+		uint32_t	a = 0,
+					m = k;
 
-		while (t >= 0)
+		while (m < n)
 		{
-			if (a >= 0 && cmp_span(&sp[a], &tail[t]) > 0)
-				sp[out--] = sp[a--];
-			else
-				sp[out--] = tail[t--];
+			uint32_t	b = run_end(sp, m, n);
+
+			merge_runs(sp, a, m, b, tmp);
+			if (b >= n)
+				break;
+			a = b;
+			m = run_end(sp, a, n);
 		}
-	}
-	nc_release(cx->env, tail, (size_t) (n - k) * sizeof(EntSpan));
+		k = a == 0 ? n : run_end(sp, 0, n);
+	} while (k < n);
+	nc_release(cx->env, tmp, (size_t) (n - k0) * sizeof(EntSpan));
 }
 
 /* sort, drop empty and overlapping spans */
@@ -480,10 +545,10 @@ left_name_word(const EntCtx *cx, uint32_t i, const uint8_t *covered)
  * country or organisation are left alone.
  */
 static uint16_t gaz_phrase(const EntCtx *cx, uint32_t first, uint32_t end);
-static bool cap_word(const EntCtx *cx, uint32_t i);
+static inline bool cap_word(const EntCtx *cx, uint32_t i);
 static void normalise_spans(EntCtx *cx);
 static bool no_space_between(const NcDoc *doc, uint32_t i);
-static bool quote_speaker(const EntCtx *cx, uint32_t i, uint32_t e, uint32_t sfirst, uint32_t send);
+static inline bool quote_speaker(const EntCtx *cx, uint32_t i, uint32_t e, uint32_t sfirst, uint32_t send);
 static bool age_after(const NcDoc *doc, uint32_t e, uint32_t send);
 static bool born_after(const NcDoc *doc, uint32_t e, uint32_t send);
 
@@ -704,7 +769,7 @@ said_name(const EntCtx *cx, uint32_t i, uint32_t sfirst, uint32_t send)
  * a closing quotation mark that a comma, question or exclamation mark ends,
  * and a reporting verb (lexicon quote_cues) follows them.
  */
-static bool
+static inline bool
 quote_speaker(const EntCtx *cx, uint32_t i, uint32_t e, uint32_t sfirst, uint32_t send)
 {
 	const NcDoc *doc = cx->doc;
@@ -1064,7 +1129,6 @@ consistency(EntCtx *cx)
 		if (s->votes[1] + s->votes[2] + s->votes[3] + s->votes[4] == 0)
 			s->first_type = sp->type;
 		s->votes[sp->type] += sp->cue ? 1000 : 1;	/* a cue outweighs the tagger */
-		s->len = sp->end - sp->first;
 		lead[cx->wid[sp->first]] = 1;
 		for (uint32_t k = sp->first; k < sp->end; k++)
 			covered[k] = 1;
@@ -1074,8 +1138,7 @@ consistency(EntCtx *cx)
 
 			if (!a)
 				return NC_ENOMEM;
-			a->alias++;
-			a->len = 1;
+			a->alias = 1;
 			lead[cx->wid[sp->end - 1]] = 1;
 		}
 	}
@@ -1084,7 +1147,7 @@ consistency(EntCtx *cx)
 	for (uint32_t i = 0; i < cx->nspan; i++)
 	{
 		EntSpan    *sp = &cx->spans[i];
-		KeyStat    *s = nc_keymap_get(&map, nc_ent_span_key(cx, sp->first, sp->end), false, NULL);
+		KeyStat    *s = nc_keymap_find(&map, nc_ent_span_key(cx, sp->first, sp->end));
 
 		if (!s)
 			continue;
@@ -1114,7 +1177,7 @@ consistency(EntCtx *cx)
 
 			if (j > i)
 				h = nc_ner_mix(h ^ nc_ent_wh(cx, j));
-			s = nc_keymap_get(&map, h, false, NULL);
+			s = nc_keymap_find(&map, h);
 			if (s && cx->up[j] && is_word(doc, j))
 			{
 				uint8_t		t = 0;
@@ -1283,7 +1346,8 @@ known_names(EntCtx *cx)
 	uint32_t	nspan0 = cx->nspan;
 	uint32_t	k = 0;
 
-	for (uint32_t i = 0; i < doc->ntok; i++)
+	for (uint32_t i = next_phrase(cx, 0, doc->ntok); i < doc->ntok;
+		 i = next_phrase(cx, i + 1, doc->ntok))
 	{
 		uint16_t	c = cx->phr[i];
 		uint32_t	j,
@@ -1433,7 +1497,7 @@ acronyms(EntCtx *cx)
 /* ---- names built around a head word ("House of Lords") ---- */
 
 /* NcEntityType of a head word (lexicon ner_heads), or 0 */
-static uint8_t
+static inline uint8_t
 head_at(const EntCtx *cx, uint32_t i)
 {
 	const NcToken *t = &cx->doc->toks[i];
@@ -1444,7 +1508,7 @@ head_at(const EntCtx *cx, uint32_t i)
 }
 
 /* nc_ent_is_title(doc, i, NULL), cached */
-static bool
+static inline bool
 tok_title(const EntCtx *cx, uint32_t i)
 {
 	const NcToken *t = &cx->doc->toks[i];
@@ -1454,7 +1518,7 @@ tok_title(const EntCtx *cx, uint32_t i)
 }
 
 /* a capitalised word that can be part of a name */
-static bool
+static inline bool
 cap_word(const EntCtx *cx, uint32_t i)
 {
 	const NcToken *t = &cx->doc->toks[i];
@@ -1705,9 +1769,9 @@ head_names(EntCtx *cx)
 static bool
 demonym_shape(const NcDoc *doc, uint32_t i)
 {
-	static const char *const sufs[] = {"ian", "ean", "ese", "ish", "ians", "eans"};
 	const char *p = nc_tok_ptr(doc, i);
 	uint32_t	len = nc_tok_len(doc, i);
+	const char *z;
 
 	if (doc->toks[i].kind != NC_TK_WORD || len < 6 || p[0] < 'A' || p[0] > 'Z' ||
 		(doc->toks[i].flags & (NC_TF_ALLCAPS | NC_TF_POSSESSIVE)))
@@ -1715,14 +1779,16 @@ demonym_shape(const NcDoc *doc, uint32_t i)
 	for (uint32_t k = 1; k < len; k++)
 		if (p[k] < 'a' || p[k] > 'z')
 			return false;
-	for (size_t k = 0; k < sizeof(sufs) / sizeof(sufs[0]); k++)
-	{
-		size_t		sl = strlen(sufs[k]);
-
-		if (len > sl + 2 && memcmp(p + len - sl, sufs[k], sl) == 0)
-			return true;
-	}
-	return false;
+	/*
+	 * -ian, -ean, -ese, -ish, -ians, -eans, with at least three letters
+	 * before the suffix (len >= 6 gives that for the short ones)
+	 */
+	z = p + len;
+	if (z[-1] == 's')
+		return len > 6 && z[-2] == 'n' && z[-3] == 'a' && (z[-4] == 'i' || z[-4] == 'e');
+	return (z[-1] == 'n' && z[-2] == 'a' && (z[-3] == 'i' || z[-3] == 'e')) ||
+		(z[-3] == 'e' && z[-2] == 's' && z[-1] == 'e') ||
+		(z[-3] == 'i' && z[-2] == 's' && z[-1] == 'h');
 }
 
 static bool

@@ -23,11 +23,20 @@ nc_keymap_init(const NcEnv *env, NcKeyMap *m, size_t entry, uint32_t n)
 {
 	uint32_t	cap = 16;
 
+	m->env = env;
+	m->entry = entry;
+	if (n == 0)
+	{
+		/* no key expected (most maps of most documents): no table until one
+		 * comes */
+		m->slots = NULL;
+		m->mask = 0;
+		m->count = 0;
+		return true;
+	}
 	/* documents are mostly short: start small, grow with the keys */
 	while (cap < 2 * (uint64_t) n + 16 && cap < 4096)
 		cap <<= 1;
-	m->env = env;
-	m->entry = entry;
 	return keymap_alloc(m, cap);
 }
 
@@ -63,7 +72,12 @@ nc_keymap_get(NcKeyMap *m, uint64_t key, bool add, bool *added)
 		*added = false;
 	if (key == 0)
 		key = 1;
-	if (add && (uint64_t) (m->count + 1) * 4 > (uint64_t) (m->mask + 1) * 3)
+	if (m->slots == NULL)
+	{
+		if (!add || !keymap_alloc(m, 16))
+			return NULL;
+	}
+	else if (add && (uint64_t) (m->count + 1) * 4 > (uint64_t) (m->mask + 1) * 3)
 	{
 		uint64_t   *k = keymap_probe(m, key, false, NULL);
 		NcKeyMap	old = *m;
@@ -92,7 +106,8 @@ nc_keymap_get(NcKeyMap *m, uint64_t key, bool add, bool *added)
 void
 nc_keymap_free(NcKeyMap *m)
 {
-	nc_release(m->env, m->slots, (size_t) (m->mask + 1) * m->entry);
+	if (m->slots != NULL)
+		nc_release(m->env, m->slots, (size_t) (m->mask + 1) * m->entry);
 	m->slots = NULL;
 	m->mask = 0;
 	m->count = 0;

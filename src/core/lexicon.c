@@ -92,50 +92,71 @@ nc_lex_find(const NcLexicon *lex, const char *key, size_t len)
 	return NULL;
 }
 
+/* ASCII lower-casing by table: one load a byte, no compare */
+#define FOLD(c) ((c) >= 'A' && (c) <= 'Z' ? (c) + 32 : (c))
+#define FOLD4(c) FOLD(c), FOLD((c) + 1), FOLD((c) + 2), FOLD((c) + 3)
+#define FOLD16(c) FOLD4(c), FOLD4((c) + 4), FOLD4((c) + 8), FOLD4((c) + 12)
+#define FOLD64(c) FOLD16(c), FOLD16((c) + 16), FOLD16((c) + 32), FOLD16((c) + 48)
+static const unsigned char fold_ascii[256] = {
+	FOLD64(0), FOLD64(64), FOLD64(128), FOLD64(192)
+};
+
 /* key[0..len), ASCII lower-cased, equals the (lower-case) lexicon key? */
 static inline bool
 eq_lower(const char *lexkey, const char *key, size_t len)
 {
 	for (size_t i = 0; i < len; i++)
-	{
-		unsigned char ch = (unsigned char) key[i];
-
-		if (ch >= 'A' && ch <= 'Z')
-			ch += 32;
-		if ((unsigned char) lexkey[i] != ch)
+		if ((unsigned char) lexkey[i] != fold_ascii[(unsigned char) key[i]])
 			return false;
-	}
 	return true;
+}
+
+/* lex_hash of key ASCII lower-cased */
+static inline uint32_t
+hash_lower(const char *key, size_t len)
+{
+	uint32_t	h = 0;
+
+	for (size_t i = 0; i < len; i++)
+		h = h * 31 + fold_ascii[(unsigned char) key[i]];
+	return h;
+}
+
+/*
+ * nc_lex_find_lower of a lexicon without a hash index: a copy of the folded
+ * key, binary search.  Apart (not inlined), so that the hashed look-up
+ * needs no buffer on its stack.
+ */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static const NcLexEntry *
+find_lower_sorted(const NcLexicon *lex, const char *key, size_t len)
+{
+	char		buf[64];
+
+	for (size_t i = 0; i < len; i++)
+		buf[i] = (char) fold_ascii[(unsigned char) key[i]];
+	return nc_lex_find(lex, buf, len);
+}
+
+/* the hashed look-up of a lexicon with a hash index, len < 64 */
+static inline const NcLexEntry *
+probe_lower(const NcLexicon *lex, const char *key, size_t len, uint32_t h)
+{
+	/* compare the folded key in place: no copy */
+	LEX_PROBE(lex, h, (size_t) e->keylen == len && eq_lower(e->key, key, len));
 }
 
 const NcLexEntry *
 nc_lex_find_lower(const NcLexicon *lex, const char *key, size_t len)
 {
-	char		buf[64];
-	uint32_t	h = 0;
-
-	if (len >= sizeof(buf))
+	if (len >= 64)
 		return NULL;
-	if (lex->slots != NULL)
-	{
-		/* hash and compare the folded key in place: no copy */
-		if (!lex_len_possible(lex, len))
-			return NULL;
-		for (size_t i = 0; i < len; i++)
-		{
-			unsigned char ch = (unsigned char) key[i];
-
-			if (ch >= 'A' && ch <= 'Z')
-				ch += 32;
-			h = h * 31 + ch;
-		}
-		LEX_PROBE(lex, h, (size_t) e->keylen == len && eq_lower(e->key, key, len));
-	}
-	for (size_t i = 0; i < len; i++)
-	{
-		unsigned char ch = (unsigned char) key[i];
-
-		buf[i] = (char) ((ch >= 'A' && ch <= 'Z') ? ch + 32 : ch);
-	}
-	return nc_lex_find(lex, buf, len);
+	if (lex->slots == NULL)
+		return find_lower_sorted(lex, key, len);
+	/* the length first: no hashing for keys no entry has */
+	if (!lex_len_possible(lex, len))
+		return NULL;
+	return probe_lower(lex, key, len, hash_lower(key, len));
 }

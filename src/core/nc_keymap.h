@@ -13,6 +13,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "nc_env.h"
 
@@ -25,7 +26,10 @@ typedef struct NcKeyMap
 	uint32_t	count;			/* keys held */
 } NcKeyMap;
 
-/* n: the most keys expected; false when out of memory */
+/*
+ * n: the most keys expected (0: no table until the first key is added);
+ * false when out of memory
+ */
 extern bool nc_keymap_init(const NcEnv *env, NcKeyMap *m, size_t entry, uint32_t n);
 
 /*
@@ -37,5 +41,30 @@ extern bool nc_keymap_init(const NcEnv *env, NcKeyMap *m, size_t entry, uint32_t
 extern void *nc_keymap_get(NcKeyMap *m, uint64_t key, bool add, bool *added);
 
 extern void nc_keymap_free(NcKeyMap *m);
+
+/*
+ * nc_keymap_get(m, key, false, NULL), inline: most calls are look-ups, and
+ * most of those miss.
+ */
+static inline void *
+nc_keymap_find(const NcKeyMap *m, uint64_t key)
+{
+	uint32_t	i;
+
+	if (m->slots == NULL)
+		return NULL;
+	if (key == 0)
+		key = 1;
+	for (i = (uint32_t) (key >> 40) & m->mask;; i = (i + 1) & m->mask)
+	{
+		uint64_t	k;
+
+		memcpy(&k, m->slots + (size_t) i * m->entry, sizeof(k));
+		if (k == key)
+			return m->slots + (size_t) i * m->entry;
+		if (k == 0)
+			return NULL;
+	}
+}
 
 #endif							/* NC_KEYMAP_H */
