@@ -745,11 +745,7 @@ static_rows(const NerSent *S, uint32_t i, const int16_t **rows)
 	int			mode = S->mode;
 	const uint64_t hb = NER_H_BOS,
 				he = NER_H_EOS;
-	uint64_t	f[24];
-	const int16_t *w[64];		/* at most 17 hashed + 35 from the table */
-	int			nf = 0,
-				nw = 0,
-				nr = 0;
+	int			nr = 0;
 	int			shift = 64 - (int) m->wbits;
 	uint64_t	wm1,
 				wm2,
@@ -761,6 +757,19 @@ static_rows(const NerSent *S, uint32_t i, const int16_t **rows)
 				ccp1,
 				caps,
 				wb;
+
+/* a row, when the feature has one, prefetched (it may span two lines) */
+#define PUT(row) \
+	do { \
+		const int16_t *r_ = (row); \
+		if (r_) \
+		{ \
+			__builtin_prefetch(r_); \
+			__builtin_prefetch(r_ + NER_NLAB - 1); \
+			rows[nr++] = r_; \
+		} \
+	} while (0)
+#define HASHED(tid, a, b) PUT(nc_ner_weights(m, nc_ner_fh((tid), (a), (b)) >> shift))
 
 	if (!t->affix)
 		tok_affixes(S->doc, S->first + i, &S->toks[i]);
@@ -778,70 +787,62 @@ static_rows(const NerSent *S, uint32_t i, const int16_t **rows)
 	caps = ccm1 | (uint32_t) t->capcode << 4 | ccp1 << 8;
 
 	/* hashed: words, shapes, affixes */
-	f[nf++] = nc_ner_fh(T_W0, t->wh, 0);
-	f[nf++] = nc_ner_fh(T_WM1, wm1, 0);
-	f[nf++] = nc_ner_fh(T_WP1, wp1, 0);
-	f[nf++] = nc_ner_fh(T_WM2, wm2, 0);
-	f[nf++] = nc_ner_fh(T_WP2, wp2, 0);
-	f[nf++] = nc_ner_fh(T_SH0, t->sh, 0);
-	f[nf++] = nc_ner_fh(T_SHM1_SH0, shm1, t->sh);
-	f[nf++] = nc_ner_fh(T_SH0_SHP1, t->sh, shp1);
-	f[nf++] = nc_ner_fh(T_SUF2, t->suf2, 0);
-	f[nf++] = nc_ner_fh(T_SUF3, t->suf3, 0);
-	f[nf++] = nc_ner_fh(T_PRE3, t->pre3, 0);
-	f[nf++] = nc_ner_fh(T_WM1_W0, wm1, t->wh);
-	f[nf++] = nc_ner_fh(T_W0_WP1, t->wh, wp1);
-	f[nf++] = nc_ner_fh(T_W0_CAP, t->wh, t->capcode);
+	HASHED(T_W0, t->wh, 0);
+	HASHED(T_WM1, wm1, 0);
+	HASHED(T_WP1, wp1, 0);
+	HASHED(T_WM2, wm2, 0);
+	HASHED(T_WP2, wp2, 0);
+	HASHED(T_SH0, t->sh, 0);
+	HASHED(T_SHM1_SH0, shm1, t->sh);
+	HASHED(T_SH0_SHP1, t->sh, shp1);
+	HASHED(T_SUF2, t->suf2, 0);
+	HASHED(T_SUF3, t->suf3, 0);
+	HASHED(T_PRE3, t->pre3, 0);
+	HASHED(T_WM1_W0, wm1, t->wh);
+	HASHED(T_W0_WP1, t->wh, wp1);
+	HASHED(T_W0_CAP, t->wh, t->capcode);
 	if (t->runpos)
 	{
-		f[nf++] = nc_ner_fh(T_RUNLAST, t->runlast, t->runpos);
-		f[nf++] = nc_ner_fh(T_RUNFIRST, t->runfirst, t->runpos);
+		HASHED(T_RUNLAST, t->runlast, t->runpos);
+		HASHED(T_RUNFIRST, t->runfirst, t->runpos);
 	}
 	if (mode)
-		f[nf++] = nc_ner_fh(T_MODE_W0, t->wh, (uint64_t) mode);
+		HASHED(T_MODE_W0, t->wh, (uint64_t) mode);
 
 	/* from the row table */
-	w[nw++] = rt->bias;
-	w[nw++] = rt->caps[caps];
-	w[nw++] = rt->len[t->lenc & 31];
+	PUT(rt->bias);
+	PUT(rt->caps[caps]);
+	PUT(rt->len[t->lenc & 31]);
 	for (wb = t->gbits & NER_G_WORDMASK; wb; wb &= wb - 1)
-		w[nw++] = rt->gaz[0][__builtin_ctz(wb)];
+		PUT(rt->gaz[0][__builtin_ctz(wb)]);
 	if (i >= 1)
 		for (wb = toks[i - 1].gbits & NER_G_WORDMASK; wb; wb &= wb - 1)
-			w[nw++] = rt->gaz[1][__builtin_ctz(wb)];
+			PUT(rt->gaz[1][__builtin_ctz(wb)]);
 	if (i + 1 < n)
 		for (wb = toks[i + 1].gbits & NER_G_WORDMASK; wb; wb &= wb - 1)
-			w[nw++] = rt->gaz[2][__builtin_ctz(wb)];
+			PUT(rt->gaz[2][__builtin_ctz(wb)]);
 	if (t->runpos)
 	{
-		w[nw++] = rt->rungaz[(uint32_t) t->rungz << 3 | t->runpos];
-		w[nw++] = rt->runlen[(uint32_t) t->runlen << 3 | t->runpos];
+		PUT(rt->rungaz[(uint32_t) t->rungz << 3 | t->runpos]);
+		PUT(rt->runlen[(uint32_t) t->runlen << 3 | t->runpos]);
 	}
 	if (t->phr)
-		w[nw++] = rt->phr[0][t->phr];
+		PUT(rt->phr[0][t->phr]);
 	if (i >= 1 && toks[i - 1].phr)
-		w[nw++] = rt->phr[1][toks[i - 1].phr];
+		PUT(rt->phr[1][toks[i - 1].phr]);
 	if (i + 1 < n && toks[i + 1].phr)
-		w[nw++] = rt->phr[2][toks[i + 1].phr];
+		PUT(rt->phr[2][toks[i + 1].phr]);
 	if (mode)
-		w[nw++] = rt->mode_caps[mode - 1][caps];
+		PUT(rt->mode_caps[mode - 1][caps]);
 	if (t->upper)
 	{
 		uint32_t	cm = (uint32_t) t->capcode | (uint32_t) mode << 4;
 
-		w[nw++] = rt->doc[t->dcase & 3][cm];
-		w[nw++] = rt->casegz[((t->gbits >> 6) & 3) | (uint32_t) (t->dcase & 3) << 2][cm];
+		PUT(rt->doc[t->dcase & 3][cm]);
+		PUT(rt->casegz[((t->gbits >> 6) & 3) | (uint32_t) (t->dcase & 3) << 2][cm]);
 	}
-
-	for (int k = 0; k < nf; k++)
-		w[nw++] = nc_ner_weights(m, f[k] >> shift);
-	for (int k = 0; k < nw; k++)
-		if (w[k])
-		{
-			__builtin_prefetch(w[k]);
-			__builtin_prefetch(w[k] + NER_NLAB - 1);
-			rows[nr++] = w[k];
-		}
+#undef HASHED
+#undef PUT
 	return nr;
 }
 
