@@ -532,12 +532,10 @@ doc_case_put(NerDocCase *dc, uint64_t wh, uint8_t bits, uint32_t id)
 	}
 }
 
-bool
-nc_ner_doc_case_add_id(NerDocCase *dc, uint64_t wh, uint8_t bits, uint32_t *id)
+/* room for one more word: the words list and the table (grown at 3/4) */
+static bool
+doc_case_room(NerDocCase *dc)
 {
-	uint64_t	key = wh ? wh : 1;
-	uint32_t	got;
-
 	if (!nc_reserve(dc->env, (void **) &dc->words, &dc->wordcap, dc->nwords + 1,
 					sizeof(uint64_t)))
 		return false;
@@ -562,11 +560,33 @@ nc_ner_doc_case_add_id(NerDocCase *dc, uint64_t wh, uint8_t bits, uint32_t *id)
 		nc_release(dc->env, old.bits, (size_t) old.mask + 1);
 		nc_release(dc->env, old.ids, (size_t) (old.mask + 1) * sizeof(uint32_t));
 	}
-	got = doc_case_put(dc, key, bits, dc->nwords);
-	if (got == dc->nwords)
-		dc->words[dc->nwords++] = key;
+	return true;
+}
+
+bool
+nc_ner_doc_case_add_id(NerDocCase *dc, uint64_t wh, uint8_t bits, uint32_t *id)
+{
+	uint64_t	key = wh ? wh : 1;
+	uint32_t	i = (uint32_t) (key >> 37) & dc->mask;
+
+	/* a word seen before: the common case, no room needed */
+	while (dc->keys[i] != 0)
+	{
+		if (dc->keys[i] == key)
+		{
+			dc->bits[i] |= bits;
+			*id = wh ? dc->ids[i] : 0;
+			return true;
+		}
+		i = (i + 1) & dc->mask;
+	}
+	if (!doc_case_room(dc))
+		return false;
+	(void) doc_case_put(dc, key, bits, dc->nwords);
+	dc->words[dc->nwords] = key;
 	/* a word key that hashed to 0 keeps id 0 (words[0] = 0) */
-	*id = wh ? got : 0;
+	*id = wh ? dc->nwords : 0;
+	dc->nwords++;
 	return true;
 }
 
