@@ -1120,15 +1120,16 @@ tag_beam(const NerSent *S, uint8_t *labels, int32_t *scores)
 
 		/*
 		 * Software pipeline as in tag_greedy: the static rows of the next
-		 * token are found and prefetched now when it will likely be scored
-		 * (it is capitalised, or a hypothesis is inside a name).
+		 * token are found and prefetched now when it will be scored for
+		 * sure (it is capitalised); a lower-case one is scored only if a
+		 * hypothesis ends this token inside a name, known further down.
 		 */
 		for (uint32_t h = 0; h < nhyp && !busy; h++)
 			if (hyps[h].pt != 0 && hyps[h].pt != NER_START)
 				busy = true;
 		ready[cur ^ 1] = false;
 		dyn[cur ^ 1].have = 0;
-		if (i + 1 < n && (toks[i + 1].upper || busy))
+		if (i + 1 < n && toks[i + 1].upper)
 		{
 			nrows[cur ^ 1] = static_rows(S, i + 1, rows[cur ^ 1]);
 			ready[cur ^ 1] = true;
@@ -1256,7 +1257,15 @@ tag_beam(const NerSent *S, uint8_t *labels, int32_t *scores)
 			nnew--;
 		memcpy(hyps, nh, nnew * sizeof(BeamHyp));
 		nhyp = nnew;
-		/* the next token's label-pair rows, early */
+		/* the next token's rows, early */
+		if (i + 1 < n && !ready[cur ^ 1])
+			for (uint32_t h = 0; h < nhyp; h++)
+				if (hyps[h].pt != 0)
+				{
+					nrows[cur ^ 1] = static_rows(S, i + 1, rows[cur ^ 1]);
+					ready[cur ^ 1] = true;
+					break;
+				}
 		if (i + 1 < n)
 			for (uint32_t h = 0; h < nhyp; h++)
 			{
