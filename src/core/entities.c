@@ -100,20 +100,9 @@ tag_document(EntCtx *cx)
 				return NC_ENOMEM;
 			if (pass == 0)
 			{
-				int			mode;
-
-				for (uint32_t i = 0; i < n; i++)
-					nc_ner_tok_case(doc, first + i, &scratch[i]);
-				mode = nc_ner_sent_mode(scratch, n);
-				for (uint32_t i = 0; i < n; i++)
-				{
-					/* every word gets its id; the case bits, when any */
-					if (!nc_ner_doc_case_add_id(&dc, scratch[i].wh,
-												nc_ner_case_bits(&scratch[i], mode),
-												&cx->wid[first + i]))
-						return NC_ENOMEM;
-					cx->gz[first + i] = nc_ner_case_pack(&scratch[i], mode);
-				}
+				if (!nc_ner_doc_pass(doc, first, end, scratch, &dc,
+									 cx->wid + first, cx->gz + first))
+					return NC_ENOMEM;
 			}
 			else
 			{

@@ -266,8 +266,8 @@ nc_ner_tok(const NcDoc *doc, uint32_t i, NerTok *t)
 	tok_affixes(doc, i, t);
 }
 
-void
-nc_ner_tok_case(const NcDoc *doc, uint32_t i, NerTok *t)
+static inline void
+tok_case(const NcDoc *doc, uint32_t i, NerTok *t)
 {
 	const NcToken *tk = &doc->toks[i];
 	const unsigned char *s = (const unsigned char *) doc->text + tk->start;
@@ -319,6 +319,33 @@ nc_ner_tok_case(const NcDoc *doc, uint32_t i, NerTok *t)
 							((tk->flags & NC_TF_SENT_START) ? 4 : 0) |
 							(upper && !cap ? 8 : 0));
 	t->lenc = (uint8_t) ((len < 15 ? len : 15) | (allcaps ? 16 : 0));
+}
+
+void
+nc_ner_tok_case(const NcDoc *doc, uint32_t i, NerTok *t)
+{
+	tok_case(doc, i, t);
+}
+
+bool
+nc_ner_doc_pass(const NcDoc *doc, uint32_t first, uint32_t end, NerTok *scratch,
+				NerDocCase *dc, uint32_t *wid, uint16_t *tcase)
+{
+	uint32_t	n = end - first;
+	int			mode;
+
+	for (uint32_t i = 0; i < n; i++)
+		tok_case(doc, first + i, &scratch[i]);
+	mode = nc_ner_sent_mode(scratch, n);
+	for (uint32_t i = 0; i < n; i++)
+	{
+		/* every word gets its id; the case bits, when any */
+		if (!nc_ner_doc_case_add_id(dc, scratch[i].wh,
+									nc_ner_case_bits(&scratch[i], mode), &wid[i]))
+			return false;
+		tcase[i] = nc_ner_case_pack(&scratch[i], mode);
+	}
+	return true;
 }
 
 /*

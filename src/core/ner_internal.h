@@ -246,6 +246,15 @@ nc_ner_case_bits(const NerTok *t, int mode)
 	return 0;
 }
 /*
+ * The document pass over tokens [first, end) of doc (one sentence): each
+ * word added to dc with its case bits, its id into wid[0..end-first) and
+ * its nc_ner_case_pack into tcase[]; scratch is room for end-first tokens.
+ * False when out of memory.
+ */
+extern bool nc_ner_doc_pass(const NcDoc *doc, uint32_t first, uint32_t end,
+							NerTok *scratch, NerDocCase *dc, uint32_t *wid,
+							uint16_t *tcase);
+/*
  * Table of dc for a document of ntok tokens (it starts small and grows with
  * the distinct words); false when out of memory.
  */
