@@ -92,6 +92,16 @@ nc_lex_find(const NcLexicon *lex, const char *key, size_t len)
 	return NULL;
 }
 
+const NcLexEntry *
+nc_lex_find_hashed(const NcLexicon *lex, const char *key, size_t len, uint32_t h)
+{
+	if (lex->slots == NULL)
+		return nc_lex_find(lex, key, len);
+	if (!lex_len_possible(lex, len))
+		return NULL;
+	LEX_PROBE(lex, h, (size_t) e->keylen == len && memcmp(e->key, key, len) == 0);
+}
+
 /* key[0..len), ASCII lower-cased, equals the (lower-case) lexicon key? */
 static inline bool
 eq_lower(const char *lexkey, const char *key, size_t len)
