@@ -591,16 +591,26 @@ static int
 word_class(const NcDoc *doc, uint32_t i, uint64_t *v, int *exp)
 {
 	const NcLexEntry *e;
+	char		key[64];
+	uint32_t	n = nc_tok_len(doc, i);
+	uint32_t	h = 0;
 
-	if (doc->toks[i].kind != NC_TK_WORD)
+	if (doc->toks[i].kind != NC_TK_WORD || n >= sizeof(key) ||
+		(cl_lex_maxlen(&nc_lex_claim_numwords) < n && cl_lex_maxlen(&nc_lex_claim_scales) < n))
 		return WC_NONE;
-	e = cl_lex_tok(&nc_lex_claim_numwords, doc, i);
+	/* lowered and hashed once for both lexicons */
+	for (uint32_t k = 0; k < n; k++)
+	{
+		key[k] = (char) ascii_lower((unsigned char) nc_tok_ptr(doc, i)[k]);
+		h = nc_lex_hash_step(h, (unsigned char) key[k]);
+	}
+	e = nc_lex_find_hashed(&nc_lex_claim_numwords, key, n, h);
 	if (e != NULL && e->value != NULL)
 	{
 		*v = parse_u64(e->value);
 		return *v < 10 ? WC_UNIT : *v < 20 ? WC_TEEN : WC_TENS;
 	}
-	e = cl_lex_tok(&nc_lex_claim_scales, doc, i);
+	e = nc_lex_find_hashed(&nc_lex_claim_scales, key, n, h);
 	if (e != NULL && e->value != NULL)
 	{
 		if (e->value[0] == 'x')
@@ -806,9 +816,10 @@ parse_words(const ClCtx *c, uint32_t i, ClNum *out)
 	 */
 	if (!is_article(doc, i) && !cl_tok_is(doc, i, "half") && !cl_tok_is(doc, i, "quarter"))
 	{
-		int			wc = word_class(doc, i, &v, &exp);
+		/* word_class's UNIT, TEEN and TENS: a valued claim_numwords entry */
+		const NcLexEntry *e = cl_lex_tok(&nc_lex_claim_numwords, doc, i);
 
-		if (wc != WC_UNIT && wc != WC_TEEN && wc != WC_TENS)
+		if (e == NULL || e->value == NULL)
 			return false;
 	}
 	/* article starts: a hundred, a dozen, a third, a year */
