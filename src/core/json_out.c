@@ -167,21 +167,44 @@ json_skip_plain(const unsigned char *u, size_t i, size_t len)
 	return i;
 }
 
+/*
+ * s[0..len), which needs no escape, between quotes: one room check and one
+ * copy, for the names and words most strings are.
+ */
+static void
+json_plain_string(NcBuf *buf, const char *s, size_t len)
+{
+	char	   *d;
+
+	if (!buf_room(buf, len + 2))
+		return;
+	d = buf->data + buf->len;
+	d[0] = '"';
+	memcpy(d + 1, s, len);
+	d[len + 1] = '"';
+	d[len + 2] = '\0';
+	buf->len += (uint32_t) len + 2;
+}
+
 void
 nc_json_string(NcBuf *buf, const char *s, size_t len)
 {
 	const unsigned char *u = (const unsigned char *) s;
 	size_t		run = 0;			/* start of bytes not yet copied */
-	size_t		i = 0;
+	size_t		i = json_skip_plain(u, 0, len);
 
+	if (i >= len)
+	{
+		json_plain_string(buf, s, len);
+		return;
+	}
 	nc_buf_append(buf, "\"", 1);
-	for (;;)
+	for (;; i = json_skip_plain(u, i, len))
 	{
 		unsigned char c;
 		char		tmp[8];
 		size_t		esclen;
 
-		i = json_skip_plain(u, i, len);
 		if (i >= len)
 			break;
 		c = u[i];
