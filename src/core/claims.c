@@ -549,14 +549,16 @@ build(const ClCtx *c, uint32_t i, uint32_t lo, ClBuilt *b)
 }
 
 /*
- * First letters of the words may_start lets through: number words, half,
- * quarter, once, twice, thrice (bit ch - 'a').  Most words start with
- * another letter and are turned away on it before their length is read.
+ * First letters of the words may_start lets through (either case): number
+ * words, half, quarter, once, twice, thrice.  Most words start with another
+ * letter and are turned away on it with one load.
  */
-#define START_LETTERS \
-	((1u << ('a' - 'a')) | (1u << ('e' - 'a')) | (1u << ('f' - 'a')) | (1u << ('h' - 'a')) | \
-	 (1u << ('n' - 'a')) | (1u << ('o' - 'a')) | (1u << ('q' - 'a')) | (1u << ('s' - 'a')) | \
-	 (1u << ('t' - 'a')) | (1u << ('z' - 'a')))
+static const bool start_letter[256] = {
+	['a'] = true, ['e'] = true, ['f'] = true, ['h'] = true, ['n'] = true,
+	['o'] = true, ['q'] = true, ['s'] = true, ['t'] = true, ['z'] = true,
+	['A'] = true, ['E'] = true, ['F'] = true, ['H'] = true, ['N'] = true,
+	['O'] = true, ['Q'] = true, ['S'] = true, ['T'] = true, ['Z'] = true,
+};
 
 /* "sixfold", "tenfold": a multiplier, whatever its first letter */
 static inline bool
@@ -585,12 +587,12 @@ may_start(const NcDoc *doc, uint32_t i)
 			return true;
 		return t->kind == NC_TK_SYMBOL && n >= 2 && n <= 3;
 	}
+	p = doc->text + t->start;
+	if (!start_letter[(unsigned char) p[0]])
+		return n <= 24 && ends_fold(p, n);
 	if (n > 24)
 		return false;
-	p = doc->text + t->start;
 	ch = (unsigned char) p[0] | 0x20;
-	if (ch < 'a' || ch > 'z' || !(START_LETTERS & (1u << (ch - 'a'))))
-		return ends_fold(p, n);
 	if (n <= 2)
 		return n == 1 ? ch == 'a' : (p[1] | 0x20) == 'n' && ch == 'a';
 	b = (char) (p[1] | 0x20);
