@@ -41,21 +41,16 @@ key(Writer *w, const char *k, size_t klen)
 static void
 int_or_null(Writer *w, const char *k, size_t klen, int64_t v, bool isnull)
 {
-	key(w, k, klen);
-	if (isnull)
-		nc_buf_puts(w->buf, "null");
-	else
-		nc_buf_int(w->buf, (long long) v);
+	nc_json_key_int(w->buf, k, klen, &w->first, (long long) v, isnull);
 }
 
 static void
 str_or_null(Writer *w, const char *k, size_t klen, const char *s, size_t len)
 {
-	key(w, k, klen);
 	if (s == NULL)
-		nc_buf_puts(w->buf, "null");
+		int_or_null(w, k, klen, 0, true);	/* null */
 	else
-		nc_json_string(w->buf, s, len);
+		nc_json_key_string(w->buf, k, klen, &w->first, s, len);
 }
 
 /* "text" of tokens [first, end), or null when first < 0 */

@@ -548,61 +548,102 @@ build(const ClCtx *c, uint32_t i, uint32_t lo, ClBuilt *b)
 	b->vmax = vmax;
 }
 
-/* Cheap test before the grammar runs: can a number start at token i? */
-static bool
+/*
+ * First letters of the words may_start lets through (either case): number
+ * words, half, quarter, once, twice, thrice.  Most words start with another
+ * letter and are turned away on it with one load.
+ */
+static const bool start_letter[256] = {
+	['a'] = true, ['e'] = true, ['f'] = true, ['h'] = true, ['n'] = true,
+	['o'] = true, ['q'] = true, ['s'] = true, ['t'] = true, ['z'] = true,
+	['A'] = true, ['E'] = true, ['F'] = true, ['H'] = true, ['N'] = true,
+	['O'] = true, ['Q'] = true, ['S'] = true, ['T'] = true, ['Z'] = true,
+};
+
+/* "sixfold", "tenfold": a multiplier, whatever its first letter */
+static inline bool
+ends_fold(const char *p, uint32_t n)
+{
+	return n > 4 && memcmp(p + n - 4, "fold", 4) == 0;
+}
+
+/*
+ * Cheap test before the grammar runs: can a number start at token i?
+ * Called for every token: most are words that no number word starts like.
+ */
+static inline bool
 may_start(const NcDoc *doc, uint32_t i)
 {
 	const NcToken *t = &doc->toks[i];
+	const char *p;
+	uint32_t	n = t->end - t->start;
 	unsigned char ch;
+	char		b,
+				c3;
 
-	if (t->kind == NC_TK_NUMBER)
-		return true;
-	if (t->kind == NC_TK_SYMBOL)
-		return nc_tok_len(doc, i) >= 2 && nc_tok_len(doc, i) <= 3;
-	if (t->kind != NC_TK_WORD || nc_tok_len(doc, i) > 24)
-		return false;
-	ch = (unsigned char) nc_tok_ptr(doc, i)[0] | 0x20;
+	if (t->kind != NC_TK_WORD)
 	{
-		const char *p = nc_tok_ptr(doc, i);
-		uint32_t	n = nc_tok_len(doc, i);
-		char		b,
-					c3;
-
-		if (n <= 2)
-			return n == 1 ? ch == 'a' : (p[1] | 0x20) == 'n' && ch == 'a';
-		if (n > 4 && memcmp(p + n - 4, "fold", 4) == 0)
+		if (t->kind == NC_TK_NUMBER)
 			return true;
-		b = (char) (p[1] | 0x20);
-		c3 = (char) (p[2] | 0x20);
-		/* the first three letters of number words and of half, quarter,
-		 * once, twice, thrice (test_claims checks this against the lexicon) */
-		switch (ch)
-		{
-			case 'e':
-				return (b == 'i' && c3 == 'g') || (b == 'l' && c3 == 'e');
-			case 'f':
-				return (b == 'o' && c3 == 'u') || (b == 'i' && (c3 == 'v' || c3 == 'f')) ||
-					(b == 'o' && c3 == 'r');
-			case 'h':
-				return b == 'a' && c3 == 'l';
-			case 'n':
-				return (b == 'i' && (c3 == 'n' || c3 == 'l')) || (b == 'o' && c3 == 'u') ||
-					(b == 'a' && c3 == 'u');
-			case 'o':
-				return b == 'n' && (c3 == 'e' || c3 == 'c');
-			case 'q':
-				return b == 'u' && c3 == 'a';
-			case 's':
-				return (b == 'i' && c3 == 'x') || (b == 'e' && c3 == 'v');
-			case 't':
-				return (b == 'w' && (c3 == 'o' || c3 == 'e' || c3 == 'i')) ||
-					(b == 'h' && (c3 == 'r' || c3 == 'i')) || (b == 'e' && c3 == 'n');
-			case 'z':
-				return b == 'e' && c3 == 'r';
-			default:
-				return false;
-		}
+		return t->kind == NC_TK_SYMBOL && n >= 2 && n <= 3;
 	}
+	p = doc->text + t->start;
+	if (!start_letter[(unsigned char) p[0]])
+		return n <= 24 && ends_fold(p, n);
+	if (n > 24)
+		return false;
+	ch = (unsigned char) p[0] | 0x20;
+	if (n <= 2)
+		return n == 1 ? ch == 'a' : (p[1] | 0x20) == 'n' && ch == 'a';
+	b = (char) (p[1] | 0x20);
+	c3 = (char) (p[2] | 0x20);
+	/* the first three letters of number words and of half, quarter,
+	 * once, twice, thrice (test_claims checks this against the lexicon) */
+	switch (ch)
+	{
+		case 'a':
+			break;
+		case 'e':
+			if ((b == 'i' && c3 == 'g') || (b == 'l' && c3 == 'e'))
+				return true;
+			break;
+		case 'f':
+			if ((b == 'o' && c3 == 'u') || (b == 'i' && (c3 == 'v' || c3 == 'f')) ||
+				(b == 'o' && c3 == 'r'))
+				return true;
+			break;
+		case 'h':
+			if (b == 'a' && c3 == 'l')
+				return true;
+			break;
+		case 'n':
+			if ((b == 'i' && (c3 == 'n' || c3 == 'l')) || (b == 'o' && c3 == 'u') ||
+				(b == 'a' && c3 == 'u'))
+				return true;
+			break;
+		case 'o':
+			if (b == 'n' && (c3 == 'e' || c3 == 'c'))
+				return true;
+			break;
+		case 'q':
+			if (b == 'u' && c3 == 'a')
+				return true;
+			break;
+		case 's':
+			if ((b == 'i' && c3 == 'x') || (b == 'e' && c3 == 'v'))
+				return true;
+			break;
+		case 't':
+			if ((b == 'w' && (c3 == 'o' || c3 == 'e' || c3 == 'i')) ||
+				(b == 'h' && (c3 == 'r' || c3 == 'i')) || (b == 'e' && c3 == 'n'))
+				return true;
+			break;
+		case 'z':
+			if (b == 'e' && c3 == 'r')
+				return true;
+			break;
+	}
+	return ends_fold(p, n);
 }
 
 NcStatus

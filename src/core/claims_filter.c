@@ -55,6 +55,18 @@ cl_is_month(const NcDoc *doc, uint32_t i)
 }
 
 /*
+ * Token i gives the cue cls (cl_cue), its cues looked up into *cues once:
+ * the filters ask several of the words before and after a number.
+ */
+static inline bool
+has_cue(const NcDoc *doc, uint32_t i, const char **cues, char cls)
+{
+	if (*cues == NULL)
+		*cues = cl_cues(doc, i);
+	return strchr(*cues, cls) != NULL;
+}
+
+/*
  * The ordinal suffixes are grammar, not vocabulary: they stay here, while
  * the words around a number that tell how to read it are data, in
  * lexicon/claim_context_words.txt (see cl_cue).
@@ -67,9 +79,9 @@ static const char *const ordinal_suffixes[] = {"st", "nd", "rd", "th", NULL};
  * "#" is a comment.
  */
 static bool
-id_word(const NcDoc *doc, uint32_t i)
+id_word(const NcDoc *doc, uint32_t i, const char **cues)
 {
-	return cl_cue(doc, i, 'i') || (nc_tok_len(doc, i) == 1 && nc_tok_ptr(doc, i)[0] == '#');
+	return has_cue(doc, i, cues, 'i') || (nc_tok_len(doc, i) == 1 && nc_tok_ptr(doc, i)[0] == '#');
 }
 
 /* Token i is covered by an entity mention that starts before it. */
@@ -135,6 +147,8 @@ cl_not_a_claim(const ClCtx *c, const ClNum *n, bool has_currency, bool has_unit,
 	uint64_t	iv = 0;
 	bool		small_int = cl_dec_is_int(n->v, &iv) && iv >= 1 && iv <= 31 && digits &&
 		!(n->flags & (CL_NF_DECIMAL | CL_NF_GROUPED | CL_NF_SCALED | CL_NF_FRACTION));
+	const char *before = NULL;	/* cues of token f - 1, once looked up */
+	const char *after = NULL;	/* and of token e */
 
 	/* URLs and e-mail addresses */
 	if (f > c->sfirst && cl_glued(doc, f) && inside_url(doc, f))
@@ -144,7 +158,7 @@ cl_not_a_claim(const ClCtx *c, const ClNum *n, bool has_currency, bool has_unit,
 		cl_tok_in(doc, e, ordinal_suffixes))
 		return true;
 	/* times of day: 6pm, 5 p.m., 10 GMT */
-	if (digits && !has_currency && !has_unit && e < c->send && cl_cue(doc, e, 'h'))
+	if (digits && !has_currency && !has_unit && e < c->send && has_cue(doc, e, &after, 'h'))
 		return true;
 	/* calendar dates: March 29, 11 Feb, Oct. 31 */
 	if (small_int && !has_currency && !has_unit)
@@ -160,7 +174,7 @@ cl_not_a_claim(const ClCtx *c, const ClNum *n, bool has_currency, bool has_unit,
 	if ((n->flags & CL_NF_YEARLIKE) && bare && !has_approx)
 	{
 		uint64_t	y = iv;
-		bool		prep = f > c->sfirst && (cl_cue(doc, f - 1, 'y') || cl_is_month(doc, f - 1) ||
+		bool		prep = f > c->sfirst && (has_cue(doc, f - 1, &before, 'y') || cl_is_month(doc, f - 1) ||
 											 cl_is_punct(doc, f - 1, ','));
 		bool		counted = e < c->send && doc->toks[e].kind == NC_TK_WORD &&
 			!(doc->toks[e].flags & NC_TF_CAP) && nc_tok_len(doc, e) > 3 &&
@@ -216,13 +230,14 @@ cl_not_a_claim(const ClCtx *c, const ClNum *n, bool has_currency, bool has_unit,
 	{
 		uint32_t	k = f - 1;
 		const NcToken *p = &doc->toks[k];
+		const char *cues2 = NULL;	/* of token k - 1 */
 
-		if (id_word(doc, k))
+		if (id_word(doc, k, &before))
 			return true;
-		if (k > c->sfirst && cl_is_punct(doc, k, '.') && id_word(doc, k - 1))
+		if (k > c->sfirst && cl_is_punct(doc, k, '.') && id_word(doc, k - 1, &cues2))
 			return true;
 		if (p->kind == NC_TK_WORD && (p->flags & NC_TF_CAP) && !(p->flags & NC_TF_SENT_START) &&
-			!cl_cue(doc, k, 'w') && !cl_is_month(doc, k) &&
+			!has_cue(doc, k, &before, 'w') && !cl_is_month(doc, k) &&
 			(digits || (doc->toks[f].flags & NC_TF_CAP)))
 			return true;
 		if (inside_mention(c, f))
@@ -235,7 +250,7 @@ cl_not_a_claim(const ClCtx *c, const ClNum *n, bool has_currency, bool has_unit,
 	/* "one" as a pronoun or article */
 	if ((n->flags & CL_NF_ONE) && !has_unit && !has_currency && !has_approx)
 	{
-		if (f > c->sfirst && cl_cue(doc, f - 1, 'd'))
+		if (f > c->sfirst && has_cue(doc, f - 1, &before, 'd'))
 			return true;
 		if (e >= c->send || doc->toks[e].kind != NC_TK_WORD)
 		{
@@ -248,7 +263,7 @@ cl_not_a_claim(const ClCtx *c, const ClNum *n, bool has_currency, bool has_unit,
 				 (doc->toks[e + 1].kind == NC_TK_NUMBER || cl_word_is_numeric(doc, e + 1) ||
 				  cl_tok_is(doc, e + 1, "of")))
 			;					/* one in five, one out of three */
-		else if (cl_cue(doc, e, 'n'))
+		else if (has_cue(doc, e, &after, 'n'))
 			return true;
 		else if (nc_tok_len(doc, e) > 4 && memcmp(nc_tok_ptr(doc, e) + nc_tok_len(doc, e) - 2, "ed", 2) == 0)
 			return true;		/* "one equipped with" */

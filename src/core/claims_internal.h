@@ -102,10 +102,29 @@ extern const NcEntity *cl_mention_ending_at(const ClCtx *c, uint32_t end);
 extern void cl_sentence_source(const ClCtx *c, const char **src, uint32_t *len);
 
 /* helpers */
-/* Lower-cased text of tokens [first, end) joined as written (one space
- * where the text has whitespace); false when it does not fit. */
-extern bool cl_join_lower(const NcDoc *doc, uint32_t first, uint32_t end,
-						  char *buf, size_t size, size_t *len);
+/*
+ * The longest key a lookup in lex can find (from its lenmask), or SIZE_MAX
+ * when some key has 63 bytes or more.
+ */
+extern size_t cl_lex_maxlen(const NcLexicon *lex);
+
+/*
+ * Windows of whole tokens joined lower-cased (ASCII) as written, one space
+ * where the text has whitespace, to look every window up in a lexicon with
+ * nc_lex_find_hashed: each byte is lowered and hashed once, and a window
+ * longer than maxlen (cl_lex_maxlen: no key is that long) is neither joined
+ * nor hashed.  buf holds maxlen + 1 bytes.  Both return how many windows
+ * there are, each one token wider than the one before.
+ *
+ * cl_join_prefixes: the window of tokens first .. first + w (w < maxw) is
+ * buf[0..ends[w]), its hash h[w]; buf[ends[last]] is a NUL.
+ * cl_join_suffixes: the window of tokens end - 1 - w .. end - 1 is
+ * buf[starts[w]..maxlen), its hash h[w]; buf[maxlen] is a NUL.
+ */
+extern uint32_t cl_join_prefixes(const NcDoc *doc, uint32_t first, uint32_t maxw, size_t maxlen,
+								 char *buf, size_t *ends, uint32_t *h);
+extern uint32_t cl_join_suffixes(const NcDoc *doc, uint32_t end, uint32_t maxw, size_t maxlen,
+								 char *buf, size_t *starts, uint32_t *h);
 extern const NcLexEntry *cl_lex_tok(const NcLexicon *lex, const NcDoc *doc, uint32_t i);
 
 /* claims.c: context cues of a word, from lexicon/claim_context_words.txt

@@ -388,35 +388,94 @@ cl_dec_from_digits(const char *s, uint32_t len, uint32_t *flags)
 
 /* ------------------------------------------------------------ helpers */
 
-bool
-cl_join_lower(const NcDoc *doc, uint32_t first, uint32_t end,
-			  char *buf, size_t size, size_t *len)
+size_t
+cl_lex_maxlen(const NcLexicon *lex)
+{
+	if (lex->lenmask >> 63)
+		return SIZE_MAX;
+	return lex->lenmask == 0 ? 0 : (size_t) (63 - __builtin_clzll(lex->lenmask));
+}
+
+static inline unsigned char
+ascii_lower(unsigned char ch)
+{
+	return (ch >= 'A' && ch <= 'Z') ? (unsigned char) (ch + 32) : ch;
+}
+
+uint32_t
+cl_join_prefixes(const NcDoc *doc, uint32_t first, uint32_t maxw, size_t maxlen,
+				 char *buf, size_t *ends, uint32_t *h)
 {
 	size_t		n = 0;
+	uint32_t	acc = 0;
+	uint32_t	w;
 
-	for (uint32_t i = first; i < end; i++)
+	for (w = 0; w < maxw; w++)
 	{
+		uint32_t	i = first + w;
 		uint32_t	tl = nc_tok_len(doc, i);
-		const char *tp = nc_tok_ptr(doc, i);
+		const unsigned char *tp = (const unsigned char *) nc_tok_ptr(doc, i);
+		bool		space = w > 0 && !cl_glued(doc, i);
 
-		if (i > first && !cl_glued(doc, i))
+		if (n + space + tl > maxlen)
+			break;
+		if (space)
 		{
-			if (n + 1 >= size)
-				return false;
 			buf[n++] = ' ';
+			acc = nc_lex_hash_step(acc, ' ');
 		}
-		if (n + tl >= size)
-			return false;
 		for (uint32_t k = 0; k < tl; k++)
 		{
-			unsigned char ch = (unsigned char) tp[k];
+			unsigned char ch = ascii_lower(tp[k]);
 
-			buf[n++] = (ch >= 'A' && ch <= 'Z') ? (char) (ch + 32) : (char) ch;
+			buf[n++] = (char) ch;
+			acc = nc_lex_hash_step(acc, ch);
 		}
+		ends[w] = n;
+		h[w] = acc;
 	}
 	buf[n] = '\0';
-	*len = n;
-	return true;
+	return w;
+}
+
+/* h = h * 31 + byte from the left is, from the right, byte * 31^k summed */
+uint32_t
+cl_join_suffixes(const NcDoc *doc, uint32_t end, uint32_t maxw, size_t maxlen,
+				 char *buf, size_t *starts, uint32_t *h)
+{
+	size_t		p = maxlen;
+	uint32_t	acc = 0,
+				pw = 1;
+	uint32_t	w;
+
+	for (w = 0; w < maxw; w++)
+	{
+		uint32_t	i = end - 1 - w;
+		uint32_t	tl = nc_tok_len(doc, i);
+		const unsigned char *tp = (const unsigned char *) nc_tok_ptr(doc, i);
+		bool		space = w > 0 && !cl_glued(doc, i + 1);
+
+		if (space + tl > p)
+			break;
+		if (space)
+		{
+			buf[--p] = ' ';
+			acc += (uint32_t) ' ' * pw;
+			pw *= 31;
+		}
+		for (uint32_t k = tl; k-- > 0;)
+		{
+			unsigned char ch = ascii_lower(tp[k]);
+
+			buf[--p] = (char) ch;
+			acc += (uint32_t) ch * pw;
+			pw *= 31;
+		}
+		starts[w] = p;
+		h[w] = acc;
+	}
+	buf[maxlen] = '\0';
+	return w;
 }
 
 const NcLexEntry *
@@ -532,16 +591,26 @@ static int
 word_class(const NcDoc *doc, uint32_t i, uint64_t *v, int *exp)
 {
 	const NcLexEntry *e;
+	char		key[64];
+	uint32_t	n = nc_tok_len(doc, i);
+	uint32_t	h = 0;
 
-	if (doc->toks[i].kind != NC_TK_WORD)
+	if (doc->toks[i].kind != NC_TK_WORD || n >= sizeof(key) ||
+		(cl_lex_maxlen(&nc_lex_claim_numwords) < n && cl_lex_maxlen(&nc_lex_claim_scales) < n))
 		return WC_NONE;
-	e = cl_lex_tok(&nc_lex_claim_numwords, doc, i);
+	/* lowered and hashed once for both lexicons */
+	for (uint32_t k = 0; k < n; k++)
+	{
+		key[k] = (char) ascii_lower((unsigned char) nc_tok_ptr(doc, i)[k]);
+		h = nc_lex_hash_step(h, (unsigned char) key[k]);
+	}
+	e = nc_lex_find_hashed(&nc_lex_claim_numwords, key, n, h);
 	if (e != NULL && e->value != NULL)
 	{
 		*v = parse_u64(e->value);
 		return *v < 10 ? WC_UNIT : *v < 20 ? WC_TEEN : WC_TENS;
 	}
-	e = cl_lex_tok(&nc_lex_claim_scales, doc, i);
+	e = nc_lex_find_hashed(&nc_lex_claim_scales, key, n, h);
 	if (e != NULL && e->value != NULL)
 	{
 		if (e->value[0] == 'x')
@@ -747,9 +816,10 @@ parse_words(const ClCtx *c, uint32_t i, ClNum *out)
 	 */
 	if (!is_article(doc, i) && !cl_tok_is(doc, i, "half") && !cl_tok_is(doc, i, "quarter"))
 	{
-		int			wc = word_class(doc, i, &v, &exp);
+		/* word_class's UNIT, TEEN and TENS: a valued claim_numwords entry */
+		const NcLexEntry *e = cl_lex_tok(&nc_lex_claim_numwords, doc, i);
 
-		if (wc != WC_UNIT && wc != WC_TEEN && wc != WC_TENS)
+		if (e == NULL || e->value == NULL)
 			return false;
 	}
 	/* article starts: a hundred, a dozen, a third, a year */

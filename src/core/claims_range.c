@@ -51,10 +51,10 @@ cl_approx_before(const ClCtx *c, uint32_t first, uint32_t lo, bool words_only,
 				 uint32_t *approx_first)
 {
 	char		buf[96];
-	size_t		len;
-	size_t		starts[7];
+	size_t		starts[6];
+	uint32_t	hs[6];
 	uint32_t	maxw = first - lo < 6 ? first - lo : 6;
-	uint32_t	from;
+	size_t		maxlen = cl_lex_maxlen(&nc_lex_claim_approx);
 
 	if (maxw == 0)
 		return -1;
@@ -62,33 +62,17 @@ cl_approx_before(const ClCtx *c, uint32_t first, uint32_t lo, bool words_only,
 	if (nc_tok_len(c->doc, first - 1) > 14 || c->doc->toks[first - 1].kind == NC_TK_NUMBER ||
 		c->doc->toks[first - 1].kind == NC_TK_PUNCT)
 		return -1;
-	/* widest window that joins; the narrower ones are its tails */
-	for (;;)
-	{
-		from = first - maxw;
-		if (cl_join_lower(c->doc, from, first, buf, sizeof(buf), &len))
-			break;
-		if (--maxw == 0)
-			return -1;
-	}
-	/* byte offset where each token of the window starts in buf */
-	{
-		size_t		off = 0;
-
-		for (uint32_t k = from; k < first; k++)
-		{
-			if (k > from && !cl_glued(c->doc, k))
-				off++;
-			starts[k - from] = off;
-			off += nc_tok_len(c->doc, k);
-		}
-	}
+	/* every window that fits and that some approximator is as long as */
+	if (maxlen > sizeof(buf) - 1)
+		maxlen = sizeof(buf) - 1;
+	maxw = cl_join_suffixes(c->doc, first, maxw, maxlen, buf, starts, hs);
+	/* the widest first */
 	for (uint32_t w = maxw; w >= 1; w--)
 	{
 		const NcLexEntry *e;
-		size_t		s = starts[maxw - w];
+		size_t		s = starts[w - 1];
 
-		e = nc_lex_find(&nc_lex_claim_approx, buf + s, len - s);
+		e = nc_lex_find_hashed(&nc_lex_claim_approx, buf + s, maxlen - s, hs[w - 1]);
 		if (e == NULL || e->value == NULL)
 			continue;
 		if (words_only && strchr(e->value, '!') != NULL)
@@ -104,17 +88,23 @@ int
 cl_approx_after(const ClCtx *c, uint32_t end, uint32_t *approx_end, const char **key)
 {
 	char		buf[64];
-	size_t		len;
+	size_t		ends[3];
+	uint32_t	hs[3];
+	uint32_t	maxw = c->send - end < 3 ? c->send - end : 3;
+	size_t		maxlen = cl_lex_maxlen(&nc_lex_claim_approx_post);
 
-	for (uint32_t w = 3; w >= 1; w--)
+	if (end >= c->send)
+		return -1;
+	/* every window that fits and that some bound is as long as */
+	if (maxlen > sizeof(buf) - 1)
+		maxlen = sizeof(buf) - 1;
+	maxw = cl_join_prefixes(c->doc, end, maxw, maxlen, buf, ends, hs);
+	for (uint32_t w = maxw; w >= 1; w--)
 	{
 		const NcLexEntry *e;
 
-		if (end + w > c->send)
-			continue;
-		if (!cl_join_lower(c->doc, end, end + w, buf, sizeof(buf), &len))
-			continue;
-		e = nc_lex_find(&nc_lex_claim_approx_post, buf, len);
+		buf[ends[w - 1]] = '\0';
+		e = nc_lex_find_hashed(&nc_lex_claim_approx_post, buf, ends[w - 1], hs[w - 1]);
 		if (e == NULL || e->value == NULL)
 			continue;
 		/* "plus" and "odd" only glued by a hyphen or right after */

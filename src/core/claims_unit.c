@@ -153,35 +153,28 @@ match_unit_at(const ClCtx *c, const ClNum *n, uint32_t j, bool glued_to_number,
 	const NcDoc *doc = c->doc;
 	char		buf[96];
 	size_t		len;
-	size_t		ends[5];
+	size_t		ends[4];
+	uint32_t	hs[4];
 	uint32_t	maxw = c->send - j < 4 ? c->send - j : 4;
+	size_t		maxlen;
 
 	if (maxw == 0 || doc->toks[j].kind == NC_TK_NUMBER || doc->toks[j].kind == NC_TK_PUNCT ||
 		nc_tok_len(doc, j) > 24)
 		return false;
-	/* join the window once; narrower windows are its prefixes */
-	while (maxw > 0 && !cl_join_lower(doc, j, j + maxw, buf, sizeof(buf), &len))
-		maxw--;
-	if (maxw == 0)
-		return false;
-	{
-		size_t		off = 0;
-
-		for (uint32_t k = j; k < j + maxw; k++)
-		{
-			if (k > j && !cl_glued(doc, k))
-				off++;
-			off += nc_tok_len(doc, k);
-			ends[k - j] = off;
-		}
-	}
+	/* every window that fits and that some unit or currency is as long as */
+	maxlen = cl_lex_maxlen(&nc_lex_claim_units);
+	if (maxlen < cl_lex_maxlen(&nc_lex_claim_currencies))
+		maxlen = cl_lex_maxlen(&nc_lex_claim_currencies);
+	if (maxlen > sizeof(buf) - 1)
+		maxlen = sizeof(buf) - 1;
+	maxw = cl_join_prefixes(doc, j, maxw, maxlen, buf, ends, hs);
 	for (uint32_t w = maxw; w >= 1; w--)
 	{
 		const NcLexEntry *e;
 
 		len = ends[w - 1];
 		buf[len] = '\0';
-		e = nc_lex_find(&nc_lex_claim_units, buf, len);
+		e = nc_lex_find_hashed(&nc_lex_claim_units, buf, len, hs[w - 1]);
 		if (e != NULL && e->value != NULL)
 		{
 			const char *u = e->value;
@@ -216,7 +209,7 @@ match_unit_at(const ClCtx *c, const ClNum *n, uint32_t j, bool glued_to_number,
 		}
 		if (has_currency)
 			continue;
-		e = nc_lex_find(&nc_lex_claim_currencies, buf, len);
+		e = nc_lex_find_hashed(&nc_lex_claim_currencies, buf, len, hs[w - 1]);
 		if (e != NULL && e->value != NULL)
 		{
 			/* single letters never; ISO codes only in capitals or as

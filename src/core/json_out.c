@@ -84,11 +84,11 @@ static const char digit_pairs[] =
 	"40414243444546474849505152535455565758596061626364656667686970717273747576777879"
 	"8081828384858687888990919293949596979899";
 
-void
-nc_buf_int(NcBuf *buf, long long v)
+/* The digits of v, ending at end: returns where they start. */
+static inline char *
+int_digits(char *end, long long v)
 {
-	char		tmp[24];
-	char	   *p = tmp + sizeof(tmp);
+	char	   *p = end;
 	unsigned long long u = v < 0 ? 0ULL - (unsigned long long) v : (unsigned long long) v;
 
 	while (u >= 100)
@@ -106,7 +106,53 @@ nc_buf_int(NcBuf *buf, long long v)
 		*--p = (char) ('0' + u);
 	if (v < 0)
 		*--p = '-';
+	return p;
+}
+
+void
+nc_buf_int(NcBuf *buf, long long v)
+{
+	char		tmp[24];
+	char	   *p = int_digits(tmp + sizeof(tmp), v);
+
 	nc_buf_append(buf, p, (size_t) (tmp + sizeof(tmp) - p));
+}
+
+/*
+ * nc_json_key_lit's key and integer v, or null, in one append: the pieces
+ * of an object are short, and each append checks the room again.
+ */
+void
+nc_json_key_int(NcBuf *buf, const char *lit, size_t litlen, bool *first, long long v,
+				bool isnull)
+{
+	char		tmp[88];
+	char	   *end = tmp + sizeof(tmp);
+	char	   *p;
+
+	if (*first)
+	{
+		lit++;
+		litlen--;
+	}
+	*first = false;
+	if (isnull)
+	{
+		p = end - 4;
+		memcpy(p, "null", 4);
+	}
+	else
+		p = int_digits(end, v);
+	if (litlen > (size_t) (p - tmp))
+	{
+		/* a key longer than any analyze writes: in two pieces */
+		nc_buf_append(buf, lit, litlen);
+		nc_buf_append(buf, p, (size_t) (end - p));
+		return;
+	}
+	p -= litlen;
+	memcpy(p, lit, litlen);
+	nc_buf_append(buf, p, (size_t) (end - p));
 }
 
 /*
@@ -167,21 +213,76 @@ json_skip_plain(const unsigned char *u, size_t i, size_t len)
 	return i;
 }
 
+/*
+ * s[0..len), which needs no escape, between quotes: one room check and one
+ * copy, for the names and words most strings are.
+ */
+static void
+json_plain_string(NcBuf *buf, const char *pre, size_t prelen, const char *s, size_t len)
+{
+	char	   *d;
+
+	if (!buf_room(buf, prelen + len + 2))
+		return;
+	d = buf->data + buf->len;
+	memcpy(d, pre, prelen);
+	d += prelen;
+	d[0] = '"';
+	memcpy(d + 1, s, len);
+	d[len + 1] = '"';
+	d[len + 2] = '\0';
+	buf->len += (uint32_t) (prelen + len + 2);
+}
+
+/* The escaped literal of s[0..len) from i, its first byte to look at. */
+static void json_string_from(NcBuf *buf, const char *s, size_t len, size_t i);
+
 void
 nc_json_string(NcBuf *buf, const char *s, size_t len)
 {
+	size_t		i = json_skip_plain((const unsigned char *) s, 0, len);
+
+	if (i >= len)
+		json_plain_string(buf, "", 0, s, len);
+	else
+		json_string_from(buf, s, len, i);
+}
+
+/* nc_json_key_lit's key and the literal of s[0..len), in one append when plain */
+void
+nc_json_key_string(NcBuf *buf, const char *lit, size_t litlen, bool *first,
+				   const char *s, size_t len)
+{
+	size_t		i = json_skip_plain((const unsigned char *) s, 0, len);
+
+	if (*first)
+	{
+		lit++;
+		litlen--;
+	}
+	*first = false;
+	if (i >= len)
+		json_plain_string(buf, lit, litlen, s, len);
+	else
+	{
+		nc_buf_append(buf, lit, litlen);
+		json_string_from(buf, s, len, i);
+	}
+}
+
+static void
+json_string_from(NcBuf *buf, const char *s, size_t len, size_t i)
+{
 	const unsigned char *u = (const unsigned char *) s;
 	size_t		run = 0;			/* start of bytes not yet copied */
-	size_t		i = 0;
 
 	nc_buf_append(buf, "\"", 1);
-	for (;;)
+	for (;; i = json_skip_plain(u, i, len))
 	{
 		unsigned char c;
 		char		tmp[8];
 		size_t		esclen;
 
-		i = json_skip_plain(u, i, len);
 		if (i >= len)
 			break;
 		c = u[i];

@@ -92,6 +92,16 @@ nc_lex_find(const NcLexicon *lex, const char *key, size_t len)
 	return NULL;
 }
 
+const NcLexEntry *
+nc_lex_find_hashed(const NcLexicon *lex, const char *key, size_t len, uint32_t h)
+{
+	if (lex->slots == NULL)
+		return nc_lex_find(lex, key, len);
+	if (!lex_len_possible(lex, len))
+		return NULL;
+	LEX_PROBE(lex, h, (size_t) e->keylen == len && memcmp(e->key, key, len) == 0);
+}
+
 /* ASCII lower-casing by table: one load a byte, no compare */
 #define FOLD(c) ((c) >= 'A' && (c) <= 'Z' ? (c) + 32 : (c))
 #define FOLD4(c) FOLD(c), FOLD((c) + 1), FOLD((c) + 2), FOLD((c) + 3)

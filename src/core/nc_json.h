@@ -81,4 +81,13 @@ nc_json_key_lit(NcBuf *buf, const char *lit, size_t len, bool *first)
 		nc_buf_append(buf, lit, len);
 }
 
+/*
+ * A whole member: nc_json_key_lit's key and its value, an integer (or null)
+ * or nc_json_string's literal of s[0..len), appended at once.
+ */
+extern void nc_json_key_int(NcBuf *buf, const char *lit, size_t len, bool *first, long long v,
+							bool isnull);
+extern void nc_json_key_string(NcBuf *buf, const char *lit, size_t litlen, bool *first,
+							   const char *s, size_t len);
+
 #endif							/* NC_JSON_H */

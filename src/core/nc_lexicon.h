@@ -38,4 +38,18 @@ extern const NcLexEntry *nc_lex_find(const NcLexicon *lex, const char *key, size
 /* Lookup after ASCII lower-casing key (keys of lower-cased lexicons). */
 extern const NcLexEntry *nc_lex_find_lower(const NcLexicon *lex, const char *key, size_t len);
 
+/*
+ * The hash of the index (tools/lexgen.sh), one byte at a time, and the
+ * lookup of key[0..len) whose hash h the caller computed so: a caller that
+ * looks up every prefix (or suffix) of one buffer hashes it once.
+ */
+static inline uint32_t
+nc_lex_hash_step(uint32_t h, unsigned char ch)
+{
+	return h * 31 + ch;
+}
+
+extern const NcLexEntry *nc_lex_find_hashed(const NcLexicon *lex, const char *key, size_t len,
+											uint32_t h);
+
 #endif							/* NC_LEXICON_H */

@@ -88,10 +88,14 @@ pair_paragraph(QCtx *cx, uint32_t first, uint32_t end, int32_t *pending)
 
 	for (uint32_t i = first; i < end; i++)
 	{
-		const NcToken *t = &doc->toks[i];
+		const NcToken *t;
 
-		if (!NC_TK_IS_QUOTE(t->kind))
-			continue;
+		/* most tokens are no quotation mark: passed in a tight loop */
+		while (i < end && !NC_TK_IS_QUOTE(doc->toks[i].kind))
+			i++;
+		if (i == end)
+			break;
+		t = &doc->toks[i];
 		if (open == NO_TOKEN)
 		{
 			if (t->kind == NC_TK_QUOTE_CLOSE)

@@ -18,17 +18,29 @@ classes(const QCtx *cx, uint32_t tok)
 	const NcLexEntry *e;
 	uint8_t		cue = QC_NONE,
 				wc = 0;
+	char		key[64];		/* nc_lex_find_lower finds no longer word */
 
 	if (tok >= doc->ntok)
 		return 0;
 	if (cx->cls != NULL && cx->cls[tok] != 0xFF)
 		return cx->cls[tok];
-	if (doc->toks[tok].kind == NC_TK_WORD)
+	if (doc->toks[tok].kind == NC_TK_WORD && nc_tok_len(doc, tok) < sizeof(key))
 	{
-		const char *p = nc_tok_ptr(doc, tok);
+		const unsigned char *p = (const unsigned char *) nc_tok_ptr(doc, tok);
 		uint32_t	len = nc_tok_len(doc, tok);
+		uint32_t	h = 0;
 
-		e = nc_lex_find_lower(&nc_lex_quote_cues, p, len);
+		/* lower-cased and hashed once for both lexicons */
+		for (uint32_t i = 0; i < len; i++)
+		{
+			unsigned char ch = p[i];
+
+			if (ch >= 'A' && ch <= 'Z')
+				ch += 32;
+			key[i] = (char) ch;
+			h = nc_lex_hash_step(h, ch);
+		}
+		e = nc_lex_find_hashed(&nc_lex_quote_cues, key, len, h);
 		if (e != NULL && e->value != NULL)
 		{
 			switch (e->value[0])
@@ -47,7 +59,7 @@ classes(const QCtx *cx, uint32_t tok)
 					break;
 			}
 		}
-		e = nc_lex_find_lower(&nc_lex_quote_words, p, len);
+		e = nc_lex_find_hashed(&nc_lex_quote_words, key, len, h);
 		if (e != NULL && e->value != NULL)
 		{
 			for (uint8_t i = 1; i < sizeof(wclass_code) - 1; i++)
