@@ -27,13 +27,18 @@ typedef struct Line
 /*
  * May one of the 8 bytes at p end a line?  Only bytes below 0x0E (\n \v
  * \f \r) and the lead bytes 0xC2 (NEL) and 0xE2 (LS, PS) can; the usual
- * zero-byte tests answer for all eight at once (exact as yes/no).
+ * zero-byte tests answer for all eight at once (exact as yes/no).  Plain
+ * ASCII is answered first, in three operations: a byte below 0x0E or one
+ * from 0x80 up (the marks of nc_swar_below, or the byte's own high bit;
+ * exact when no high bit is set, as then no borrow crosses a byte).
  */
 static inline bool
 may_end_line(const unsigned char *p)
 {
 	uint64_t	w = nc_swar_load(p);
 
+	if ((((w - NC_SWAR_ONES * 0x0E) | w) & NC_SWAR_HIGHS) == 0)
+		return false;
 	return (nc_swar_below(w, 0x0E) | nc_swar_eq(w, 0xC2) | nc_swar_eq(w, 0xE2)) != 0;
 }
 
