@@ -568,6 +568,7 @@ nc_tokenize_range(NcBuilder *b, uint32_t start, uint32_t end)
 	uint16_t	gap = NC_TF_SPACE_BEFORE;
 	bool		glued;			/* the last token ends where o.pos is */
 	uint32_t	check_at;		/* look at the interrupt flag beyond here */
+	bool		quotes = false;
 	NcStatus	st = NC_OK;
 
 	/* count the code points between the previous paragraph and this one */
@@ -635,6 +636,7 @@ nc_tokenize_range(NcBuilder *b, uint32_t start, uint32_t end)
 				break;
 			case NC_CC_QUOTE:
 				quote_token(&o, &c, cp, n, flags);
+				quotes = true;
 				break;
 			case NC_CC_HYPHEN:
 				/* runs of ASCII hyphens ("--") are one dash */
@@ -684,5 +686,6 @@ nc_tokenize_range(NcBuilder *b, uint32_t start, uint32_t end)
 	b->since_check = CHECK_BYTES - (check_at - o.pos);
 	b->pos = o.pos;
 	b->cpos = o.cpos;
+	b->para_quotes = quotes;
 	return st;
 }
