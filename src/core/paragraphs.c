@@ -271,20 +271,43 @@ is_title_line(const unsigned char *s, const Line *l, uint32_t first,
 	return first_paragraph || sh.titlecase;
 }
 
-/* Does the text separate paragraphs with blank lines? */
+/*
+ * A line with what line_has_text() found in it.  uses_blank_lines() reads
+ * the lines that nc_find_paragraphs() reads again, from the same start:
+ * it keeps the first LINE_CACHE of them (all of them in most documents,
+ * which are short) so that the second pass need not scan them twice.
+ */
+typedef struct LineInfo
+{
+	Line		l;
+	uint32_t	first;			/* first non-space byte, when text */
+	bool		text;
+} LineInfo;
+
+#define LINE_CACHE 32
+
+/*
+ * Does the text separate paragraphs with blank lines?  Stores the first
+ * lines it reads (at most LINE_CACHE) in cache[0 .. *ncached).
+ */
 static bool
-uses_blank_lines(const unsigned char *s, uint32_t len)
+uses_blank_lines(const unsigned char *s, uint32_t len, LineInfo *cache,
+				 uint32_t *ncached)
 {
 	uint32_t	pos = 0,
-				first;
+				first = 0;
 	bool		seen_text = false,
 				gap = false;
 
+	*ncached = 0;
 	while (pos < len)
 	{
 		Line		l = read_line(s, len, pos);
+		bool		text = line_has_text(s, l.start, l.end, &first);
 
-		if (line_has_text(s, l.start, l.end, &first))
+		if (*ncached < LINE_CACHE)
+			cache[(*ncached)++] = (LineInfo) {l, first, text};
+		if (text)
 		{
 			if (seen_text && gap)
 				return true;
@@ -320,7 +343,10 @@ nc_find_paragraphs(NcBuilder *b, NcParaRange **out, uint32_t *nout)
 {
 	const unsigned char *s = b->s;
 	uint32_t	len = b->len;
-	bool		blank_mode = uses_blank_lines(s, len);
+	LineInfo	cache[LINE_CACHE];
+	uint32_t	ncached,
+				nread = 0;
+	bool		blank_mode = uses_blank_lines(s, len, cache, &ncached);
 	NcParaRange *arr = NULL;
 	uint32_t	n = 0,
 				cap = 0;
@@ -334,9 +360,23 @@ nc_find_paragraphs(NcBuilder *b, NcParaRange **out, uint32_t *nout)
 	b->doc->blank_line_paragraphs = blank_mode;
 	while (pos < len)
 	{
-		Line		l = read_line(s, len, pos);
-		uint32_t	first;
-		bool		text = line_has_text(s, l.start, l.end, &first);
+		Line		l;
+		uint32_t	first = 0;
+		bool		text;
+
+		/* the same lines as uses_blank_lines() read, in the same order */
+		if (nread < ncached)
+		{
+			l = cache[nread].l;
+			first = cache[nread].first;
+			text = cache[nread].text;
+			nread++;
+		}
+		else
+		{
+			l = read_line(s, len, pos);
+			text = line_has_text(s, l.start, l.end, &first);
+		}
 
 		if (text && !blank_mode)
 		{
