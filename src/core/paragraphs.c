@@ -141,7 +141,10 @@ line_shape(const unsigned char *s, uint32_t start, uint32_t end)
 				before_last = 0;
 	uint32_t	long_words = 0,
 				long_caps = 0;
+	uint32_t	word_cp = 0,	/* the current word's first code point */
+				letters = 0;	/* and the letters it starts with so far */
 	bool		in_word = false,
+				in_letters = false,
 				first = true;
 
 	while (i < end)
@@ -164,26 +167,21 @@ line_shape(const unsigned char *s, uint32_t start, uint32_t end)
 		}
 		if (!in_word)
 		{
-			uint32_t	j = i,
-						letters = 0;
-
 			sh.words++;
 			in_word = true;
-			/* measure the word's letters to judge title case */
-			while (j < end)
-			{
-				uint32_t	c2;
-				uint32_t	m = nc_u8_decode(s, end, j, &c2);
-
-				if (nc_char_class(c2) != NC_CC_LETTER)
-					break;
-				letters++;
-				j += m;
-			}
-			if (letters >= 4)
+			word_cp = cp;
+			letters = 0;
+			in_letters = true;
+		}
+		/* the letters a word starts with judge title case */
+		if (in_letters)
+		{
+			if (cc != NC_CC_LETTER)
+				in_letters = false;
+			else if (++letters == 4)
 			{
 				long_words++;
-				if (nc_char_is_upper(cp))
+				if (nc_char_is_upper(word_cp))
 					long_caps++;
 			}
 		}
