@@ -83,21 +83,30 @@ count_cp(const Cursor *c, uint32_t from, uint32_t to)
 }
 
 /*
- * What an ASCII byte contributes to a word: whether it continues one and
- * its case, so that one lookup per byte finds a word's end, its case flags
- * and (bytes being code points) its length together.  Non-zero continues
- * a word: 1 upper, 2 lower, 4 digit.  Bytes from 0x80 up are 0: whether the
- * word goes on in another script is for the general path to decide.
+ * What a byte contributes to a word: whether it continues one and its
+ * case, so that one lookup per byte finds a word's end, its case flags and
+ * (bytes being code points) its length together.  A byte with one of
+ * AW_WORD continues a word: upper, lower, digit.  The byte that ends an
+ * ASCII run tells the rest at once: AW_EXT, a period or (the start of) an
+ * apostrophe may extend the word (' or the E2 of ’); AW_HIGH, a byte from
+ * 0x80 up, where the general path decides whether the word goes on in
+ * another script.
  */
 #define AW_UPPER	0x01
 #define AW_LOWER	0x02
 #define AW_DIGIT	0x04
+#define AW_WORD		(AW_UPPER | AW_LOWER | AW_DIGIT)
+#define AW_EXT		0x08
+#define AW_HIGH		0x10
+
+#define AW_H16	AW_HIGH, AW_HIGH, AW_HIGH, AW_HIGH, AW_HIGH, AW_HIGH, AW_HIGH, AW_HIGH, \
+	AW_HIGH, AW_HIGH, AW_HIGH, AW_HIGH, AW_HIGH, AW_HIGH, AW_HIGH, AW_HIGH
 
 static const unsigned char ascii_word[256] = {
-	/* 0x00 - 0x2F: controls, space, punctuation */
+	/* 0x00 - 0x2F: controls, space, punctuation; ' and . extend */
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, AW_EXT, 0, 0, 0, 0, 0, 0, AW_EXT, 0,
 	/* 0x30 - 0x3F: 0-9 : ; < = > ? */
 	4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 0, 0, 0, 0, 0, 0,
 	/* 0x40 - 0x5F: @ A-Z [ \ ] ^ _ */
@@ -106,7 +115,11 @@ static const unsigned char ascii_word[256] = {
 	/* 0x60 - 0x7F: ` a-z { | } ~ DEL */
 	0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
 	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0,
-	/* 0x80 - 0xFF: not ASCII */
+	/* 0x80 - 0xFF: not ASCII; 0xE2 leads ’ */
+	AW_H16, AW_H16, AW_H16, AW_H16, AW_H16, AW_H16,
+	AW_HIGH, AW_HIGH, AW_HIGH | AW_EXT, AW_HIGH, AW_HIGH, AW_HIGH, AW_HIGH, AW_HIGH,
+	AW_HIGH, AW_HIGH, AW_HIGH, AW_HIGH, AW_HIGH, AW_HIGH, AW_HIGH, AW_HIGH,
+	AW_H16,
 };
 
 /* Is byte i the start of an apostrophe-like character (' or ’)? */
@@ -388,27 +401,31 @@ case_flags(const Cursor *c, uint32_t start, uint32_t end)
 
 /*
  * The ASCII letters and digits from `start` (an ASCII letter): their end,
- * and in *caseflags the flags case_flags() would give them.  Returns false
+ * in *caseflags the flags case_flags() would give them, and in *extends
+ * whether a period or an apostrophe follows.  Returns false
  * when a letter, digit or mark beyond ASCII follows, since the word goes on
  * in another script or with a combining mark; the caller then takes the
  * general path.
  */
 static inline bool
 ascii_word_run(const Cursor *c, uint32_t start, uint32_t *run_end,
-			   uint16_t *caseflags)
+			   uint16_t *caseflags, bool *extends)
 {
 	const unsigned char *s = c->s;
 	uint32_t	i = start + 1;
 	unsigned	seen = ascii_word[s[start]];
-	unsigned	w;
+	unsigned	w = 0;
 	uint16_t	f = 0;
 
-	while (i < c->end && (w = ascii_word[s[i]]) != 0)
+	while (i < c->end && ((w = ascii_word[s[i]]) & AW_WORD) != 0)
 	{
 		seen |= w;
 		i++;
 	}
-	if (i < c->end && s[i] >= 0x80)
+	if (i == c->end)
+		w = 0;					/* w: what the byte after the run says */
+	*extends = (w & AW_EXT) != 0;
+	if (w & AW_HIGH)
 	{
 		uint32_t	n;
 		NcCharClass cc = nc_char_class(peek(c, i, &n));
@@ -443,14 +460,14 @@ word_tokens(Out *o, const Cursor *c, uint32_t n, uint16_t flags)
 				tok_end,
 				poss;
 	uint16_t	caseflags;
+	bool		extends;
 
-	if (c->s[start] < 0x80 && ascii_word_run(c, start, &run_end, &caseflags))
+	if (c->s[start] < 0x80 &&
+		ascii_word_run(c, start, &run_end, &caseflags, &extends))
 	{
 		ncp = run_end - start;
 		/* only a period or an apostrophe (' or ’) can extend a word */
-		if (run_end < c->end && (c->s[run_end] == '.' ||
-								 c->s[run_end] == '\'' ||
-								 c->s[run_end] == 0xE2))
+		if (extends)
 			tok_end = scan_word(c, start, run_end, ncp, &flags, &poss);
 		else
 		{
