@@ -38,7 +38,9 @@ add_paragraph(NcBuilder *b, const NcParaRange *r)
 	st = nc_tokenize_range(b, r->start, r->end);
 	if (st != NC_OK || doc->ntok == first)
 		return st;				/* nothing but white space: no paragraph */
-	nc_classify_quotes(doc, first, doc->ntok);
+	/* most paragraphs have no quotation mark to classify */
+	if (b->para_quotes)
+		nc_classify_quotes(doc, first, doc->ntok);
 
 	if (!nc_reserve(b->env, (void **) &doc->paras, &b->paracap, idx + 1,
 					sizeof(NcParagraph)))

@@ -30,6 +30,8 @@ typedef struct NcBuilder
 	uint32_t	sentcap;
 	uint32_t	paracap;
 	uint32_t	since_check;	/* bytes since the last interrupt check */
+	bool		para_quotes;	/* the last paragraph tokenized has a quotation
+								 * mark token */
 } NcBuilder;
 
 /* paragraphs.c */

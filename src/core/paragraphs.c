@@ -27,13 +27,18 @@ typedef struct Line
 /*
  * May one of the 8 bytes at p end a line?  Only bytes below 0x0E (\n \v
  * \f \r) and the lead bytes 0xC2 (NEL) and 0xE2 (LS, PS) can; the usual
- * zero-byte tests answer for all eight at once (exact as yes/no).
+ * zero-byte tests answer for all eight at once (exact as yes/no).  Plain
+ * ASCII is answered first, in three operations: a byte below 0x0E or one
+ * from 0x80 up (the marks of nc_swar_below, or the byte's own high bit;
+ * exact when no high bit is set, as then no borrow crosses a byte).
  */
 static inline bool
 may_end_line(const unsigned char *p)
 {
 	uint64_t	w = nc_swar_load(p);
 
+	if ((((w - NC_SWAR_ONES * 0x0E) | w) & NC_SWAR_HIGHS) == 0)
+		return false;
 	return (nc_swar_below(w, 0x0E) | nc_swar_eq(w, 0xC2) | nc_swar_eq(w, 0xE2)) != 0;
 }
 
@@ -136,7 +141,10 @@ line_shape(const unsigned char *s, uint32_t start, uint32_t end)
 				before_last = 0;
 	uint32_t	long_words = 0,
 				long_caps = 0;
+	uint32_t	word_cp = 0,	/* the current word's first code point */
+				letters = 0;	/* and the letters it starts with so far */
 	bool		in_word = false,
+				in_letters = false,
 				first = true;
 
 	while (i < end)
@@ -159,26 +167,21 @@ line_shape(const unsigned char *s, uint32_t start, uint32_t end)
 		}
 		if (!in_word)
 		{
-			uint32_t	j = i,
-						letters = 0;
-
 			sh.words++;
 			in_word = true;
-			/* measure the word's letters to judge title case */
-			while (j < end)
-			{
-				uint32_t	c2;
-				uint32_t	m = nc_u8_decode(s, end, j, &c2);
-
-				if (nc_char_class(c2) != NC_CC_LETTER)
-					break;
-				letters++;
-				j += m;
-			}
-			if (letters >= 4)
+			word_cp = cp;
+			letters = 0;
+			in_letters = true;
+		}
+		/* the letters a word starts with judge title case */
+		if (in_letters)
+		{
+			if (cc != NC_CC_LETTER)
+				in_letters = false;
+			else if (++letters == 4)
 			{
 				long_words++;
-				if (nc_char_is_upper(cp))
+				if (nc_char_is_upper(word_cp))
 					long_caps++;
 			}
 		}
@@ -266,20 +269,43 @@ is_title_line(const unsigned char *s, const Line *l, uint32_t first,
 	return first_paragraph || sh.titlecase;
 }
 
-/* Does the text separate paragraphs with blank lines? */
+/*
+ * A line with what line_has_text() found in it.  uses_blank_lines() reads
+ * the lines that nc_find_paragraphs() reads again, from the same start:
+ * it keeps the first LINE_CACHE of them (all of them in most documents,
+ * which are short) so that the second pass need not scan them twice.
+ */
+typedef struct LineInfo
+{
+	Line		l;
+	uint32_t	first;			/* first non-space byte, when text */
+	bool		text;
+} LineInfo;
+
+#define LINE_CACHE 32
+
+/*
+ * Does the text separate paragraphs with blank lines?  Stores the first
+ * lines it reads (at most LINE_CACHE) in cache[0 .. *ncached).
+ */
 static bool
-uses_blank_lines(const unsigned char *s, uint32_t len)
+uses_blank_lines(const unsigned char *s, uint32_t len, LineInfo *cache,
+				 uint32_t *ncached)
 {
 	uint32_t	pos = 0,
-				first;
+				first = 0;
 	bool		seen_text = false,
 				gap = false;
 
+	*ncached = 0;
 	while (pos < len)
 	{
 		Line		l = read_line(s, len, pos);
+		bool		text = line_has_text(s, l.start, l.end, &first);
 
-		if (line_has_text(s, l.start, l.end, &first))
+		if (*ncached < LINE_CACHE)
+			cache[(*ncached)++] = (LineInfo) {l, first, text};
+		if (text)
 		{
 			if (seen_text && gap)
 				return true;
@@ -315,7 +341,10 @@ nc_find_paragraphs(NcBuilder *b, NcParaRange **out, uint32_t *nout)
 {
 	const unsigned char *s = b->s;
 	uint32_t	len = b->len;
-	bool		blank_mode = uses_blank_lines(s, len);
+	LineInfo	cache[LINE_CACHE];
+	uint32_t	ncached,
+				nread = 0;
+	bool		blank_mode = uses_blank_lines(s, len, cache, &ncached);
 	NcParaRange *arr = NULL;
 	uint32_t	n = 0,
 				cap = 0;
@@ -329,9 +358,23 @@ nc_find_paragraphs(NcBuilder *b, NcParaRange **out, uint32_t *nout)
 	b->doc->blank_line_paragraphs = blank_mode;
 	while (pos < len)
 	{
-		Line		l = read_line(s, len, pos);
-		uint32_t	first;
-		bool		text = line_has_text(s, l.start, l.end, &first);
+		Line		l;
+		uint32_t	first = 0;
+		bool		text;
+
+		/* the same lines as uses_blank_lines() read, in the same order */
+		if (nread < ncached)
+		{
+			l = cache[nread].l;
+			first = cache[nread].first;
+			text = cache[nread].text;
+			nread++;
+		}
+		else
+		{
+			l = read_line(s, len, pos);
+			text = line_has_text(s, l.start, l.end, &first);
+		}
 
 		if (text && !blank_mode)
 		{

@@ -102,6 +102,7 @@ add_sentence(NcBuilder *b, uint32_t para, uint32_t first, uint32_t end)
 {
 	NcDoc	   *doc = b->doc;
 	NcSentence *s;
+	NcToken    *toks;
 	uint32_t	idx = doc->nsent;
 
 	if (!nc_reserve(b->env, (void **) &doc->sents, &b->sentcap, idx + 1,
@@ -117,13 +118,15 @@ add_sentence(NcBuilder *b, uint32_t para, uint32_t first, uint32_t end)
 	s->paragraph = para;
 	doc->nsent++;
 
+	/* toks in a local: a store into a token could alias doc otherwise */
+	toks = doc->toks;
 	for (uint32_t i = first; i < end; i++)
-		doc->toks[i].sentence = idx;
+		toks[i].sentence = idx;
 	for (uint32_t i = first; i < end; i++)
 	{
-		if (doc->toks[i].kind == NC_TK_WORD || doc->toks[i].kind == NC_TK_NUMBER)
+		if (toks[i].kind == NC_TK_WORD || toks[i].kind == NC_TK_NUMBER)
 		{
-			doc->toks[i].flags |= NC_TF_SENT_START;
+			toks[i].flags |= NC_TF_SENT_START;
 			break;
 		}
 	}

@@ -22,14 +22,26 @@
 #include "nc_lexicon.h"
 #include "lexicon_data.h"
 
-/* A cursor over the paragraph that counts code points as it goes. */
+/* The paragraph as the scanners see it (read only). */
 typedef struct Cursor
 {
 	const unsigned char *s;
 	uint32_t	end;			/* paragraph end (bytes) */
-	uint32_t	pos;
-	uint32_t	cpos;
 } Cursor;
+
+/*
+ * Where tokens go, and the position up to which they have been cut: a
+ * local of nc_tokenize_range, handed only to inline functions so that it
+ * lives in registers (the tree is built with -fno-strict-aliasing: a
+ * counter in memory would be reloaded after every store into a token).
+ */
+typedef struct Out
+{
+	NcToken    *toks;
+	uint32_t	ntok;
+	uint32_t	pos;			/* bytes */
+	uint32_t	cpos;			/* code points */
+} Out;
 
 /* Peek the code point at byte i (i < end), its length in *n. */
 static inline uint32_t
@@ -70,29 +82,31 @@ count_cp(const Cursor *c, uint32_t from, uint32_t to)
 	return ncp;
 }
 
-static inline void
-advance(Cursor *c, uint32_t nbytes)
-{
-	c->cpos += count_cp(c, c->pos, c->pos + nbytes);
-	c->pos += nbytes;
-}
-
 /*
- * What an ASCII byte contributes to a word: whether it continues one and
- * its case, so that one lookup per byte finds a word's end, its case flags
- * and (bytes being code points) its length together.  Non-zero continues
- * a word: 1 upper, 2 lower, 4 digit.  Bytes from 0x80 up are 0: whether the
- * word goes on in another script is for the general path to decide.
+ * What a byte contributes to a word: whether it continues one and its
+ * case, so that one lookup per byte finds a word's end, its case flags and
+ * (bytes being code points) its length together.  A byte with one of
+ * AW_WORD continues a word: upper, lower, digit.  The byte that ends an
+ * ASCII run tells the rest at once: AW_EXT, a period or (the start of) an
+ * apostrophe may extend the word (' or the E2 of ’); AW_HIGH, a byte from
+ * 0x80 up, where the general path decides whether the word goes on in
+ * another script.
  */
 #define AW_UPPER	0x01
 #define AW_LOWER	0x02
 #define AW_DIGIT	0x04
+#define AW_WORD		(AW_UPPER | AW_LOWER | AW_DIGIT)
+#define AW_EXT		0x08
+#define AW_HIGH		0x10
+
+#define AW_H16	AW_HIGH, AW_HIGH, AW_HIGH, AW_HIGH, AW_HIGH, AW_HIGH, AW_HIGH, AW_HIGH, \
+	AW_HIGH, AW_HIGH, AW_HIGH, AW_HIGH, AW_HIGH, AW_HIGH, AW_HIGH, AW_HIGH
 
 static const unsigned char ascii_word[256] = {
-	/* 0x00 - 0x2F: controls, space, punctuation */
+	/* 0x00 - 0x2F: controls, space, punctuation; ' and . extend */
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, AW_EXT, 0, 0, 0, 0, 0, 0, AW_EXT, 0,
 	/* 0x30 - 0x3F: 0-9 : ; < = > ? */
 	4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 0, 0, 0, 0, 0, 0,
 	/* 0x40 - 0x5F: @ A-Z [ \ ] ^ _ */
@@ -101,7 +115,11 @@ static const unsigned char ascii_word[256] = {
 	/* 0x60 - 0x7F: ` a-z { | } ~ DEL */
 	0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
 	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0,
-	/* 0x80 - 0xFF: not ASCII */
+	/* 0x80 - 0xFF: not ASCII; 0xE2 leads ’ */
+	AW_H16, AW_H16, AW_H16, AW_H16, AW_H16, AW_H16,
+	AW_HIGH, AW_HIGH, AW_HIGH | AW_EXT, AW_HIGH, AW_HIGH, AW_HIGH, AW_HIGH, AW_HIGH,
+	AW_HIGH, AW_HIGH, AW_HIGH, AW_HIGH, AW_HIGH, AW_HIGH, AW_HIGH, AW_HIGH,
+	AW_H16,
 };
 
 /* Is byte i the start of an apostrophe-like character (' or ’)? */
@@ -319,21 +337,21 @@ scan_number(const Cursor *c, uint32_t i)
 }
 
 /*
- * Append a token for [c->pos, end), which holds ncp code points, and move
- * the cursor there.  The caller has made room (see nc_tokenize_range).
+ * Append a token for [o->pos, end), which holds ncp code points, and move
+ * the position there.  The caller has made room (see nc_tokenize_range).
  */
 static inline void
-emit_n(NcBuilder *b, Cursor *c, uint32_t end, uint32_t ncp, NcTokenKind kind,
-	   uint16_t flags, uint8_t mark)
+emit_n(Out *o, uint32_t end, uint32_t ncp, NcTokenKind kind, uint16_t flags,
+	   uint8_t mark)
 {
-	NcToken    *t = &b->doc->toks[b->doc->ntok++];
+	NcToken    *t = &o->toks[o->ntok++];
 
-	t->start = c->pos;
-	t->cstart = c->cpos;
-	c->pos = end;
-	c->cpos += ncp;
-	t->end = c->pos;
-	t->cend = c->cpos;
+	t->start = o->pos;
+	t->cstart = o->cpos;
+	o->pos = end;
+	o->cpos += ncp;
+	t->end = end;
+	t->cend = o->cpos;
 	t->sentence = 0;
 	t->flags = flags;
 	t->kind = (uint8_t) kind;
@@ -341,11 +359,11 @@ emit_n(NcBuilder *b, Cursor *c, uint32_t end, uint32_t ncp, NcTokenKind kind,
 }
 
 /* emit_n() for a token whose code points are still to be counted. */
-static void
-emit(NcBuilder *b, Cursor *c, uint32_t end, NcTokenKind kind, uint16_t flags,
+static inline void
+emit(Out *o, const Cursor *c, uint32_t end, NcTokenKind kind, uint16_t flags,
 	 uint8_t mark)
 {
-	emit_n(b, c, end, count_cp(c, c->pos, end), kind, flags, mark);
+	emit_n(o, end, count_cp(c, o->pos, end), kind, flags, mark);
 }
 
 /* Case flags of a word token's letters. */
@@ -383,27 +401,31 @@ case_flags(const Cursor *c, uint32_t start, uint32_t end)
 
 /*
  * The ASCII letters and digits from `start` (an ASCII letter): their end,
- * and in *caseflags the flags case_flags() would give them.  Returns false
+ * in *caseflags the flags case_flags() would give them, and in *extends
+ * whether a period or an apostrophe follows.  Returns false
  * when a letter, digit or mark beyond ASCII follows, since the word goes on
  * in another script or with a combining mark; the caller then takes the
  * general path.
  */
 static inline bool
 ascii_word_run(const Cursor *c, uint32_t start, uint32_t *run_end,
-			   uint16_t *caseflags)
+			   uint16_t *caseflags, bool *extends)
 {
 	const unsigned char *s = c->s;
 	uint32_t	i = start + 1;
 	unsigned	seen = ascii_word[s[start]];
-	unsigned	w;
+	unsigned	w = 0;
 	uint16_t	f = 0;
 
-	while (i < c->end && (w = ascii_word[s[i]]) != 0)
+	while (i < c->end && ((w = ascii_word[s[i]]) & AW_WORD) != 0)
 	{
 		seen |= w;
 		i++;
 	}
-	if (i < c->end && s[i] >= 0x80)
+	if (i == c->end)
+		w = 0;					/* w: what the byte after the run says */
+	*extends = (w & AW_EXT) != 0;
+	if (w & AW_HIGH)
 	{
 		uint32_t	n;
 		NcCharClass cc = nc_char_class(peek(c, i, &n));
@@ -424,28 +446,28 @@ ascii_word_run(const Cursor *c, uint32_t start, uint32_t *run_end,
 }
 
 /*
- * The word token at c->pos, whose first code point is n bytes long, and
+ * The word token at o->pos, whose first code point is n bytes long, and
  * the possessive 's split off it.  Most words are plain ASCII runs: one pass
  * over their bytes gives their end, case flags and length; the rest are
  * scanned code point by code point.
  */
-static void
-word_tokens(NcBuilder *b, Cursor *c, uint32_t n, uint16_t flags)
+static inline void
+word_tokens(Out *o, const Cursor *c, uint32_t n, uint16_t flags)
 {
-	uint32_t	start = c->pos,
+	uint32_t	start = o->pos,
 				run_end,
 				ncp,
 				tok_end,
 				poss;
 	uint16_t	caseflags;
+	bool		extends;
 
-	if (c->s[start] < 0x80 && ascii_word_run(c, start, &run_end, &caseflags))
+	if (c->s[start] < 0x80 &&
+		ascii_word_run(c, start, &run_end, &caseflags, &extends))
 	{
 		ncp = run_end - start;
 		/* only a period or an apostrophe (' or ’) can extend a word */
-		if (run_end < c->end && (c->s[run_end] == '.' ||
-								 c->s[run_end] == '\'' ||
-								 c->s[run_end] == 0xE2))
+		if (extends)
 			tok_end = scan_word(c, start, run_end, ncp, &flags, &poss);
 		else
 		{
@@ -454,13 +476,13 @@ word_tokens(NcBuilder *b, Cursor *c, uint32_t n, uint16_t flags)
 		}
 		/* anything glued on beyond the run (U.S., don't) is counted again */
 		if (tok_end == run_end)
-			emit_n(b, c, tok_end, ncp, NC_TK_WORD, flags | caseflags,
+			emit_n(o, tok_end, ncp, NC_TK_WORD, flags | caseflags,
 				   NC_MARK_NONE);
 		else if (tok_end == run_end + 1 && c->s[run_end] == '.')
-			emit_n(b, c, tok_end, ncp + 1, NC_TK_WORD, flags | caseflags,
+			emit_n(o, tok_end, ncp + 1, NC_TK_WORD, flags | caseflags,
 				   NC_MARK_NONE);
 		else
-			emit(b, c, tok_end, NC_TK_WORD,
+			emit(o, c, tok_end, NC_TK_WORD,
 				 flags | case_flags(c, start, tok_end), NC_MARK_NONE);
 	}
 	else
@@ -470,152 +492,217 @@ word_tokens(NcBuilder *b, Cursor *c, uint32_t n, uint16_t flags)
 		if (tok_end == start)	/* lone mark */
 			tok_end = start + n;
 		flags |= case_flags(c, start, tok_end);
-		emit(b, c, tok_end, NC_TK_WORD, flags, NC_MARK_NONE);
+		emit(o, c, tok_end, NC_TK_WORD, flags, NC_MARK_NONE);
 	}
 	if (poss)
 	{
 		uint32_t	pe = poss + apostrophe_len(c, poss) + 1;
 
-		emit(b, c, pe, NC_TK_WORD, NC_TF_POSSESSIVE, NC_MARK_NONE);
+		emit(o, c, pe, NC_TK_WORD, NC_TF_POSSESSIVE, NC_MARK_NONE);
 	}
 }
+
+/* A quotation mark at o->pos (code point cp, n bytes), or '90s. */
+static inline void
+quote_token(Out *o, const Cursor *c, uint32_t cp, uint32_t n, uint16_t flags)
+{
+	uint32_t	pos = o->pos,
+				tok_end;
+	uint32_t	alen = apostrophe_len(c, pos);
+
+	/* '90s, ’08: an elided century, not a quotation mark */
+	if (alen && is_digit_at(c, pos + alen) &&
+		is_digit_at(c, pos + alen + 1) &&
+		!is_digit_at(c, pos + alen + 2))
+	{
+		tok_end = scan_number(c, pos + alen);
+		emit(o, c, tok_end, NC_TK_NUMBER, flags | NC_TF_DIGIT, NC_MARK_NONE);
+		return;
+	}
+	/* '' and `` are one double quotation mark */
+	tok_end = pos + n;
+	if ((cp == '\'' || cp == '`') && tok_end < c->end && c->s[tok_end] == cp)
+	{
+		emit_n(o, tok_end + 1, 2, NC_TK_QUOTE_AMBIG, flags, NC_MARK_DOUBLE);
+		return;
+	}
+	emit_n(o, tok_end, 1, NC_TK_QUOTE_AMBIG, flags,
+		   (uint8_t) nc_quote_family(cp));
+}
+
+/* A symbol at o->pos with whatever glues to it (emoji sequences). */
+static inline void
+symbol_token(Out *o, const Cursor *c, uint32_t n, uint16_t flags)
+{
+	bool		zwj = false;
+	uint32_t	tok_end = o->pos + n,
+				ncp = 1;
+
+	while (tok_end < c->end)
+	{
+		uint32_t	m,
+					next = peek(c, tok_end, &m);
+		NcCharClass nc = nc_char_class(next);
+
+		if (nc == NC_CC_EXTEND || (zwj && nc == NC_CC_SYMBOL))
+		{
+			zwj = (next == 0x200D);
+			tok_end += m;
+			ncp++;
+		}
+		else
+			break;
+	}
+	emit_n(o, tok_end, ncp, NC_TK_SYMBOL, flags, NC_MARK_NONE);
+}
+
+/*
+ * Make room for the most tokens one step emits (a word and its possessive
+ * 's), so that emit_n only stores.
+ */
+static inline bool
+tok_room(NcBuilder *b, Out *o)
+{
+	if (o->ntok + 2 <= b->tokcap)
+		return true;
+	b->doc->ntok = o->ntok;
+	if (!nc_reserve(b->env, (void **) &b->doc->toks, &b->tokcap,
+					o->ntok + 2, sizeof(NcToken)))
+		return false;
+	o->toks = b->doc->toks;
+	return true;
+}
+
+/* Bytes of text between two looks at the interrupt flag. */
+#define CHECK_BYTES (1u << 18)
 
 NcStatus
 nc_tokenize_range(NcBuilder *b, uint32_t start, uint32_t end)
 {
+	const unsigned char *s = b->s;
 	Cursor		c;
+	Out			o;
 	uint16_t	gap = NC_TF_SPACE_BEFORE;
+	bool		glued;			/* the last token ends where o.pos is */
+	uint32_t	check_at;		/* look at the interrupt flag beyond here */
+	bool		quotes = false;
+	NcStatus	st = NC_OK;
 
 	/* count the code points between the previous paragraph and this one */
-	c.s = b->s;
+	c.s = s;
 	c.end = b->len;
-	c.pos = b->pos;
-	c.cpos = b->cpos;
-	advance(&c, start - c.pos);
+	o.toks = b->doc->toks;
+	o.ntok = b->doc->ntok;
+	o.pos = start;
+	o.cpos = b->cpos + count_cp(&c, b->pos, start);
 	c.end = end;
+	glued = o.ntok > 0 && o.toks[o.ntok - 1].end == start;
+	check_at = start + (CHECK_BYTES - b->since_check);
 
-	while (c.pos < end)
+	while (o.pos < end)
 	{
 		uint32_t	n,
-					cp = peek(&c, c.pos, &n);
-		NcCharClass cc = nc_char_class(cp);
-		uint32_t	tok_end;
+					cp,
+					tok_end,
+					tok_start = o.pos;
+		NcCharClass cc;
 		uint16_t	flags = gap;
-		const NcToken *last;
+
+		if (s[o.pos] < 0x80)
+		{
+			cp = s[o.pos];
+			n = 1;
+			cc = (NcCharClass) nc_ascii_class[cp];
+		}
+		else
+		{
+			n = nc_u8_decode(s, end, o.pos, &cp);
+			cc = nc_char_class_nonascii(cp);
+		}
 
 		if (cc == NC_CC_SPACE || cc == NC_CC_NEWLINE)
 		{
 			if (cc == NC_CC_NEWLINE)
 				gap |= NC_TF_NEWLINE_BEFORE;
 			gap |= NC_TF_SPACE_BEFORE;
-			if (b->doc->ntok > 0 && b->doc->toks[b->doc->ntok - 1].end == c.pos)
-				b->doc->toks[b->doc->ntok - 1].flags |= NC_TF_SPACE_AFTER;
-			c.pos += n;
-			c.cpos++;
+			if (glued)
+				o.toks[o.ntok - 1].flags |= NC_TF_SPACE_AFTER;
+			glued = false;
+			o.pos += n;
+			o.cpos++;
 			continue;
 		}
 		gap = 0;
 
-		/*
-		 * Room for the most tokens one step emits (a word and its possessive
-		 * 's), so that emit_n only stores.
-		 */
-		if (!nc_reserve(b->env, (void **) &b->doc->toks, &b->tokcap,
-						b->doc->ntok + 2, sizeof(NcToken)))
-			return NC_ENOMEM;
+		if (!tok_room(b, &o))
+		{
+			st = NC_ENOMEM;
+			break;
+		}
 
 		switch (cc)
 		{
 			case NC_CC_LETTER:
 			case NC_CC_EXTEND:
-				word_tokens(b, &c, n, flags);
+				word_tokens(&o, &c, n, flags);
 				break;
 			case NC_CC_DIGIT:
-				tok_end = scan_number(&c, c.pos);
+				tok_end = scan_number(&c, o.pos);
 				flags |= NC_TF_DIGIT;
-				emit(b, &c, tok_end, NC_TK_NUMBER, flags, NC_MARK_NONE);
+				emit(&o, &c, tok_end, NC_TK_NUMBER, flags, NC_MARK_NONE);
 				break;
 			case NC_CC_QUOTE:
-				{
-					uint32_t	alen = apostrophe_len(&c, c.pos);
-
-					/* '90s, ’08: an elided century, not a quotation mark */
-					if (alen && is_digit_at(&c, c.pos + alen) &&
-						is_digit_at(&c, c.pos + alen + 1) &&
-						!is_digit_at(&c, c.pos + alen + 2))
-					{
-						tok_end = scan_number(&c, c.pos + alen);
-						emit(b, &c, tok_end, NC_TK_NUMBER,
-							 flags | NC_TF_DIGIT, NC_MARK_NONE);
-						break;
-					}
-					/* '' and `` are one double quotation mark */
-					tok_end = c.pos + n;
-					if ((cp == '\'' || cp == '`') && tok_end < end && c.s[tok_end] == cp)
-					{
-						emit(b, &c, tok_end + 1, NC_TK_QUOTE_AMBIG, flags,
-							 NC_MARK_DOUBLE);
-						break;
-					}
-					emit(b, &c, tok_end, NC_TK_QUOTE_AMBIG, flags,
-						 (uint8_t) nc_quote_family(cp));
-					break;
-				}
+				quote_token(&o, &c, cp, n, flags);
+				quotes = true;
+				break;
 			case NC_CC_HYPHEN:
 				/* runs of ASCII hyphens ("--") are one dash */
-				tok_end = c.pos + n;
+				tok_end = o.pos + n;
 				if (cp == '-')
-					while (tok_end < end && c.s[tok_end] == '-')
+					while (tok_end < end && s[tok_end] == '-')
 						tok_end++;
-				emit(b, &c, tok_end, NC_TK_PUNCT, flags, NC_MARK_NONE);
+				emit_n(&o, tok_end, 1 + (tok_end - o.pos - n), NC_TK_PUNCT,
+					   flags, NC_MARK_NONE);
 				break;
 			case NC_CC_PUNCT:
-				tok_end = c.pos + n;
+				tok_end = o.pos + n;
 				if (cp == '.')	/* an ellipsis written as dots */
-					while (tok_end < end && c.s[tok_end] == '.')
+					while (tok_end < end && s[tok_end] == '.')
 						tok_end++;
-				emit(b, &c, tok_end, NC_TK_PUNCT, flags, NC_MARK_NONE);
+				emit_n(&o, tok_end, 1 + (tok_end - o.pos - n), NC_TK_PUNCT,
+					   flags, NC_MARK_NONE);
 				break;
 			default:
-				{
-					/* a symbol with whatever glues to it (emoji sequences) */
-					bool		zwj = false;
-
-					tok_end = c.pos + n;
-					while (tok_end < end)
-					{
-						uint32_t	m,
-									next = peek(&c, tok_end, &m);
-						NcCharClass nc = nc_char_class(next);
-
-						if (nc == NC_CC_EXTEND || (zwj && nc == NC_CC_SYMBOL))
-						{
-							zwj = (next == 0x200D);
-							tok_end += m;
-						}
-						else
-							break;
-					}
-					emit(b, &c, tok_end, NC_TK_SYMBOL, flags, NC_MARK_NONE);
-					break;
-				}
+				symbol_token(&o, &c, n, flags);
+				break;
 		}
+		glued = true;
 		/* every token holds at least one character: progress is certain */
-		last = &b->doc->toks[b->doc->ntok - 1];
-		if (last->end <= last->start)
-			return NC_EINTERNAL;
-
-		b->since_check += c.pos - last->start + 1;
-		if (b->since_check > (1u << 18))
+		if (o.pos <= tok_start)
 		{
-			b->since_check = 0;
+			st = NC_EINTERNAL;
+			break;
+		}
+		if (o.pos > check_at)
+		{
+			check_at = o.pos + CHECK_BYTES;
 			if (nc_should_stop(b->env))
-				return NC_ECANCEL;
+			{
+				st = NC_ECANCEL;
+				break;
+			}
 		}
 	}
-	if (b->doc->ntok > 0 && b->doc->toks[b->doc->ntok - 1].end == c.pos)
-		b->doc->toks[b->doc->ntok - 1].flags |= NC_TF_SPACE_AFTER;
-	b->pos = c.pos;
-	b->cpos = c.cpos;
-	return NC_OK;
+	if (st == NC_OK && glued)
+		o.toks[o.ntok - 1].flags |= NC_TF_SPACE_AFTER;
+	b->doc->ntok = o.ntok;
+	/*
+	 * Bytes since the last look: beyond CHECK_BYTES when trailing white
+	 * space went past check_at, and then the next paragraph looks at once.
+	 */
+	b->since_check = CHECK_BYTES - (check_at - o.pos);
+	b->pos = o.pos;
+	b->cpos = o.cpos;
+	b->para_quotes = quotes;
+	return st;
 }
