@@ -358,11 +358,11 @@ pipeline_seconds(const char *s, size_t n)
 }
 
 /*
- * Doubling the input at most roughly doubles the work: for each shape of
- * text, CPU time at 2n over CPU time at n stays under 3 (quadratic work
- * would give 4).  Sizes are chosen so the smaller run takes tens of
- * milliseconds; times are the best of three, so a busy machine does not
- * make a linear pipeline look quadratic.
+ * Four times the input costs about four times the work: for each shape of
+ * text, CPU time at 4n over CPU time at n stays under 10 (quadratic work
+ * would give 16).  The wide margin is for what a linear pipeline still
+ * shows on a busy machine: caches that hold the smaller run and not the
+ * larger, first-touch page faults; times are the best of three.
  */
 static void
 test_linear_work(void **state)
@@ -387,14 +387,14 @@ test_linear_work(void **state)
 		const char *unit = shapes[k].unit ? shapes[k].unit : article;
 		size_t		n = shapes[k].n;
 		char	   *s1 = repeat_to(unit, n);
-		char	   *s2 = repeat_to(unit, 2 * n);
+		char	   *s2 = repeat_to(unit, 4 * n);
 		double		t1 = pipeline_seconds(s1, n);
-		double		t2 = pipeline_seconds(s2, 2 * n);
+		double		t2 = pipeline_seconds(s2, 4 * n);
 		double		ratio = t2 / (t1 > 1e-4 ? t1 : 1e-4);
 
 		print_message("linearity %-12s %7zu bytes %.4fs, %7zu bytes %.4fs: ratio %.2f\n",
-					  shapes[k].name, n, t1, 2 * n, t2, ratio);
-		assert_true(ratio < 3.0);
+					  shapes[k].name, n, t1, 4 * n, t2, ratio);
+		assert_true(ratio < 10.0);
 		free(s1);
 		free(s2);
 	}
