@@ -109,23 +109,35 @@ next_phrase(const EntCtx *cx, uint32_t i, uint32_t end)
  * the rules ask about the same words again and again.  The look-ups fold
  * ASCII case only and no key holds a digit, an apostrophe or a quotation
  * mark, so every token of a word id (nc_ner_tok's word key: ASCII case and
- * digits folded, U+2019 read as ') gets the same answers.  Each lexicon has
- * a DONE bit; id 0 (no word) is looked up every time.
+ * digits folded, U+2019 read as ') gets the same answers.  One look-up in
+ * the union of the six lexicons (tools/lexgen.sh) answers for all of them:
+ * most words are in none, and each look-up is a likely cache miss.  WL_DONE
+ * marks a word looked up; id 0 (no word) is looked up every time.
  */
 #define WL_CUES			0x0000FFFF	/* ner_cue_words: a bit per cue letter */
-#define WL_CUE_DONE		0x00010000
-#define WL_TITLE		0x00020000	/* ner_titles */
-#define WL_TITLE_H		0x00040000	/* ... an honorific ('h') */
-#define WL_TITLE_DONE	0x00080000
-#define WL_HEAD_SHIFT	20			/* ner_heads: NcEntityType, 3 bits */
-#define WL_HEAD_DONE	0x00800000
-#define WL_QVERB		0x01000000	/* quote_cues 'v': a reporting verb */
-#define WL_QWORD		0x02000000	/* quote_cues 'w' */
-#define WL_QCUE_DONE	0x04000000
-#define WL_STARTER		0x08000000	/* sentence_starters */
-#define WL_STARTER_DONE 0x10000000
-#define WL_MONTH		0x20000000	/* claim_months */
-#define WL_MONTH_DONE	0x40000000
+#define WL_TITLE		0x00010000	/* ner_titles */
+#define WL_TITLE_H		0x00020000	/* ... an honorific ('h') */
+#define WL_HEAD_SHIFT	18			/* ner_heads: NcEntityType, 3 bits */
+#define WL_QVERB		0x00200000	/* quote_cues 'v': a reporting verb */
+#define WL_QWORD		0x00400000	/* quote_cues 'w' */
+#define WL_STARTER		0x00800000	/* sentence_starters */
+#define WL_MONTH		0x01000000	/* claim_months */
+#define WL_DONE			0x80000000
+
+/* the sources of nc_lex_ner_rule_words, in the order of tools/lexgen.sh */
+enum
+{
+	RW_CUES, RW_TITLES, RW_HEADS, RW_QCUES, RW_STARTERS, RW_MONTHS, RW_N
+};
+/* (a compile error when the union has another number of sources) */
+typedef char rw_sources_check[sizeof(nc_lexu_ner_rule_words[0]) == RW_N * sizeof(uint16_t) ? 1 : -1];
+
+/* the entry of source lexicon lex, or NULL, by its index + 1 in the union */
+static inline const NcLexEntry *
+rw_entry(const NcLexicon *lex, uint16_t ix)
+{
+	return ix ? &lex->entries[ix - 1] : NULL;
+}
 
 /* the bit of cue letter cls (lexicon/ner_cue_words.txt), 0 if none */
 static uint32_t
@@ -137,63 +149,51 @@ cue_bit(char cls)
 	return p ? UINT32_C(1) << (p - letters) : 0;
 }
 
-/* the WL_ bits of one lexicon (its DONE bit) for token i */
+/* the WL_ bits of the word of token i */
 static uint32_t
-lex_lookup(const NcDoc *doc, uint32_t i, uint32_t done)
+lex_lookup(const NcDoc *doc, uint32_t i)
 {
-	const char *p = nc_tok_ptr(doc, i);
-	uint32_t	len = nc_tok_len(doc, i);
+	const NcLexEntry *u = nc_lex_find_lower(&nc_lex_ner_rule_words, nc_tok_ptr(doc, i),
+											nc_tok_len(doc, i));
+	const uint16_t *ix;
 	const NcLexEntry *e;
-	uint32_t	b = done;
+	uint32_t	b = WL_DONE;
 
-	switch (done)
-	{
-		case WL_CUE_DONE:
-			e = nc_lex_find_lower(&nc_lex_ner_cue_words, p, len);
-			for (const char *v = e ? e->value : NULL; v && *v; v++)
-				b |= cue_bit(*v);
-			break;
-		case WL_TITLE_DONE:
-			e = nc_lex_find_lower(&nc_lex_ner_titles, p, len);
-			if (e)
-				b |= WL_TITLE | (e->value && strchr(e->value, 'h') ? WL_TITLE_H : 0);
-			break;
-		case WL_HEAD_DONE:
-			e = nc_lex_find_lower(&nc_lex_ner_heads, p, len);
-			if (e && e->value)
-				b |= (uint32_t) (e->value[0] == 'O' ? NC_ET_ORG :
-								 e->value[0] == 'L' ? NC_ET_LOC :
-								 e->value[0] == 'M' ? NC_ET_MISC : 0) << WL_HEAD_SHIFT;
-			break;
-		case WL_QCUE_DONE:
-			e = nc_lex_find_lower(&nc_lex_quote_cues, p, len);
-			if (e && e->value && e->value[0] == 'v')
-				b |= WL_QVERB;
-			else if (e && e->value && e->value[0] == 'w')
-				b |= WL_QWORD;
-			break;
-		case WL_STARTER_DONE:
-			if (nc_lex_find_lower(&nc_lex_sentence_starters, p, len))
-				b |= WL_STARTER;
-			break;
-		case WL_MONTH_DONE:
-			if (nc_lex_find_lower(&nc_lex_claim_months, p, len))
-				b |= WL_MONTH;
-			break;
-	}
+	if (u == NULL)
+		return b;
+	ix = nc_lexu_ner_rule_words[u - nc_lex_ner_rule_words.entries];
+	e = rw_entry(&nc_lex_ner_cue_words, ix[RW_CUES]);
+	for (const char *v = e ? e->value : NULL; v && *v; v++)
+		b |= cue_bit(*v);
+	if ((e = rw_entry(&nc_lex_ner_titles, ix[RW_TITLES])) != NULL)
+		b |= WL_TITLE | (e->value && strchr(e->value, 'h') ? WL_TITLE_H : 0);
+	e = rw_entry(&nc_lex_ner_heads, ix[RW_HEADS]);
+	if (e && e->value)
+		b |= (uint32_t) (e->value[0] == 'O' ? NC_ET_ORG :
+						 e->value[0] == 'L' ? NC_ET_LOC :
+						 e->value[0] == 'M' ? NC_ET_MISC : 0) << WL_HEAD_SHIFT;
+	e = rw_entry(&nc_lex_quote_cues, ix[RW_QCUES]);
+	if (e && e->value && e->value[0] == 'v')
+		b |= WL_QVERB;
+	else if (e && e->value && e->value[0] == 'w')
+		b |= WL_QWORD;
+	if (ix[RW_STARTERS])
+		b |= WL_STARTER;
+	if (ix[RW_MONTHS])
+		b |= WL_MONTH;
 	return b;
 }
 
-/* the cached WL_ bits of token i's word, lexicon done looked up */
+/* the cached WL_ bits of token i's word */
 static inline uint32_t
-word_lex(const EntCtx *cx, uint32_t i, uint32_t done)
+word_lex(const EntCtx *cx, uint32_t i)
 {
 	uint32_t	id = cx->wid[i];
 
 	if (id == 0)
-		return lex_lookup(cx->doc, i, done);
-	if (!(cx->wlex[id] & done))
-		cx->wlex[id] |= lex_lookup(cx->doc, i, done);
+		return lex_lookup(cx->doc, i);
+	if (cx->wlex[id] == 0)
+		cx->wlex[id] = lex_lookup(cx->doc, i);
 	return cx->wlex[id];
 }
 
@@ -222,7 +222,7 @@ static inline bool
 cue_word(const EntCtx *cx, uint32_t i, char cls)
 {
 	return i < cx->doc->ntok && cx->doc->toks[i].kind == NC_TK_WORD &&
-		(word_lex(cx, i, WL_CUE_DONE) & cue_bit(cls)) != 0;
+		(word_lex(cx, i) & cue_bit(cls)) != 0;
 }
 
 /* nc_ent_is_title with a value that has 'h' (an honorific), cached */
@@ -232,7 +232,7 @@ tok_honorific(const EntCtx *cx, uint32_t i)
 	const NcToken *t = &cx->doc->toks[i];
 
 	return t->kind == NC_TK_WORD && !(t->flags & NC_TF_POSSESSIVE) &&
-		(word_lex(cx, i, WL_TITLE_DONE) & WL_TITLE_H) != 0;
+		(word_lex(cx, i) & WL_TITLE_H) != 0;
 }
 
 /*
@@ -608,7 +608,7 @@ static bool
 speech_verb(const EntCtx *cx, uint32_t i)
 {
 	return cx->doc->toks[i].kind == NC_TK_WORD &&
-		(word_lex(cx, i, WL_QCUE_DONE) & WL_QVERB) != 0;
+		(word_lex(cx, i) & WL_QVERB) != 0;
 }
 
 /*
@@ -744,7 +744,7 @@ person_cues(EntCtx *cx)
 static bool
 calendar_word(const EntCtx *cx, uint32_t i)
 {
-	return cue_word(cx, i, 'd') || (word_lex(cx, i, WL_MONTH_DONE) & WL_MONTH) != 0;
+	return cue_word(cx, i, 'd') || (word_lex(cx, i) & WL_MONTH) != 0;
 }
 
 /*
@@ -780,12 +780,12 @@ quote_speaker(const EntCtx *cx, uint32_t i, uint32_t e, uint32_t sfirst, uint32_
 		(doc->toks[i - 1].kind != NC_TK_QUOTE_CLOSE &&
 		 doc->toks[i - 1].kind != NC_TK_QUOTE_AMBIG) ||
 		doc->toks[i - 2].kind != NC_TK_PUNCT || doc->toks[e].kind != NC_TK_WORD ||
-		(word_lex(cx, i, WL_STARTER_DONE) & WL_STARTER))
+		(word_lex(cx, i) & WL_STARTER))
 		return false;
 	p = nc_tok_ptr(doc, i - 2);
 	if (nc_tok_len(doc, i - 2) != 1 || (p[0] != ',' && p[0] != '?' && p[0] != '!'))
 		return false;
-	return (word_lex(cx, e, WL_QCUE_DONE) & (WL_QVERB | WL_QWORD)) != 0;
+	return (word_lex(cx, e) & (WL_QVERB | WL_QWORD)) != 0;
 }
 
 /* Add a span that a context cue found, and mark its tokens covered. */
@@ -1504,7 +1504,7 @@ head_at(const EntCtx *cx, uint32_t i)
 
 	if (t->kind != NC_TK_WORD || (t->flags & NC_TF_POSSESSIVE))
 		return 0;
-	return (uint8_t) ((word_lex(cx, i, WL_HEAD_DONE) >> WL_HEAD_SHIFT) & 0x07);
+	return (uint8_t) ((word_lex(cx, i) >> WL_HEAD_SHIFT) & 0x07);
 }
 
 /* nc_ent_is_title(doc, i, NULL), cached */
@@ -1514,7 +1514,7 @@ tok_title(const EntCtx *cx, uint32_t i)
 	const NcToken *t = &cx->doc->toks[i];
 
 	return t->kind == NC_TK_WORD && !(t->flags & NC_TF_POSSESSIVE) &&
-		(word_lex(cx, i, WL_TITLE_DONE) & WL_TITLE) != 0;
+		(word_lex(cx, i) & WL_TITLE) != 0;
 }
 
 /* a capitalised word that can be part of a name */
