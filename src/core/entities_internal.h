@@ -38,6 +38,8 @@ typedef struct EntCtx
 								 * cached (entities_rules.c) */
 	uint8_t    *scratch;		/* per token: one byte array the rule passes
 								 * share (nc_ent_scratch) */
+	uint32_t   *caps;			/* the tokens with up set, in order, then
+								 * UINT32_MAX (entities_rules.c) */
 	EntSpan    *spans;
 	uint32_t	nspan;
 	uint32_t	spancap;

@@ -40,42 +40,47 @@ static inline uint8_t head_at(const EntCtx *cx, uint32_t i);
 static inline bool tok_title(const EntCtx *cx, uint32_t i);
 static bool is_given_name(const EntCtx *cx, uint32_t i);
 
-/* next_up one byte at a time */
-static uint32_t
-next_up_bytes(const EntCtx *cx, uint32_t i, uint32_t end)
+/*
+ * The tokens with an upper-case letter (cx->up) are the only ones most
+ * passes look at: their indexes are listed once (cx->caps, ending in
+ * UINT32_MAX), and each pass walks the list with a cursor instead of
+ * testing every token again.  false when out of memory.
+ */
+static bool
+list_caps(EntCtx *cx)
 {
-	while (i < end && !cx->up[i])
-		i++;
-	return i;
+	uint32_t	ntok = cx->doc->ntok,
+				n = 0;
+
+	/* room for every token: no counting pass */
+	cx->caps = nc_alloc(cx->env, (size_t) (ntok + 1) * sizeof(uint32_t));
+	if (!cx->caps)
+		return false;
+	for (uint32_t i = 0; i < ntok; i++)
+	{
+		/* no branch: the slot is overwritten unless token i counts */
+		cx->caps[n] = i;
+		n += cx->up[i] != 0;
+	}
+	cx->caps[n] = UINT32_MAX;
+	return true;
 }
 
 /*
- * The first token in [i, end) with an upper-case letter (cx->up), or end:
- * the passes that look at capitalised words only pass over the others
- * eight at a time.  The last few tokens before end (a sentence's end, for
- * head_names) are one word too: the eight bytes that end at end, shifted
- * past those before i, when the byte order tells which byte is lowest.
+ * The first token in [i, end) with an upper-case letter, or end.  *c is the
+ * caller's cursor into cx->caps, kept from call to call: i must never
+ * decrease from one call to the next (a pass goes forward), so that the
+ * cursor only moves on.
  */
 static inline uint32_t
-next_up(const EntCtx *cx, uint32_t i, uint32_t end)
+next_up(const EntCtx *cx, uint32_t *c, uint32_t i, uint32_t end)
 {
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	uint64_t	w;
+	uint32_t	k = *c;
 
-	for (; i + 8 <= end; i += 8)
-		if ((w = nc_swar_load(cx->up + i)) != 0)
-			return i + (uint32_t) (__builtin_ctzll(w) >> 3);
-	if (i >= end || end < 8)
-		return next_up_bytes(cx, i, end);
-	/* end - 8 < i < end: the bytes [end - 8, i) shift out */
-	w = nc_swar_load(cx->up + end - 8) >> (8 * (i - (end - 8)));
-	return w != 0 ? i + (uint32_t) (__builtin_ctzll(w) >> 3) : end;
-#else
-	for (; i + 8 <= end; i += 8)
-		if (nc_swar_load(cx->up + i) != 0)
-			break;
-	return next_up_bytes(cx, i, end);
-#endif
+	while (cx->caps[k] < i)
+		k++;
+	*c = k;
+	return cx->caps[k] < end ? cx->caps[k] : end;
 }
 
 /*
@@ -830,8 +835,8 @@ untagged_people(EntCtx *cx)
 	covered = covered_tokens(cx);
 	if (!covered)
 		return NC_ENOMEM;
-	for (uint32_t i = next_up(cx, 0, doc->ntok); i < doc->ntok;
-		 i = next_up(cx, i + 1, doc->ntok))
+	for (uint32_t c = 0, i = next_up(cx, &c, 0, doc->ntok); i < doc->ntok;
+		 i = next_up(cx, &c, i + 1, doc->ntok))
 	{
 		uint32_t	sfirst,
 					send,
@@ -981,8 +986,8 @@ org_cues(EntCtx *cx)
 
 		if (!covered)
 			return NC_ENOMEM;
-		for (uint32_t i = next_up(cx, 1, doc->ntok); i < doc->ntok;
-			 i = next_up(cx, i + 1, doc->ntok))
+		for (uint32_t c = 0, i = next_up(cx, &c, 1, doc->ntok); i < doc->ntok;
+			 i = next_up(cx, &c, i + 1, doc->ntok))
 		{
 			uint32_t	sfirst,
 						send,
@@ -1158,8 +1163,8 @@ consistency(EntCtx *cx)
 	}
 
 	/* untagged occurrences of typed strings */
-	for (uint32_t i = next_up(cx, 0, doc->ntok); i < doc->ntok;
-		 i = next_up(cx, i + 1, doc->ntok))
+	for (uint32_t c = 0, i = next_up(cx, &c, 0, doc->ntok); i < doc->ntok;
+		 i = next_up(cx, &c, i + 1, doc->ntok))
 	{
 		uint32_t	send,
 					best = 0;
@@ -1216,8 +1221,8 @@ consistency(EntCtx *cx)
 		i += best - 1;
 	}
 	/* gazetteer backstop: untagged known organisations and demonyms */
-	for (uint32_t i = next_up(cx, 0, doc->ntok); i < doc->ntok;
-		 i = next_up(cx, i + 1, doc->ntok))
+	for (uint32_t c = 0, i = next_up(cx, &c, 0, doc->ntok); i < doc->ntok;
+		 i = next_up(cx, &c, i + 1, doc->ntok))
 	{
 		uint16_t	c = cx->phr[i];
 		uint32_t	j;
@@ -1456,8 +1461,8 @@ acronyms(EntCtx *cx)
 	covered = covered_tokens(cx);
 	if (!covered)
 		return NC_ENOMEM;
-	for (uint32_t i = next_up(cx, 0, doc->ntok); i < doc->ntok;
-		 i = next_up(cx, i + 1, doc->ntok))
+	for (uint32_t c = 0, i = next_up(cx, &c, 0, doc->ntok); i < doc->ntok;
+		 i = next_up(cx, &c, i + 1, doc->ntok))
 	{
 		char		a[6];
 		int			na;
@@ -1569,9 +1574,9 @@ no_space_between(const NcDoc *doc, uint32_t i)
 
 /* the first token in [i, end) that may be a name's head word, or end */
 static uint32_t
-next_head(const EntCtx *cx, const uint8_t *person, uint32_t i, uint32_t end)
+next_head(const EntCtx *cx, uint32_t *c, const uint8_t *person, uint32_t i, uint32_t end)
 {
-	for (i = next_up(cx, i, end); i < end; i = next_up(cx, i + 1, end))
+	for (i = next_up(cx, c, i, end); i < end; i = next_up(cx, c, i + 1, end))
 		if (cap_word(cx, i) && head_at(cx, i) != 0 && !person[i])
 			break;
 	return i;
@@ -1592,6 +1597,8 @@ head_names(EntCtx *cx)
 								 * on each, -1 none */
 	uint32_t	satcap = 0;
 	uint32_t	cur = 0;		/* first span not wholly before the sentence */
+	uint32_t	capc = 0,		/* next_up's cursor, and the token it was */
+				capi = 0;		/* last asked for */
 	uint32_t	nspan0 = cx->nspan;
 
 	person = nc_ent_scratch(cx);
@@ -1622,7 +1629,12 @@ head_names(EntCtx *cx)
 		uint32_t	nw = 0,
 					nall = 0;
 		uint32_t	floor = sfirst;
-		uint32_t	h0 = next_head(cx, person, sfirst, send);
+		uint32_t	h0;
+
+		if (sfirst < capi)
+			capc = 0;			/* sentences out of order: start over */
+		capi = sfirst;
+		h0 = next_head(cx, &capc, person, sfirst, send);
 
 		if (h0 >= send)
 			continue;			/* no head word: no name to build */
@@ -1649,7 +1661,7 @@ head_names(EntCtx *cx)
 				sat[i - sfirst] = (int32_t) k;
 #define spanat(i) sat[(i) - sfirst]
 
-		for (uint32_t h = h0; h < send; h = next_up(cx, h + 1, send))
+		for (uint32_t h = h0; h < send; h = next_up(cx, &capc, h + 1, send))
 		{
 			uint8_t		type;
 			uint32_t	s,
@@ -1814,8 +1826,8 @@ demonyms(EntCtx *cx)
 	covered = covered_tokens(cx);
 	if (!covered)
 		return NC_ENOMEM;
-	for (uint32_t i = next_up(cx, 0, doc->ntok); i < doc->ntok;
-		 i = next_up(cx, i + 1, doc->ntok))
+	for (uint32_t c = 0, i = next_up(cx, &c, 0, doc->ntok); i < doc->ntok;
+		 i = next_up(cx, &c, i + 1, doc->ntok))
 	{
 		uint32_t	s = i;
 		uint32_t	len = nc_tok_len(doc, i);
@@ -2161,6 +2173,8 @@ nc_ent_rules(EntCtx *cx)
 	if (!cx->wlex)
 		return NC_ENOMEM;
 	memset(cx->wlex, 0, (size_t) cx->nwords * sizeof(uint32_t));
+	if (!list_caps(cx))
+		return NC_ENOMEM;
 	for (uint32_t i = 0; i < cx->nspan; i++)
 	{
 		EntSpan    *sp = &cx->spans[i];
@@ -2218,5 +2232,7 @@ nc_ent_rules(EntCtx *cx)
 	for (uint32_t i = 0; i < cx->nspan; i++)
 		if (cx->spans[i].type == NC_ET_PERSON)
 			find_role(cx, &cx->spans[i], covered);
+	nc_release(cx->env, cx->caps, (size_t) (doc->ntok + 1) * sizeof(uint32_t));
+	cx->caps = NULL;
 	return NC_OK;
 }
