@@ -203,6 +203,34 @@ word_lex(const EntCtx *cx, uint32_t i)
 }
 
 /*
+ * covered[first..end) |= 1 (covered holds 0 or 1 a token).  Spans are a
+ * token to three long, and a loop over them ends at a branch the lengths
+ * decide: a span of up to eight tokens is one eight-byte OR, short of the
+ * last eight tokens, when the byte order says which byte is first.
+ */
+static inline void
+mark_span(uint8_t *covered, uint32_t ntok, uint32_t first, uint32_t end)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	static const uint64_t ones[9] = {0, UINT64_C(0x01), UINT64_C(0x0101),
+		UINT64_C(0x010101), UINT64_C(0x01010101), UINT64_C(0x0101010101),
+		UINT64_C(0x010101010101), UINT64_C(0x01010101010101),
+	UINT64_C(0x0101010101010101)};
+
+	/* (end < first: a huge end - first, the loop below, which does nothing) */
+	if (end - first <= 8 && (uint64_t) first + 8 <= ntok)
+	{
+		uint64_t	w = nc_swar_load(covered + first) | ones[end - first];
+
+		memcpy(covered + first, &w, sizeof(w));
+		return;
+	}
+#endif
+	for (uint32_t i = first; i < end; i++)
+		covered[i] = 1;
+}
+
+/*
  * The rules' scratch (nc_ent_scratch) with 1 on every token some span
  * covers: what a rule that adds spans must leave alone.  NULL when out of
  * memory.
@@ -215,10 +243,8 @@ covered_tokens(EntCtx *cx)
 	if (!covered)
 		return NULL;
 	memset(covered, 0, cx->doc->ntok);
-	/* spans are a few tokens long: a loop, not a call each */
 	for (uint32_t k = 0; k < cx->nspan; k++)
-		for (uint32_t i = cx->spans[k].first; i < cx->spans[k].end; i++)
-			covered[i] = 1;
+		mark_span(covered, cx->doc->ntok, cx->spans[k].first, cx->spans[k].end);
 	return covered;
 }
 
@@ -1135,8 +1161,7 @@ consistency(EntCtx *cx)
 			s->first_type = sp->type;
 		s->votes[sp->type] += sp->cue ? 1000 : 1;	/* a cue outweighs the tagger */
 		lead[cx->wid[sp->first]] = 1;
-		for (uint32_t k = sp->first; k < sp->end; k++)
-			covered[k] = 1;
+		mark_span(covered, doc->ntok, sp->first, sp->end);
 		if (person_alias(cx, sp))
 		{
 			KeyStat    *a = nc_keymap_get(&map, nc_ent_span_key(cx, sp->end - 1, sp->end), true, NULL);
