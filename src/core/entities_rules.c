@@ -127,6 +127,8 @@ next_phrase(const EntCtx *cx, uint32_t i, uint32_t end)
 #define WL_QWORD		0x00400000	/* quote_cues 'w' */
 #define WL_STARTER		0x00800000	/* sentence_starters */
 #define WL_MONTH		0x01000000	/* claim_months */
+#define WL_TITLE_M		0x02000000	/* ner_titles: 'm', a man's title */
+#define WL_TITLE_F		0x04000000	/* ... 'f', a woman's */
 #define WL_DONE			0x80000000
 
 /* the sources of nc_lex_ner_rule_words, in the order of tools/lexgen.sh */
@@ -171,7 +173,15 @@ lex_lookup(const NcDoc *doc, uint32_t i)
 	for (const char *v = e ? e->value : NULL; v && *v; v++)
 		b |= cue_bit(*v);
 	if ((e = rw_entry(&nc_lex_ner_titles, ix[RW_TITLES])) != NULL)
-		b |= WL_TITLE | (e->value && strchr(e->value, 'h') ? WL_TITLE_H : 0);
+	{
+		b |= WL_TITLE;
+		if (e->value && strchr(e->value, 'h'))
+			b |= WL_TITLE_H;
+		if (e->value && strchr(e->value, 'm'))
+			b |= WL_TITLE_M;
+		if (e->value && strchr(e->value, 'f'))
+			b |= WL_TITLE_F;
+	}
 	e = rw_entry(&nc_lex_ner_heads, ix[RW_HEADS]);
 	if (e && e->value)
 		b |= (uint32_t) (e->value[0] == 'O' ? NC_ET_ORG :
@@ -268,30 +278,28 @@ tok_honorific(const EntCtx *cx, uint32_t i)
 
 /*
  * Word i gives the rules' cue cls (a letter of lexicon/ner_cue_words.txt,
- * which says what each means): one lookup, whatever the list.
+ * which says what each means), for the grouping: cached like the rules'.
  */
 bool
-nc_ent_cue_word(const NcDoc *doc, uint32_t i, char cls)
+nc_ent_cue_word(const EntCtx *cx, uint32_t i, char cls)
 {
-	const NcLexEntry *e;
-
-	if (i >= doc->ntok || doc->toks[i].kind != NC_TK_WORD)
-		return false;
-	e = nc_lex_find_lower(&nc_lex_ner_cue_words, nc_tok_ptr(doc, i), nc_tok_len(doc, i));
-	return e != NULL && e->value != NULL && strchr(e->value, cls) != NULL;
+	return cue_word(cx, i, cls);
 }
 
-bool
-nc_ent_is_title(const NcDoc *doc, uint32_t i, const char **value)
+/*
+ * The gender a title at token i gives (lexicon ner_titles: 'm' 1, else 'f'
+ * 2), 0 when none or no title, for the grouping: cached like the rules'.
+ */
+uint8_t
+nc_ent_title_gender(const EntCtx *cx, uint32_t i)
 {
-	const NcLexEntry *e;
+	const NcToken *t = &cx->doc->toks[i];
+	uint32_t	b;
 
-	if (doc->toks[i].kind != NC_TK_WORD || (doc->toks[i].flags & NC_TF_POSSESSIVE))
-		return false;
-	e = nc_lex_find_lower(&nc_lex_ner_titles, nc_tok_ptr(doc, i), nc_tok_len(doc, i));
-	if (e && value)
-		*value = e->value;
-	return e != NULL;
+	if (t->kind != NC_TK_WORD || (t->flags & NC_TF_POSSESSIVE))
+		return 0;
+	b = word_lex(cx, i);
+	return (b & WL_TITLE_M) ? 1 : (b & WL_TITLE_F) ? 2 : 0;
 }
 
 static bool
