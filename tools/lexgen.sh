@@ -3,8 +3,10 @@
 #
 # Compiles lexicon data files into C: each src/core/lexicon/NAME.txt becomes
 # `const NcLexicon nc_lex_NAME`, a byte-sorted array with a hash index
-# (each slot holding 16 bits of the key's hash beside the entry index) and a mask of
-# the key lengths present, searched by nc_lex_find().  A data line is `key` or `key<TAB>value`; '#' starts a
+# (each slot holding 16 bits of the key's hash beside the entry index), a mask of
+# the key lengths present and a bitmap of the keys' first and last bytes and
+# lengths (a pre-filter: most words looked up are in no lexicon), searched
+# by nc_lex_find().  A data line is `key` or `key<TAB>value`; '#' starts a
 # comment line (origin and licence live there).  Keys are kept as written:
 # each lexicon's header says whether they are lower-cased.
 #
@@ -39,7 +41,32 @@ function keyhash(s,    h, k) {
 		h = (h * 31 + ord[substr(s, k, 1)]) % 4294967296
 	return h
 }
-function emit_index(name, n,    size, i, b, l, lenmask) {
+# the pre-filter bit of a key (nc_lex_filter_bit() of nc_lexicon.h)
+function filterbit(s, mask,    l) {
+	l = length(s)
+	return (ord[substr(s, 1, 1)] * 961 + ord[substr(s, l, 1)] * 31 + (l < 63 ? l : 63)) % (mask + 1)
+}
+# the pre-filter: one bit per key, some eight bits a key, 512 to 16384
+function emit_filter(name, n,    bits, i, w, q, v, k) {
+	bits = 512
+	while (bits < 8 * n && bits < 16384) bits *= 2
+	for (i = 0; i < n; i++) fbit[filterbit(key[i], bits - 1)] = 1
+	printf "static const uint64_t filter_%s[%d] = {", name, bits / 64
+	# (in 16-bit quarters: %x of some awks stops at 2^31)
+	for (w = 0; w < bits / 64; w++) {
+		printf "%sUINT64_C(0x", (w == 0 ? "\n\t" : w % 4 ? ", " : ",\n\t")
+		for (q = 3; q >= 0; q--) {
+			v = 0
+			for (k = 0; k < 16; k++)
+				if ((w * 64 + q * 16 + k) in fbit) v += 2 ^ k
+			printf "%04x", v
+		}
+		printf ")"
+	}
+	print "\n};"
+	return bits - 1
+}
+function emit_index(name, n,    size, i, b, l, lenmask, fmask) {
 	size = 8
 	while (size < 2 * n) size *= 2
 	for (i = 0; i < size; i++) slot[i] = 0
@@ -64,7 +91,8 @@ function emit_index(name, n,    size, i, b, l, lenmask) {
 	for (l = 0; l < 64; l++)
 		if (l in lens)
 			lenmask = lenmask sprintf(" | (UINT64_C(1) << %d)", l)
-	printf "const NcLexicon nc_lex_%s = {\"%s\", entries_%s, %d, slots_%s, %d, %s};\n", name, name, name, n, name, size - 1, lenmask
+	fmask = emit_filter(name, n)
+	printf "const NcLexicon nc_lex_%s = {\"%s\", entries_%s, %d, slots_%s, %d, %s, filter_%s, %d};\n", name, name, name, n, name, size - 1, lenmask, name, fmask
 }
 function q(s) { gsub(/\\/, "\\\\", s); gsub(/"/, "\\\"", s); return "\"" s "\"" }
 BEGIN { n = 0; for (i = 1; i < 256; i++) ord[sprintf("%c", i)] = i }
@@ -87,6 +115,7 @@ for f in "$@"; do
 		{
 			v = (NF >= 2) ? q($2) : "NULL"
 			line[n] = sprintf("\t{%s, %d, %s},", q($1), length($1), v)
+			key[n] = $1
 			hash[n] = keyhash($1)
 			lens[length($1) < 63 ? length($1) : 63] = 1
 			n++

@@ -773,7 +773,7 @@ test_type_cues(void **state)
 /*
  * The rules' union lexicon (tools/lexgen.sh) finds every key of each
  * source, and points from each of its keys to the source entries of that
- * key, in the order of entities_rules.c.
+ * key, in the order of entities_rules.c; the pre-filters let every key by.
  */
 static void
 test_rule_words_union(void **state)
@@ -792,6 +792,9 @@ test_rule_words_union(void **state)
 
 			assert_non_null(e);
 			assert_int_equal(nc_lexu_ner_rule_words[e - u->entries][s], k + 1);
+			/* past the source's own pre-filter too */
+			assert_ptr_equal(nc_lex_find(srcs[s], srcs[s]->entries[k].key, srcs[s]->entries[k].keylen),
+							 &srcs[s]->entries[k]);
 		}
 	for (size_t k = 0; k < u->count; k++)
 		for (size_t s = 0; s < sizeof(srcs) / sizeof(srcs[0]); s++)
