@@ -117,15 +117,10 @@ title_gender(const EntCtx *cx, const EntSpan *sp)
 {
 	for (int32_t k = sp->role_first; k >= 0 && k < sp->role_end; k++)
 	{
-		const char *v = NULL;
+		uint8_t		g = nc_ent_title_gender(cx, (uint32_t) k);
 
-		if (nc_ent_is_title(cx->doc, (uint32_t) k, &v) && v)
-		{
-			if (strchr(v, 'm'))
-				return 1;
-			if (strchr(v, 'f'))
-				return 2;
-		}
+		if (g)
+			return g;
 	}
 	return 0;
 }
@@ -241,7 +236,7 @@ nc_ent_group(EntCtx *cx, NcEntities *out)
 				Slot	   *s;
 
 				/* "De Vries" opening a sentence: Anneke de Vries's surname */
-				if (len == 2 && nc_ent_cue_word(doc, sp[i].first, 'c'))
+				if (len == 2 && nc_ent_cue_word(cx, sp[i].first, 'c'))
 				{
 					s = map_find(&latest_full, nc_ent_wh(cx, sp[i].end - 1), false, 0);
 					if (!s)

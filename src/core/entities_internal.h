@@ -38,6 +38,8 @@ typedef struct EntCtx
 								 * cached (entities_rules.c) */
 	uint8_t    *scratch;		/* per token: one byte array the rule passes
 								 * share (nc_ent_scratch) */
+	uint32_t   *caps;			/* the tokens with up set, in order, then
+								 * UINT32_MAX (entities_rules.c) */
 	EntSpan    *spans;
 	uint32_t	nspan;
 	uint32_t	spancap;
@@ -68,10 +70,11 @@ extern NcStatus nc_ent_rules(EntCtx *cx);
 /* entities_group.c: group spans into entities, fill out */
 extern NcStatus nc_ent_group(EntCtx *cx, NcEntities *out);
 
-/* helpers */
-extern bool nc_ent_is_title(const NcDoc *doc, uint32_t i, const char **value);
+/* helpers (entities_rules.c), whose look-ups the rules' cache keeps */
+/* the gender a title at token i gives: 1 a man's, 2 a woman's, 0 none */
+extern uint8_t nc_ent_title_gender(const EntCtx *cx, uint32_t i);
 /* word i gives cue cls, a letter of lexicon/ner_cue_words.txt */
-extern bool nc_ent_cue_word(const NcDoc *doc, uint32_t i, char cls);
+extern bool nc_ent_cue_word(const EntCtx *cx, uint32_t i, char cls);
 
 /* the key of the string of tokens [first, end): its words' hashes mixed */
 static inline uint64_t

@@ -40,42 +40,47 @@ static inline uint8_t head_at(const EntCtx *cx, uint32_t i);
 static inline bool tok_title(const EntCtx *cx, uint32_t i);
 static bool is_given_name(const EntCtx *cx, uint32_t i);
 
-/* next_up one byte at a time */
-static uint32_t
-next_up_bytes(const EntCtx *cx, uint32_t i, uint32_t end)
+/*
+ * The tokens with an upper-case letter (cx->up) are the only ones most
+ * passes look at: their indexes are listed once (cx->caps, ending in
+ * UINT32_MAX), and each pass walks the list with a cursor instead of
+ * testing every token again.  false when out of memory.
+ */
+static bool
+list_caps(EntCtx *cx)
 {
-	while (i < end && !cx->up[i])
-		i++;
-	return i;
+	uint32_t	ntok = cx->doc->ntok,
+				n = 0;
+
+	/* room for every token: no counting pass */
+	cx->caps = nc_alloc(cx->env, (size_t) (ntok + 1) * sizeof(uint32_t));
+	if (!cx->caps)
+		return false;
+	for (uint32_t i = 0; i < ntok; i++)
+	{
+		/* no branch: the slot is overwritten unless token i counts */
+		cx->caps[n] = i;
+		n += cx->up[i] != 0;
+	}
+	cx->caps[n] = UINT32_MAX;
+	return true;
 }
 
 /*
- * The first token in [i, end) with an upper-case letter (cx->up), or end:
- * the passes that look at capitalised words only pass over the others
- * eight at a time.  The last few tokens before end (a sentence's end, for
- * head_names) are one word too: the eight bytes that end at end, shifted
- * past those before i, when the byte order tells which byte is lowest.
+ * The first token in [i, end) with an upper-case letter, or end.  *c is the
+ * caller's cursor into cx->caps, kept from call to call: i must never
+ * decrease from one call to the next (a pass goes forward), so that the
+ * cursor only moves on.
  */
 static inline uint32_t
-next_up(const EntCtx *cx, uint32_t i, uint32_t end)
+next_up(const EntCtx *cx, uint32_t *c, uint32_t i, uint32_t end)
 {
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	uint64_t	w;
+	uint32_t	k = *c;
 
-	for (; i + 8 <= end; i += 8)
-		if ((w = nc_swar_load(cx->up + i)) != 0)
-			return i + (uint32_t) (__builtin_ctzll(w) >> 3);
-	if (i >= end || end < 8)
-		return next_up_bytes(cx, i, end);
-	/* end - 8 < i < end: the bytes [end - 8, i) shift out */
-	w = nc_swar_load(cx->up + end - 8) >> (8 * (i - (end - 8)));
-	return w != 0 ? i + (uint32_t) (__builtin_ctzll(w) >> 3) : end;
-#else
-	for (; i + 8 <= end; i += 8)
-		if (nc_swar_load(cx->up + i) != 0)
-			break;
-	return next_up_bytes(cx, i, end);
-#endif
+	while (cx->caps[k] < i)
+		k++;
+	*c = k;
+	return cx->caps[k] < end ? cx->caps[k] : end;
 }
 
 /*
@@ -109,23 +114,37 @@ next_phrase(const EntCtx *cx, uint32_t i, uint32_t end)
  * the rules ask about the same words again and again.  The look-ups fold
  * ASCII case only and no key holds a digit, an apostrophe or a quotation
  * mark, so every token of a word id (nc_ner_tok's word key: ASCII case and
- * digits folded, U+2019 read as ') gets the same answers.  Each lexicon has
- * a DONE bit; id 0 (no word) is looked up every time.
+ * digits folded, U+2019 read as ') gets the same answers.  One look-up in
+ * the union of the six lexicons (tools/lexgen.sh) answers for all of them:
+ * most words are in none, and each look-up is a likely cache miss.  WL_DONE
+ * marks a word looked up; id 0 (no word) is looked up every time.
  */
 #define WL_CUES			0x0000FFFF	/* ner_cue_words: a bit per cue letter */
-#define WL_CUE_DONE		0x00010000
-#define WL_TITLE		0x00020000	/* ner_titles */
-#define WL_TITLE_H		0x00040000	/* ... an honorific ('h') */
-#define WL_TITLE_DONE	0x00080000
-#define WL_HEAD_SHIFT	20			/* ner_heads: NcEntityType, 3 bits */
-#define WL_HEAD_DONE	0x00800000
-#define WL_QVERB		0x01000000	/* quote_cues 'v': a reporting verb */
-#define WL_QWORD		0x02000000	/* quote_cues 'w' */
-#define WL_QCUE_DONE	0x04000000
-#define WL_STARTER		0x08000000	/* sentence_starters */
-#define WL_STARTER_DONE 0x10000000
-#define WL_MONTH		0x20000000	/* claim_months */
-#define WL_MONTH_DONE	0x40000000
+#define WL_TITLE		0x00010000	/* ner_titles */
+#define WL_TITLE_H		0x00020000	/* ... an honorific ('h') */
+#define WL_HEAD_SHIFT	18			/* ner_heads: NcEntityType, 3 bits */
+#define WL_QVERB		0x00200000	/* quote_cues 'v': a reporting verb */
+#define WL_QWORD		0x00400000	/* quote_cues 'w' */
+#define WL_STARTER		0x00800000	/* sentence_starters */
+#define WL_MONTH		0x01000000	/* claim_months */
+#define WL_TITLE_M		0x02000000	/* ner_titles: 'm', a man's title */
+#define WL_TITLE_F		0x04000000	/* ... 'f', a woman's */
+#define WL_DONE			0x80000000
+
+/* the sources of nc_lex_ner_rule_words, in the order of tools/lexgen.sh */
+enum
+{
+	RW_CUES, RW_TITLES, RW_HEADS, RW_QCUES, RW_STARTERS, RW_MONTHS, RW_N
+};
+/* (a compile error when the union has another number of sources) */
+typedef char rw_sources_check[sizeof(nc_lexu_ner_rule_words[0]) == RW_N * sizeof(uint16_t) ? 1 : -1];
+
+/* the entry of source lexicon lex, or NULL, by its index + 1 in the union */
+static inline const NcLexEntry *
+rw_entry(const NcLexicon *lex, uint16_t ix)
+{
+	return ix ? &lex->entries[ix - 1] : NULL;
+}
 
 /* the bit of cue letter cls (lexicon/ner_cue_words.txt), 0 if none */
 static uint32_t
@@ -137,64 +156,88 @@ cue_bit(char cls)
 	return p ? UINT32_C(1) << (p - letters) : 0;
 }
 
-/* the WL_ bits of one lexicon (its DONE bit) for token i */
+/* the WL_ bits of the word of token i */
 static uint32_t
-lex_lookup(const NcDoc *doc, uint32_t i, uint32_t done)
+lex_lookup(const NcDoc *doc, uint32_t i)
 {
-	const char *p = nc_tok_ptr(doc, i);
-	uint32_t	len = nc_tok_len(doc, i);
+	const NcLexEntry *u = nc_lex_find_lower(&nc_lex_ner_rule_words, nc_tok_ptr(doc, i),
+											nc_tok_len(doc, i));
+	const uint16_t *ix;
 	const NcLexEntry *e;
-	uint32_t	b = done;
+	uint32_t	b = WL_DONE;
 
-	switch (done)
+	if (u == NULL)
+		return b;
+	ix = nc_lexu_ner_rule_words[u - nc_lex_ner_rule_words.entries];
+	e = rw_entry(&nc_lex_ner_cue_words, ix[RW_CUES]);
+	for (const char *v = e ? e->value : NULL; v && *v; v++)
+		b |= cue_bit(*v);
+	if ((e = rw_entry(&nc_lex_ner_titles, ix[RW_TITLES])) != NULL)
 	{
-		case WL_CUE_DONE:
-			e = nc_lex_find_lower(&nc_lex_ner_cue_words, p, len);
-			for (const char *v = e ? e->value : NULL; v && *v; v++)
-				b |= cue_bit(*v);
-			break;
-		case WL_TITLE_DONE:
-			e = nc_lex_find_lower(&nc_lex_ner_titles, p, len);
-			if (e)
-				b |= WL_TITLE | (e->value && strchr(e->value, 'h') ? WL_TITLE_H : 0);
-			break;
-		case WL_HEAD_DONE:
-			e = nc_lex_find_lower(&nc_lex_ner_heads, p, len);
-			if (e && e->value)
-				b |= (uint32_t) (e->value[0] == 'O' ? NC_ET_ORG :
-								 e->value[0] == 'L' ? NC_ET_LOC :
-								 e->value[0] == 'M' ? NC_ET_MISC : 0) << WL_HEAD_SHIFT;
-			break;
-		case WL_QCUE_DONE:
-			e = nc_lex_find_lower(&nc_lex_quote_cues, p, len);
-			if (e && e->value && e->value[0] == 'v')
-				b |= WL_QVERB;
-			else if (e && e->value && e->value[0] == 'w')
-				b |= WL_QWORD;
-			break;
-		case WL_STARTER_DONE:
-			if (nc_lex_find_lower(&nc_lex_sentence_starters, p, len))
-				b |= WL_STARTER;
-			break;
-		case WL_MONTH_DONE:
-			if (nc_lex_find_lower(&nc_lex_claim_months, p, len))
-				b |= WL_MONTH;
-			break;
+		b |= WL_TITLE;
+		if (e->value && strchr(e->value, 'h'))
+			b |= WL_TITLE_H;
+		if (e->value && strchr(e->value, 'm'))
+			b |= WL_TITLE_M;
+		if (e->value && strchr(e->value, 'f'))
+			b |= WL_TITLE_F;
 	}
+	e = rw_entry(&nc_lex_ner_heads, ix[RW_HEADS]);
+	if (e && e->value)
+		b |= (uint32_t) (e->value[0] == 'O' ? NC_ET_ORG :
+						 e->value[0] == 'L' ? NC_ET_LOC :
+						 e->value[0] == 'M' ? NC_ET_MISC : 0) << WL_HEAD_SHIFT;
+	e = rw_entry(&nc_lex_quote_cues, ix[RW_QCUES]);
+	if (e && e->value && e->value[0] == 'v')
+		b |= WL_QVERB;
+	else if (e && e->value && e->value[0] == 'w')
+		b |= WL_QWORD;
+	if (ix[RW_STARTERS])
+		b |= WL_STARTER;
+	if (ix[RW_MONTHS])
+		b |= WL_MONTH;
 	return b;
 }
 
-/* the cached WL_ bits of token i's word, lexicon done looked up */
+/* the cached WL_ bits of token i's word */
 static inline uint32_t
-word_lex(const EntCtx *cx, uint32_t i, uint32_t done)
+word_lex(const EntCtx *cx, uint32_t i)
 {
 	uint32_t	id = cx->wid[i];
 
 	if (id == 0)
-		return lex_lookup(cx->doc, i, done);
-	if (!(cx->wlex[id] & done))
-		cx->wlex[id] |= lex_lookup(cx->doc, i, done);
+		return lex_lookup(cx->doc, i);
+	if (cx->wlex[id] == 0)
+		cx->wlex[id] = lex_lookup(cx->doc, i);
 	return cx->wlex[id];
+}
+
+/*
+ * covered[first..end) |= 1 (covered holds 0 or 1 a token).  Spans are a
+ * token to three long, and a loop over them ends at a branch the lengths
+ * decide: a span of up to eight tokens is one eight-byte OR, short of the
+ * last eight tokens, when the byte order says which byte is first.
+ */
+static inline void
+mark_span(uint8_t *covered, uint32_t ntok, uint32_t first, uint32_t end)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	static const uint64_t ones[9] = {0, UINT64_C(0x01), UINT64_C(0x0101),
+		UINT64_C(0x010101), UINT64_C(0x01010101), UINT64_C(0x0101010101),
+		UINT64_C(0x010101010101), UINT64_C(0x01010101010101),
+	UINT64_C(0x0101010101010101)};
+
+	/* (end < first: a huge end - first, the loop below, which does nothing) */
+	if (end - first <= 8 && (uint64_t) first + 8 <= ntok)
+	{
+		uint64_t	w = nc_swar_load(covered + first) | ones[end - first];
+
+		memcpy(covered + first, &w, sizeof(w));
+		return;
+	}
+#endif
+	for (uint32_t i = first; i < end; i++)
+		covered[i] = 1;
 }
 
 /*
@@ -210,10 +253,8 @@ covered_tokens(EntCtx *cx)
 	if (!covered)
 		return NULL;
 	memset(covered, 0, cx->doc->ntok);
-	/* spans are a few tokens long: a loop, not a call each */
 	for (uint32_t k = 0; k < cx->nspan; k++)
-		for (uint32_t i = cx->spans[k].first; i < cx->spans[k].end; i++)
-			covered[i] = 1;
+		mark_span(covered, cx->doc->ntok, cx->spans[k].first, cx->spans[k].end);
 	return covered;
 }
 
@@ -222,7 +263,7 @@ static inline bool
 cue_word(const EntCtx *cx, uint32_t i, char cls)
 {
 	return i < cx->doc->ntok && cx->doc->toks[i].kind == NC_TK_WORD &&
-		(word_lex(cx, i, WL_CUE_DONE) & cue_bit(cls)) != 0;
+		(word_lex(cx, i) & cue_bit(cls)) != 0;
 }
 
 /* nc_ent_is_title with a value that has 'h' (an honorific), cached */
@@ -232,35 +273,33 @@ tok_honorific(const EntCtx *cx, uint32_t i)
 	const NcToken *t = &cx->doc->toks[i];
 
 	return t->kind == NC_TK_WORD && !(t->flags & NC_TF_POSSESSIVE) &&
-		(word_lex(cx, i, WL_TITLE_DONE) & WL_TITLE_H) != 0;
+		(word_lex(cx, i) & WL_TITLE_H) != 0;
 }
 
 /*
  * Word i gives the rules' cue cls (a letter of lexicon/ner_cue_words.txt,
- * which says what each means): one lookup, whatever the list.
+ * which says what each means), for the grouping: cached like the rules'.
  */
 bool
-nc_ent_cue_word(const NcDoc *doc, uint32_t i, char cls)
+nc_ent_cue_word(const EntCtx *cx, uint32_t i, char cls)
 {
-	const NcLexEntry *e;
-
-	if (i >= doc->ntok || doc->toks[i].kind != NC_TK_WORD)
-		return false;
-	e = nc_lex_find_lower(&nc_lex_ner_cue_words, nc_tok_ptr(doc, i), nc_tok_len(doc, i));
-	return e != NULL && e->value != NULL && strchr(e->value, cls) != NULL;
+	return cue_word(cx, i, cls);
 }
 
-bool
-nc_ent_is_title(const NcDoc *doc, uint32_t i, const char **value)
+/*
+ * The gender a title at token i gives (lexicon ner_titles: 'm' 1, else 'f'
+ * 2), 0 when none or no title, for the grouping: cached like the rules'.
+ */
+uint8_t
+nc_ent_title_gender(const EntCtx *cx, uint32_t i)
 {
-	const NcLexEntry *e;
+	const NcToken *t = &cx->doc->toks[i];
+	uint32_t	b;
 
-	if (doc->toks[i].kind != NC_TK_WORD || (doc->toks[i].flags & NC_TF_POSSESSIVE))
-		return false;
-	e = nc_lex_find_lower(&nc_lex_ner_titles, nc_tok_ptr(doc, i), nc_tok_len(doc, i));
-	if (e && value)
-		*value = e->value;
-	return e != NULL;
+	if (t->kind != NC_TK_WORD || (t->flags & NC_TF_POSSESSIVE))
+		return 0;
+	b = word_lex(cx, i);
+	return (b & WL_TITLE_M) ? 1 : (b & WL_TITLE_F) ? 2 : 0;
 }
 
 static bool
@@ -608,7 +647,7 @@ static bool
 speech_verb(const EntCtx *cx, uint32_t i)
 {
 	return cx->doc->toks[i].kind == NC_TK_WORD &&
-		(word_lex(cx, i, WL_QCUE_DONE) & WL_QVERB) != 0;
+		(word_lex(cx, i) & WL_QVERB) != 0;
 }
 
 /*
@@ -744,7 +783,7 @@ person_cues(EntCtx *cx)
 static bool
 calendar_word(const EntCtx *cx, uint32_t i)
 {
-	return cue_word(cx, i, 'd') || (word_lex(cx, i, WL_MONTH_DONE) & WL_MONTH) != 0;
+	return cue_word(cx, i, 'd') || (word_lex(cx, i) & WL_MONTH) != 0;
 }
 
 /*
@@ -780,12 +819,12 @@ quote_speaker(const EntCtx *cx, uint32_t i, uint32_t e, uint32_t sfirst, uint32_
 		(doc->toks[i - 1].kind != NC_TK_QUOTE_CLOSE &&
 		 doc->toks[i - 1].kind != NC_TK_QUOTE_AMBIG) ||
 		doc->toks[i - 2].kind != NC_TK_PUNCT || doc->toks[e].kind != NC_TK_WORD ||
-		(word_lex(cx, i, WL_STARTER_DONE) & WL_STARTER))
+		(word_lex(cx, i) & WL_STARTER))
 		return false;
 	p = nc_tok_ptr(doc, i - 2);
 	if (nc_tok_len(doc, i - 2) != 1 || (p[0] != ',' && p[0] != '?' && p[0] != '!'))
 		return false;
-	return (word_lex(cx, e, WL_QCUE_DONE) & (WL_QVERB | WL_QWORD)) != 0;
+	return (word_lex(cx, e) & (WL_QVERB | WL_QWORD)) != 0;
 }
 
 /* Add a span that a context cue found, and mark its tokens covered. */
@@ -830,8 +869,8 @@ untagged_people(EntCtx *cx)
 	covered = covered_tokens(cx);
 	if (!covered)
 		return NC_ENOMEM;
-	for (uint32_t i = next_up(cx, 0, doc->ntok); i < doc->ntok;
-		 i = next_up(cx, i + 1, doc->ntok))
+	for (uint32_t c = 0, i = next_up(cx, &c, 0, doc->ntok); i < doc->ntok;
+		 i = next_up(cx, &c, i + 1, doc->ntok))
 	{
 		uint32_t	sfirst,
 					send,
@@ -981,8 +1020,8 @@ org_cues(EntCtx *cx)
 
 		if (!covered)
 			return NC_ENOMEM;
-		for (uint32_t i = next_up(cx, 1, doc->ntok); i < doc->ntok;
-			 i = next_up(cx, i + 1, doc->ntok))
+		for (uint32_t c = 0, i = next_up(cx, &c, 1, doc->ntok); i < doc->ntok;
+			 i = next_up(cx, &c, i + 1, doc->ntok))
 		{
 			uint32_t	sfirst,
 						send,
@@ -1130,8 +1169,7 @@ consistency(EntCtx *cx)
 			s->first_type = sp->type;
 		s->votes[sp->type] += sp->cue ? 1000 : 1;	/* a cue outweighs the tagger */
 		lead[cx->wid[sp->first]] = 1;
-		for (uint32_t k = sp->first; k < sp->end; k++)
-			covered[k] = 1;
+		mark_span(covered, doc->ntok, sp->first, sp->end);
 		if (person_alias(cx, sp))
 		{
 			KeyStat    *a = nc_keymap_get(&map, nc_ent_span_key(cx, sp->end - 1, sp->end), true, NULL);
@@ -1158,8 +1196,8 @@ consistency(EntCtx *cx)
 	}
 
 	/* untagged occurrences of typed strings */
-	for (uint32_t i = next_up(cx, 0, doc->ntok); i < doc->ntok;
-		 i = next_up(cx, i + 1, doc->ntok))
+	for (uint32_t c = 0, i = next_up(cx, &c, 0, doc->ntok); i < doc->ntok;
+		 i = next_up(cx, &c, i + 1, doc->ntok))
 	{
 		uint32_t	send,
 					best = 0;
@@ -1216,8 +1254,8 @@ consistency(EntCtx *cx)
 		i += best - 1;
 	}
 	/* gazetteer backstop: untagged known organisations and demonyms */
-	for (uint32_t i = next_up(cx, 0, doc->ntok); i < doc->ntok;
-		 i = next_up(cx, i + 1, doc->ntok))
+	for (uint32_t c = 0, i = next_up(cx, &c, 0, doc->ntok); i < doc->ntok;
+		 i = next_up(cx, &c, i + 1, doc->ntok))
 	{
 		uint16_t	c = cx->phr[i];
 		uint32_t	j;
@@ -1456,8 +1494,8 @@ acronyms(EntCtx *cx)
 	covered = covered_tokens(cx);
 	if (!covered)
 		return NC_ENOMEM;
-	for (uint32_t i = next_up(cx, 0, doc->ntok); i < doc->ntok;
-		 i = next_up(cx, i + 1, doc->ntok))
+	for (uint32_t c = 0, i = next_up(cx, &c, 0, doc->ntok); i < doc->ntok;
+		 i = next_up(cx, &c, i + 1, doc->ntok))
 	{
 		char		a[6];
 		int			na;
@@ -1504,7 +1542,7 @@ head_at(const EntCtx *cx, uint32_t i)
 
 	if (t->kind != NC_TK_WORD || (t->flags & NC_TF_POSSESSIVE))
 		return 0;
-	return (uint8_t) ((word_lex(cx, i, WL_HEAD_DONE) >> WL_HEAD_SHIFT) & 0x07);
+	return (uint8_t) ((word_lex(cx, i) >> WL_HEAD_SHIFT) & 0x07);
 }
 
 /* nc_ent_is_title(doc, i, NULL), cached */
@@ -1514,7 +1552,7 @@ tok_title(const EntCtx *cx, uint32_t i)
 	const NcToken *t = &cx->doc->toks[i];
 
 	return t->kind == NC_TK_WORD && !(t->flags & NC_TF_POSSESSIVE) &&
-		(word_lex(cx, i, WL_TITLE_DONE) & WL_TITLE) != 0;
+		(word_lex(cx, i) & WL_TITLE) != 0;
 }
 
 /* a capitalised word that can be part of a name */
@@ -1569,9 +1607,9 @@ no_space_between(const NcDoc *doc, uint32_t i)
 
 /* the first token in [i, end) that may be a name's head word, or end */
 static uint32_t
-next_head(const EntCtx *cx, const uint8_t *person, uint32_t i, uint32_t end)
+next_head(const EntCtx *cx, uint32_t *c, const uint8_t *person, uint32_t i, uint32_t end)
 {
-	for (i = next_up(cx, i, end); i < end; i = next_up(cx, i + 1, end))
+	for (i = next_up(cx, c, i, end); i < end; i = next_up(cx, c, i + 1, end))
 		if (cap_word(cx, i) && head_at(cx, i) != 0 && !person[i])
 			break;
 	return i;
@@ -1592,6 +1630,8 @@ head_names(EntCtx *cx)
 								 * on each, -1 none */
 	uint32_t	satcap = 0;
 	uint32_t	cur = 0;		/* first span not wholly before the sentence */
+	uint32_t	capc = 0,		/* next_up's cursor, and the token it was */
+				capi = 0;		/* last asked for */
 	uint32_t	nspan0 = cx->nspan;
 
 	person = nc_ent_scratch(cx);
@@ -1622,7 +1662,12 @@ head_names(EntCtx *cx)
 		uint32_t	nw = 0,
 					nall = 0;
 		uint32_t	floor = sfirst;
-		uint32_t	h0 = next_head(cx, person, sfirst, send);
+		uint32_t	h0;
+
+		if (sfirst < capi)
+			capc = 0;			/* sentences out of order: start over */
+		capi = sfirst;
+		h0 = next_head(cx, &capc, person, sfirst, send);
 
 		if (h0 >= send)
 			continue;			/* no head word: no name to build */
@@ -1649,7 +1694,7 @@ head_names(EntCtx *cx)
 				sat[i - sfirst] = (int32_t) k;
 #define spanat(i) sat[(i) - sfirst]
 
-		for (uint32_t h = h0; h < send; h = next_up(cx, h + 1, send))
+		for (uint32_t h = h0; h < send; h = next_up(cx, &capc, h + 1, send))
 		{
 			uint8_t		type;
 			uint32_t	s,
@@ -1814,8 +1859,8 @@ demonyms(EntCtx *cx)
 	covered = covered_tokens(cx);
 	if (!covered)
 		return NC_ENOMEM;
-	for (uint32_t i = next_up(cx, 0, doc->ntok); i < doc->ntok;
-		 i = next_up(cx, i + 1, doc->ntok))
+	for (uint32_t c = 0, i = next_up(cx, &c, 0, doc->ntok); i < doc->ntok;
+		 i = next_up(cx, &c, i + 1, doc->ntok))
 	{
 		uint32_t	s = i;
 		uint32_t	len = nc_tok_len(doc, i);
@@ -2161,6 +2206,8 @@ nc_ent_rules(EntCtx *cx)
 	if (!cx->wlex)
 		return NC_ENOMEM;
 	memset(cx->wlex, 0, (size_t) cx->nwords * sizeof(uint32_t));
+	if (!list_caps(cx))
+		return NC_ENOMEM;
 	for (uint32_t i = 0; i < cx->nspan; i++)
 	{
 		EntSpan    *sp = &cx->spans[i];
@@ -2218,5 +2265,7 @@ nc_ent_rules(EntCtx *cx)
 	for (uint32_t i = 0; i < cx->nspan; i++)
 		if (cx->spans[i].type == NC_ET_PERSON)
 			find_role(cx, &cx->spans[i], covered);
+	nc_release(cx->env, cx->caps, (size_t) (doc->ntok + 1) * sizeof(uint32_t));
+	cx->caps = NULL;
 	return NC_OK;
 }

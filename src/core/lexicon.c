@@ -40,6 +40,21 @@ lex_len_possible(const NcLexicon *lex, size_t len)
 }
 
 /*
+ * May the lexicon hold the key of len bytes (len > 0) whose first and last
+ * bytes are f and l?  (The pre-filter: false for most words.)
+ */
+static inline bool
+lex_filter(const NcLexicon *lex, unsigned char f, unsigned char l, size_t len)
+{
+	uint32_t	b;
+
+	if (lex->filter == NULL)
+		return true;
+	b = nc_lex_filter_bit(f, l, len, lex->fmask);
+	return (lex->filter[b >> 6] >> (b & 63)) & 1;
+}
+
+/*
  * Probe the hash index for the key whose hash is h; eq(e) tells whether
  * entry e is the key.  Slots whose hash bits differ are passed without
  * reading their entry (a cache miss saved: most lookups are misses).
@@ -70,7 +85,8 @@ nc_lex_find(const NcLexicon *lex, const char *key, size_t len)
 	{
 		uint32_t	h;
 
-		if (!lex_len_possible(lex, len))
+		if (!lex_len_possible(lex, len) ||
+			!lex_filter(lex, (unsigned char) key[0], (unsigned char) key[len - 1], len))
 			return NULL;
 		h = lex_hash((const unsigned char *) key, len);
 		LEX_PROBE(lex, h, (size_t) e->keylen == len && memcmp(e->key, key, len) == 0);
@@ -97,7 +113,8 @@ nc_lex_find_hashed(const NcLexicon *lex, const char *key, size_t len, uint32_t h
 {
 	if (lex->slots == NULL)
 		return nc_lex_find(lex, key, len);
-	if (!lex_len_possible(lex, len))
+	if (!lex_len_possible(lex, len) ||
+		!lex_filter(lex, (unsigned char) key[0], (unsigned char) key[len - 1], len))
 		return NULL;
 	LEX_PROBE(lex, h, (size_t) e->keylen == len && memcmp(e->key, key, len) == 0);
 }
@@ -165,8 +182,10 @@ nc_lex_find_lower(const NcLexicon *lex, const char *key, size_t len)
 		return NULL;
 	if (lex->slots == NULL)
 		return find_lower_sorted(lex, key, len);
-	/* the length first: no hashing for keys no entry has */
-	if (!lex_len_possible(lex, len))
+	/* the length and the pre-filter first: no hashing for most words */
+	if (!lex_len_possible(lex, len) ||
+		!lex_filter(lex, fold_ascii[(unsigned char) key[0]],
+					fold_ascii[(unsigned char) key[len - 1]], len))
 		return NULL;
 	return probe_lower(lex, key, len, hash_lower(key, len));
 }

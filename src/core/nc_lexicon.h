@@ -30,7 +30,25 @@ typedef struct NcLexicon
 	uint32_t	mask;
 	/* bit n: some key is n bytes long (bit 63: 63 or more) */
 	uint64_t	lenmask;
+	/*
+	 * A pre-filter: bit nc_lex_filter_bit() of each key set (tools/lexgen.sh).
+	 * A word whose bit is clear is in no entry: most words looked up are
+	 * not, and this answers for them from one word of a small bitmap, with
+	 * no hashing and no look at the larger hash index.  NULL: none.
+	 */
+	const uint64_t *filter;
+	uint32_t	fmask;			/* bits - 1 */
 } NcLexicon;
+
+/*
+ * The pre-filter bit of a key of len bytes (len > 0), first byte f and last
+ * byte l: the three tell most words of a language apart.
+ */
+static inline uint32_t
+nc_lex_filter_bit(unsigned char f, unsigned char l, size_t len, uint32_t fmask)
+{
+	return ((uint32_t) f * 961 + (uint32_t) l * 31 + (uint32_t) (len < 63 ? len : 63)) & fmask;
+}
 
 /* Exact (bytewise) lookup of key[0..len); NULL when absent. */
 extern const NcLexEntry *nc_lex_find(const NcLexicon *lex, const char *key, size_t len);

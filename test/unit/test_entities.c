@@ -8,6 +8,7 @@
 #include <stdlib.h>
 
 #include "unit.h"
+#include "lexicon_data.h"
 #include "nc_entities.h"
 #include "ner_internal.h"
 
@@ -769,6 +770,44 @@ test_type_cues(void **state)
 	}
 }
 
+/*
+ * The rules' union lexicon (tools/lexgen.sh) finds every key of each
+ * source, and points from each of its keys to the source entries of that
+ * key, in the order of entities_rules.c; the pre-filters let every key by.
+ */
+static void
+test_rule_words_union(void **state)
+{
+	const NcLexicon *srcs[] = {&nc_lex_ner_cue_words, &nc_lex_ner_titles,
+		&nc_lex_ner_heads, &nc_lex_quote_cues, &nc_lex_sentence_starters,
+	&nc_lex_claim_months};
+	const NcLexicon *u = &nc_lex_ner_rule_words;
+
+	(void) state;
+	assert_int_equal(sizeof(nc_lexu_ner_rule_words[0]), sizeof(srcs) / sizeof(srcs[0]) * sizeof(uint16_t));
+	for (size_t s = 0; s < sizeof(srcs) / sizeof(srcs[0]); s++)
+		for (size_t k = 0; k < srcs[s]->count; k++)
+		{
+			const NcLexEntry *e = nc_lex_find(u, srcs[s]->entries[k].key, srcs[s]->entries[k].keylen);
+
+			assert_non_null(e);
+			assert_int_equal(nc_lexu_ner_rule_words[e - u->entries][s], k + 1);
+			/* past the source's own pre-filter too */
+			assert_ptr_equal(nc_lex_find(srcs[s], srcs[s]->entries[k].key, srcs[s]->entries[k].keylen),
+							 &srcs[s]->entries[k]);
+		}
+	for (size_t k = 0; k < u->count; k++)
+		for (size_t s = 0; s < sizeof(srcs) / sizeof(srcs[0]); s++)
+		{
+			uint16_t	ix = nc_lexu_ner_rule_words[k][s];
+
+			if (ix == 0)
+				assert_null(nc_lex_find(srcs[s], u->entries[k].key, u->entries[k].keylen));
+			else
+				assert_string_equal(srcs[s]->entries[ix - 1].key, u->entries[k].key);
+		}
+}
+
 const struct CMUnitTest entities_tests[] = {
 	cmocka_unit_test(test_model_loads),
 	cmocka_unit_test(test_precomputed_hashes),
@@ -787,6 +826,7 @@ const struct CMUnitTest entities_tests[] = {
 	cmocka_unit_test(test_mention_at),
 	cmocka_unit_test(test_hostile_input),
 	cmocka_unit_test(test_cancel),
+	cmocka_unit_test(test_rule_words_union),
 };
 
 int
