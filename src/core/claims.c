@@ -549,101 +549,60 @@ build(const ClCtx *c, uint32_t i, uint32_t lo, ClBuilt *b)
 }
 
 /*
- * First letters of the words may_start lets through (either case): number
- * words, half, quarter, once, twice, thrice.  Most words start with another
- * letter and are turned away on it with one load.
+ * may_start's words, by their first three bytes lowered with | 0x20 (zero
+ * past a shorter word's end): the first three letters of number words and
+ * of half, quarter, once, twice, thrice (test_claims checks this against the
+ * lexicon), and "a", "an".  Perfect hash into 32 slots: a slot holds the key
+ * hashed to it, or 0, which no word's key is.
  */
-static const bool start_letter[256] = {
-	['a'] = true, ['e'] = true, ['f'] = true, ['h'] = true, ['n'] = true,
-	['o'] = true, ['q'] = true, ['s'] = true, ['t'] = true, ['z'] = true,
-	['A'] = true, ['E'] = true, ['F'] = true, ['H'] = true, ['N'] = true,
-	['O'] = true, ['Q'] = true, ['S'] = true, ['T'] = true, ['Z'] = true,
+#define MS_KEY(a, b, c) ((uint32_t) (a) | (uint32_t) (b) << 8 | (uint32_t) (c) << 16)
+#define MS_SLOT(k) ((uint32_t) ((k) * 0x70c483b2u) >> 27)
+#define MS_WORD(a, b, c) [MS_SLOT(MS_KEY(a, b, c))] = MS_KEY(a, b, c)
+
+static const uint32_t start_keys[32] = {
+	MS_WORD('a', 0, 0), MS_WORD('a', 'n', 0),
+	MS_WORD('e', 'i', 'g'), MS_WORD('e', 'l', 'e'),
+	MS_WORD('f', 'o', 'u'), MS_WORD('f', 'i', 'v'), MS_WORD('f', 'i', 'f'),
+	MS_WORD('f', 'o', 'r'), MS_WORD('h', 'a', 'l'),
+	MS_WORD('n', 'i', 'n'), MS_WORD('n', 'i', 'l'), MS_WORD('n', 'o', 'u'),
+	MS_WORD('n', 'a', 'u'), MS_WORD('o', 'n', 'e'), MS_WORD('o', 'n', 'c'),
+	MS_WORD('q', 'u', 'a'), MS_WORD('s', 'i', 'x'), MS_WORD('s', 'e', 'v'),
+	MS_WORD('t', 'w', 'o'), MS_WORD('t', 'w', 'e'), MS_WORD('t', 'w', 'i'),
+	MS_WORD('t', 'h', 'r'), MS_WORD('t', 'h', 'i'), MS_WORD('t', 'e', 'n'),
+	MS_WORD('z', 'e', 'r'),
 };
 
-/* "sixfold", "tenfold": a multiplier, whatever its first letter */
-static inline bool
-ends_fold(const char *p, uint32_t n)
-{
-	return n > 4 && memcmp(p + n - 4, "fold", 4) == 0;
-}
+/* 4 bytes that end no real token: what a token under 4 bytes at the very
+ * start of the text compares with "fold" */
+static const char no_fold[4] = {0, 0, 0, 0};
 
 /*
  * Cheap test before the grammar runs: can a number start at token i?
- * Called for every token: most are words that no number word starts like.
+ * Called for every token, most of them words no number word starts like:
+ * computed without a branch, as which way the tests go is no pattern the
+ * predictor learns.  Reads only bytes of the token, or the 4 bytes before
+ * its end (or no_fold).
  */
 static inline bool
 may_start(const NcDoc *doc, uint32_t i)
 {
 	const NcToken *t = &doc->toks[i];
-	const char *p;
+	const unsigned char *p = (const unsigned char *) doc->text + t->start;
 	uint32_t	n = t->end - t->start;
-	unsigned char ch;
-	char		b,
-				c3;
+	uint32_t	k;
+	const char *f;
+	bool		word,
+				other;
 
-	if (t->kind != NC_TK_WORD)
-	{
-		if (t->kind == NC_TK_NUMBER)
-			return true;
-		return t->kind == NC_TK_SYMBOL && n >= 2 && n <= 3;
-	}
-	p = doc->text + t->start;
-	if (!start_letter[(unsigned char) p[0]])
-		return n <= 24 && ends_fold(p, n);
-	if (n > 24)
-		return false;
-	ch = (unsigned char) p[0] | 0x20;
-	if (n <= 2)
-		return n == 1 ? ch == 'a' : (p[1] | 0x20) == 'n' && ch == 'a';
-	b = (char) (p[1] | 0x20);
-	c3 = (char) (p[2] | 0x20);
-	/* the first three letters of number words and of half, quarter,
-	 * once, twice, thrice (test_claims checks this against the lexicon) */
-	switch (ch)
-	{
-		case 'a':
-			break;
-		case 'e':
-			if ((b == 'i' && c3 == 'g') || (b == 'l' && c3 == 'e'))
-				return true;
-			break;
-		case 'f':
-			if ((b == 'o' && c3 == 'u') || (b == 'i' && (c3 == 'v' || c3 == 'f')) ||
-				(b == 'o' && c3 == 'r'))
-				return true;
-			break;
-		case 'h':
-			if (b == 'a' && c3 == 'l')
-				return true;
-			break;
-		case 'n':
-			if ((b == 'i' && (c3 == 'n' || c3 == 'l')) || (b == 'o' && c3 == 'u') ||
-				(b == 'a' && c3 == 'u'))
-				return true;
-			break;
-		case 'o':
-			if (b == 'n' && (c3 == 'e' || c3 == 'c'))
-				return true;
-			break;
-		case 'q':
-			if (b == 'u' && c3 == 'a')
-				return true;
-			break;
-		case 's':
-			if ((b == 'i' && c3 == 'x') || (b == 'e' && c3 == 'v'))
-				return true;
-			break;
-		case 't':
-			if ((b == 'w' && (c3 == 'o' || c3 == 'e' || c3 == 'i')) ||
-				(b == 'h' && (c3 == 'r' || c3 == 'i')) || (b == 'e' && c3 == 'n'))
-				return true;
-			break;
-		case 'z':
-			if (b == 'e' && c3 == 'r')
-				return true;
-			break;
-	}
-	return ends_fold(p, n);
+	/* the first three bytes lowered, those past the end zero */
+	k = MS_KEY(p[0] | 0x20,
+			   (p[n > 1] | 0x20) & -(uint32_t) (n > 1),
+			   (p[(n > 2) * 2] | 0x20) & -(uint32_t) (n > 2));
+	/* "sixfold", "tenfold": a multiplier, whatever its first letter */
+	f = t->end >= 4 ? doc->text + t->end - 4 : no_fold;
+	word = ((start_keys[MS_SLOT(k)] == k) | ((n > 4) & (memcmp(f, "fold", 4) == 0))) & (n <= 24);
+	other = (t->kind == NC_TK_NUMBER) | ((t->kind == NC_TK_SYMBOL) & (n - 2 <= 1));
+	return ((t->kind == NC_TK_WORD) & word) | other;
 }
 
 NcStatus
