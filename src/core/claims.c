@@ -572,37 +572,70 @@ static const uint32_t start_keys[32] = {
 	MS_WORD('z', 'e', 'r'),
 };
 
-/* 4 bytes that end no real token: what a token under 4 bytes at the very
- * start of the text compares with "fold" */
-static const char no_fold[4] = {0, 0, 0, 0};
+/* the 4 bytes at p, the first in the low byte whatever the machine */
+static inline uint32_t
+load_le32(const unsigned char *p)
+{
+	uint32_t	w;
+
+	memcpy(&w, p, 4);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	w = __builtin_bswap32(w);
+#endif
+	return w;
+}
+
+/* "fold" as load_le32 reads it */
+#define FOLD_KEY (MS_KEY('f', 'o', 'l') | (uint32_t) 'd' << 24)
+
+/* a word's first 3 bytes, kept as the key: by min(length, 3) */
+static const uint32_t key_mask[4] = {0, 0xFF, 0xFFFF, 0xFFFFFF};
 
 /*
- * Cheap test before the grammar runs: can a number start at token i?
+ * Cheap test before the grammar runs: can a number start at token t?
  * Called for every token, most of them words no number word starts like:
- * computed without a branch, as which way the tests go is no pattern the
- * predictor learns.  Reads only bytes of the token, or the 4 bytes before
- * its end (or no_fold).
+ * computed without a branch on the word, as which way such tests go is no
+ * pattern the predictor learns.  The two branches left fail only at the
+ * ends of the text, where 4 bytes from the token's start (or to its end)
+ * are not all there.
  */
 static inline bool
-may_start(const NcDoc *doc, uint32_t i)
+may_start(const unsigned char *text, uint32_t len, const NcToken *t)
 {
-	const NcToken *t = &doc->toks[i];
-	const unsigned char *p = (const unsigned char *) doc->text + t->start;
 	uint32_t	n = t->end - t->start;
-	uint32_t	k;
-	const char *f;
+	uint32_t	k,
+				f = 0;
 	bool		word,
 				other;
 
-	/* the first three bytes lowered, those past the end zero */
-	k = MS_KEY(p[0] | 0x20,
-			   (p[n > 1] | 0x20) & -(uint32_t) (n > 1),
-			   (p[(n > 2) * 2] | 0x20) & -(uint32_t) (n > 2));
+	if (t->start + 4 <= len)
+		k = load_le32(text + t->start);
+	else
+	{
+		const unsigned char *p = text + t->start;
+
+		k = (uint32_t) p[0] | (uint32_t) p[n > 1] << 8 | (uint32_t) p[(n > 2) * 2] << 16;
+	}
+	k = (k | 0x202020) & key_mask[n < 3 ? n : 3];
 	/* "sixfold", "tenfold": a multiplier, whatever its first letter */
-	f = t->end >= 4 ? doc->text + t->end - 4 : no_fold;
-	word = ((start_keys[MS_SLOT(k)] == k) | ((n > 4) & (memcmp(f, "fold", 4) == 0))) & (n <= 24);
+	if (t->end >= 4)
+		f = load_le32(text + t->end - 4);
+	word = ((start_keys[MS_SLOT(k)] == k) | ((n > 4) & (f == FOLD_KEY))) & (n <= 24);
 	other = (t->kind == NC_TK_NUMBER) | ((t->kind == NC_TK_SYMBOL) & (n - 2 <= 1));
 	return ((t->kind == NC_TK_WORD) & word) | other;
+}
+
+/* The first token from i on (before send) where a number may start. */
+static uint32_t
+next_start(const NcDoc *doc, uint32_t i, uint32_t send)
+{
+	const unsigned char *text = (const unsigned char *) doc->text;
+	const NcToken *toks = doc->toks;
+	uint32_t	len = doc->len;
+
+	while (i < send && !may_start(text, len, &toks[i]))
+		i++;
+	return i;
 }
 
 NcStatus
@@ -635,11 +668,9 @@ nc_claims_extract(const NcEnv *env, const NcDoc *doc, const NcEntities *ents,
 		{
 			ClBuilt		b;
 
-			if (!may_start(doc, i))
-			{
-				i++;
-				continue;
-			}
+			i = next_start(doc, i, c.send);
+			if (i >= c.send)
+				break;
 			build(&c, i, lo, &b);
 			if (!b.emit)
 			{
