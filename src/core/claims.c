@@ -557,9 +557,8 @@ build(const ClCtx *c, uint32_t i, uint32_t lo, ClBuilt *b)
  * into 64 slots: a slot holds the key hashed to it, or 0, which no word's
  * key is.
  */
-#define MS_KEY(a, b, c, d) ((uint32_t) (a) | (uint32_t) (b) << 8 | (uint32_t) (c) << 16 | (uint32_t) (d) << 24)
 #define MS_SLOT(k) ((uint32_t) ((k) * 0xb85d698au) >> 26)
-#define MS_WORD(a, b, c, d) [MS_SLOT(MS_KEY(a, b, c, d))] = MS_KEY(a, b, c, d)
+#define MS_WORD(a, b, c, d) [MS_SLOT(CL_KEY4(a, b, c, d))] = CL_KEY4(a, b, c, d)
 
 static const uint32_t start_keys[64] = {
 	MS_WORD('a', 0, 0, 0), MS_WORD('a', 'n', 0, 0),
@@ -574,21 +573,8 @@ static const uint32_t start_keys[64] = {
 	MS_WORD('t', 'w', 'i', 'c'), MS_WORD('t', 'h', 'r', 'i'),
 };
 
-/* the 4 bytes at p, the first in the low byte whatever the machine */
-static inline uint32_t
-load_le32(const unsigned char *p)
-{
-	uint32_t	w;
-
-	memcpy(&w, p, 4);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-	w = __builtin_bswap32(w);
-#endif
-	return w;
-}
-
-/* "fold" as load_le32 reads it */
-#define FOLD_KEY MS_KEY('f', 'o', 'l', 'd')
+/* "fold" as cl_load_key4 reads it */
+#define FOLD_KEY CL_KEY4('f', 'o', 'l', 'd')
 
 /* a word's first 4 bytes, kept as the key: by min(length, 4) */
 static const uint32_t key_mask[5] = {0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFF};
@@ -611,18 +597,18 @@ may_start(const unsigned char *text, uint32_t len, const NcToken *t)
 				other;
 
 	if (t->start + 4 <= len)
-		k = load_le32(text + t->start);
+		k = cl_load_key4(text + t->start);
 	else
 	{
 		const unsigned char *p = text + t->start;
 
 		/* n < 4: the bytes past the end are masked off below */
-		k = MS_KEY(p[0], p[n > 1], p[(n > 2) * 2], 0);
+		k = CL_KEY4(p[0], p[n > 1], p[(n > 2) * 2], 0);
 	}
 	k = (k | 0x20202020) & key_mask[n < 4 ? n : 4];
 	/* "sixfold", "tenfold": a multiplier, whatever its first letter */
 	if (t->end >= 4)
-		f = load_le32(text + t->end - 4);
+		f = cl_load_key4(text + t->end - 4);
 	word = ((start_keys[MS_SLOT(k)] == k) | ((n > 4) & (f == FOLD_KEY))) & (n <= 24);
 	other = (t->kind == NC_TK_NUMBER) | ((t->kind == NC_TK_SYMBOL) & (n - 2 <= 1));
 	return ((t->kind == NC_TK_WORD) & word) | other;
