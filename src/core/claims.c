@@ -576,9 +576,6 @@ static const uint32_t start_keys[64] = {
 /* "fold" as cl_load_key4 reads it */
 #define FOLD_KEY CL_KEY4('f', 'o', 'l', 'd')
 
-/* a word's first 4 bytes, kept as the key: by min(length, 4) */
-static const uint32_t key_mask[5] = {0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFF};
-
 /*
  * Cheap test before the grammar runs: can a number start at token t?
  * Called for every token, most of them words no number word starts like:
@@ -596,16 +593,7 @@ may_start(const unsigned char *text, uint32_t len, const NcToken *t)
 	bool		word,
 				other;
 
-	if (t->start + 4 <= len)
-		k = cl_load_key4(text + t->start);
-	else
-	{
-		const unsigned char *p = text + t->start;
-
-		/* n < 4: the bytes past the end are masked off below */
-		k = CL_KEY4(p[0], p[n > 1], p[(n > 2) * 2], 0);
-	}
-	k = (k | 0x20202020) & key_mask[n < 4 ? n : 4];
+	k = cl_tok_key4(text, len, t);
 	/* "sixfold", "tenfold": a multiplier, whatever its first letter */
 	if (t->end >= 4)
 		f = cl_load_key4(text + t->end - 4);

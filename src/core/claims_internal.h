@@ -180,6 +180,28 @@ cl_load_key4(const void *p)
 	return w;
 }
 
+/*
+ * Token t's first four bytes lowered with | 0x20 (exact case folding for
+ * the letters keys hold), the bytes past a shorter token's end zero.
+ */
+static inline uint32_t
+cl_tok_key4(const unsigned char *text, uint32_t len, const NcToken *t)
+{
+	static const uint32_t mask[5] = {0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFF};
+	uint32_t	n = t->end - t->start;
+	const unsigned char *p = text + t->start;
+	uint32_t	k;
+
+	if (t->start + 4 <= len)
+		k = cl_load_key4(p);
+	else						/* n < 4: bytes past the end masked off */
+		k = CL_KEY4(p[0], p[n > 1], p[(n > 2) * 2], 0);
+	return (k | 0x20202020) & mask[n < 4 ? n : 4];
+}
+
+/* Can token i follow "a"/"an" in a number ("a third", "a dozen", "a year")? */
+extern bool cl_maybe_after_article(const NcDoc *doc, uint32_t i);
+
 /* hyphen, en dash, em dash */
 extern bool cl_is_dash(const NcDoc *doc, uint32_t i);
 
