@@ -610,8 +610,20 @@ next_start(const NcDoc *doc, uint32_t i, uint32_t send)
 	const NcToken *toks = doc->toks;
 	uint32_t	len = doc->len;
 
-	while (i < send && !may_start(text, len, &toks[i]))
-		i++;
+	for (; i < send; i++)
+	{
+		uint32_t	k;
+
+		if (!may_start(text, len, &toks[i]))
+			continue;
+		/* "a"/"an" before a word no number after an article starts with
+		 * ("a new"): what parse_words would turn away, without building */
+		k = cl_tok_key4(text, len, &toks[i]);
+		if ((k == CL_KEY4('a', 0, 0, 0) || k == CL_KEY4('a', 'n', 0, 0)) &&
+			(i + 1 >= send || !cl_maybe_after_article(doc, i + 1)))
+			continue;
+		break;
+	}
 	return i;
 }
 
