@@ -845,7 +845,7 @@ parse_words(const ClCtx *c, uint32_t i, ClNum *out)
 	}
 	/*
 	 * Any other start is a cardinal word ("two thirds" too): one lookup
-	 * turns away the words may_start let through ("for", "this", "several")
+	 * turns away the words may_start let through ("several", "third", "fourth")
 	 * before the fraction and the loop below look them up again.
 	 */
 	if (!is_article(doc, i) && !cl_tok_is(doc, i, "half") && !cl_tok_is(doc, i, "quarter"))
