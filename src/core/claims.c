@@ -549,101 +549,82 @@ build(const ClCtx *c, uint32_t i, uint32_t lo, ClBuilt *b)
 }
 
 /*
- * First letters of the words may_start lets through (either case): number
- * words, half, quarter, once, twice, thrice.  Most words start with another
- * letter and are turned away on it with one load.
+ * may_start's words, by their first four bytes lowered with | 0x20 (zero
+ * past a shorter word's end): those of the number words and of half,
+ * quarter, once, twice, thrice (test_claims checks this against the
+ * lexicon), and "a", "an".  Four bytes, not three, turn away "for", "this",
+ * "through", "election" before the grammar looks them up.  Perfect hash
+ * into 64 slots: a slot holds the key hashed to it, or 0, which no word's
+ * key is.
  */
-static const bool start_letter[256] = {
-	['a'] = true, ['e'] = true, ['f'] = true, ['h'] = true, ['n'] = true,
-	['o'] = true, ['q'] = true, ['s'] = true, ['t'] = true, ['z'] = true,
-	['A'] = true, ['E'] = true, ['F'] = true, ['H'] = true, ['N'] = true,
-	['O'] = true, ['Q'] = true, ['S'] = true, ['T'] = true, ['Z'] = true,
+#define MS_SLOT(k) ((uint32_t) ((k) * 0xb85d698au) >> 26)
+#define MS_WORD(a, b, c, d) [MS_SLOT(CL_KEY4(a, b, c, d))] = CL_KEY4(a, b, c, d)
+
+static const uint32_t start_keys[64] = {
+	MS_WORD('a', 0, 0, 0), MS_WORD('a', 'n', 0, 0),
+	MS_WORD('z', 'e', 'r', 'o'), MS_WORD('n', 'o', 'u', 'g'), MS_WORD('n', 'a', 'u', 'g'),
+	MS_WORD('n', 'i', 'l', 0), MS_WORD('o', 'n', 'e', 0), MS_WORD('t', 'w', 'o', 0),
+	MS_WORD('t', 'h', 'r', 'e'), MS_WORD('f', 'o', 'u', 'r'), MS_WORD('f', 'i', 'v', 'e'),
+	MS_WORD('s', 'i', 'x', 0), MS_WORD('s', 'e', 'v', 'e'), MS_WORD('e', 'i', 'g', 'h'),
+	MS_WORD('n', 'i', 'n', 'e'), MS_WORD('t', 'e', 'n', 0), MS_WORD('e', 'l', 'e', 'v'),
+	MS_WORD('t', 'w', 'e', 'l'), MS_WORD('t', 'h', 'i', 'r'), MS_WORD('f', 'i', 'f', 't'),
+	MS_WORD('s', 'i', 'x', 't'), MS_WORD('t', 'w', 'e', 'n'), MS_WORD('f', 'o', 'r', 't'),
+	MS_WORD('h', 'a', 'l', 'f'), MS_WORD('q', 'u', 'a', 'r'), MS_WORD('o', 'n', 'c', 'e'),
+	MS_WORD('t', 'w', 'i', 'c'), MS_WORD('t', 'h', 'r', 'i'),
 };
 
-/* "sixfold", "tenfold": a multiplier, whatever its first letter */
-static inline bool
-ends_fold(const char *p, uint32_t n)
-{
-	return n > 4 && memcmp(p + n - 4, "fold", 4) == 0;
-}
+/* "fold" as cl_load_key4 reads it */
+#define FOLD_KEY CL_KEY4('f', 'o', 'l', 'd')
 
 /*
- * Cheap test before the grammar runs: can a number start at token i?
- * Called for every token: most are words that no number word starts like.
+ * Cheap test before the grammar runs: can a number start at token t?
+ * Called for every token, most of them words no number word starts like:
+ * computed without a branch on the word, as which way such tests go is no
+ * pattern the predictor learns.  The two branches left fail only at the
+ * ends of the text, where 4 bytes from the token's start (or to its end)
+ * are not all there.
  */
 static inline bool
-may_start(const NcDoc *doc, uint32_t i)
+may_start(const unsigned char *text, uint32_t len, const NcToken *t)
 {
-	const NcToken *t = &doc->toks[i];
-	const char *p;
 	uint32_t	n = t->end - t->start;
-	unsigned char ch;
-	char		b,
-				c3;
+	uint32_t	k,
+				f = 0;
+	bool		word,
+				other;
 
-	if (t->kind != NC_TK_WORD)
+	k = cl_tok_key4(text, len, t);
+	/* "sixfold", "tenfold": a multiplier, whatever its first letter */
+	if (t->end >= 4)
+		f = cl_load_key4(text + t->end - 4);
+	word = ((start_keys[MS_SLOT(k)] == k) | ((n > 4) & (f == FOLD_KEY))) & (n <= 24);
+	other = (t->kind == NC_TK_NUMBER) | ((t->kind == NC_TK_SYMBOL) & (n - 2 <= 1));
+	return ((t->kind == NC_TK_WORD) & word) | other;
+}
+
+/* The first token from i on (before send) where a number may start. */
+static uint32_t
+next_start(const NcDoc *doc, uint32_t i, uint32_t send)
+{
+	const unsigned char *text = (const unsigned char *) doc->text;
+	const NcToken *toks = doc->toks;
+	uint32_t	len = doc->len;
+
+	for (; i < send; i++)
 	{
-		if (t->kind == NC_TK_NUMBER)
-			return true;
-		return t->kind == NC_TK_SYMBOL && n >= 2 && n <= 3;
+		uint32_t	k;
+
+		if (!may_start(text, len, &toks[i]))
+			continue;
+		/* "a"/"an" before a word no number after an article starts with
+		 * ("a new"): what parse_words would turn away, without building */
+		k = cl_tok_key4(text, len, &toks[i]);
+		if ((k == CL_KEY4('a', 0, 0, 0) || k == CL_KEY4('a', 'n', 0, 0)) &&
+			(i + 1 >= send || !cl_maybe_after_article(doc, i + 1)))
+			continue;
+		break;
 	}
-	p = doc->text + t->start;
-	if (!start_letter[(unsigned char) p[0]])
-		return n <= 24 && ends_fold(p, n);
-	if (n > 24)
-		return false;
-	ch = (unsigned char) p[0] | 0x20;
-	if (n <= 2)
-		return n == 1 ? ch == 'a' : (p[1] | 0x20) == 'n' && ch == 'a';
-	b = (char) (p[1] | 0x20);
-	c3 = (char) (p[2] | 0x20);
-	/* the first three letters of number words and of half, quarter,
-	 * once, twice, thrice (test_claims checks this against the lexicon) */
-	switch (ch)
-	{
-		case 'a':
-			break;
-		case 'e':
-			if ((b == 'i' && c3 == 'g') || (b == 'l' && c3 == 'e'))
-				return true;
-			break;
-		case 'f':
-			if ((b == 'o' && c3 == 'u') || (b == 'i' && (c3 == 'v' || c3 == 'f')) ||
-				(b == 'o' && c3 == 'r'))
-				return true;
-			break;
-		case 'h':
-			if (b == 'a' && c3 == 'l')
-				return true;
-			break;
-		case 'n':
-			if ((b == 'i' && (c3 == 'n' || c3 == 'l')) || (b == 'o' && c3 == 'u') ||
-				(b == 'a' && c3 == 'u'))
-				return true;
-			break;
-		case 'o':
-			if (b == 'n' && (c3 == 'e' || c3 == 'c'))
-				return true;
-			break;
-		case 'q':
-			if (b == 'u' && c3 == 'a')
-				return true;
-			break;
-		case 's':
-			if ((b == 'i' && c3 == 'x') || (b == 'e' && c3 == 'v'))
-				return true;
-			break;
-		case 't':
-			if ((b == 'w' && (c3 == 'o' || c3 == 'e' || c3 == 'i')) ||
-				(b == 'h' && (c3 == 'r' || c3 == 'i')) || (b == 'e' && c3 == 'n'))
-				return true;
-			break;
-		case 'z':
-			if (b == 'e' && c3 == 'r')
-				return true;
-			break;
-	}
-	return ends_fold(p, n);
+	return i;
 }
 
 NcStatus
@@ -676,11 +657,9 @@ nc_claims_extract(const NcEnv *env, const NcDoc *doc, const NcEntities *ents,
 		{
 			ClBuilt		b;
 
-			if (!may_start(doc, i))
-			{
-				i++;
-				continue;
-			}
+			i = next_start(doc, i, c.send);
+			if (i >= c.send)
+				break;
 			build(&c, i, lo, &b);
 			if (!b.emit)
 			{

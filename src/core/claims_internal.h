@@ -9,6 +9,8 @@
 #ifndef NC_CLAIMS_INTERNAL_H
 #define NC_CLAIMS_INTERNAL_H
 
+#include <string.h>
+
 #include "nc_claims.h"
 #include "nc_lexicon.h"
 
@@ -100,6 +102,7 @@ extern void cl_find_object(const ClCtx *c, NcClaim *cl);
 extern int32_t cl_quote_at(const ClCtx *c, uint32_t tok);
 extern const NcEntity *cl_mention_ending_at(const ClCtx *c, uint32_t end);
 extern void cl_sentence_source(const ClCtx *c, const char **src, uint32_t *len);
+extern bool cl_maybe_report_verb(const NcDoc *doc, uint32_t i);
 
 /* helpers */
 /*
@@ -156,6 +159,48 @@ cl_is_punct(const NcDoc *doc, uint32_t i, char ch)
 	return doc->toks[i].end - doc->toks[i].start == 1 &&
 		doc->text[doc->toks[i].start] == ch;
 }
+
+/*
+ * Four bytes as one number, the first in the low byte whatever the
+ * machine: the keys of the small perfect-hash tables that turn most words
+ * away before a lexicon lookup (may_start, report verbs).
+ */
+#define CL_KEY4(a, b, c, d) \
+	((uint32_t) (a) | (uint32_t) (b) << 8 | (uint32_t) (c) << 16 | (uint32_t) (d) << 24)
+
+static inline uint32_t
+cl_load_key4(const void *p)
+{
+	uint32_t	w;
+
+	memcpy(&w, p, 4);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	w = __builtin_bswap32(w);
+#endif
+	return w;
+}
+
+/*
+ * Token t's first four bytes lowered with | 0x20 (exact case folding for
+ * the letters keys hold), the bytes past a shorter token's end zero.
+ */
+static inline uint32_t
+cl_tok_key4(const unsigned char *text, uint32_t len, const NcToken *t)
+{
+	static const uint32_t mask[5] = {0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFF};
+	uint32_t	n = t->end - t->start;
+	const unsigned char *p = text + t->start;
+	uint32_t	k;
+
+	if (t->start + 4 <= len)
+		k = cl_load_key4(p);
+	else						/* n < 4: bytes past the end masked off */
+		k = CL_KEY4(p[0], p[n > 1], p[(n > 2) * 2], 0);
+	return (k | 0x20202020) & mask[n < 4 ? n : 4];
+}
+
+/* Can token i follow "a"/"an" in a number ("a third", "a dozen", "a year")? */
+extern bool cl_maybe_after_article(const NcDoc *doc, uint32_t i);
 
 /* hyphen, en dash, em dash */
 extern bool cl_is_dash(const NcDoc *doc, uint32_t i);

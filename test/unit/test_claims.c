@@ -410,6 +410,51 @@ test_lexicons(void **state)
 		assert_int_equal(c.claims.nclaim, 1);
 		unit_doc_free(&c.u);
 	}
+	/* every word a number after "a" needs passes the cheap test */
+	{
+		const NcLexicon *lexs[] = {&nc_lex_claim_denominators, &nc_lex_claim_scales,
+		&nc_lex_claim_context_words};
+
+		for (size_t l = 0; l < 3; l++)
+			for (size_t k = 0; k < lexs[l]->count; k++)
+			{
+				const NcLexEntry *e = &lexs[l]->entries[k];
+				char		text[64];
+				UnitDoc		u;
+
+				if (l == 2 && (e->value == NULL || strchr(e->value, 'u') == NULL))
+					continue;
+				snprintf(text, sizeof(text), "a %s", e->key);
+				unit_doc_build(&u, text);
+				assert_int_equal(u.doc.ntok, 2);
+				assert_true(cl_maybe_after_article(&u.doc, 1));
+				/* capitals too */
+				for (char *p = text; *p; p++)
+					if (*p >= 'a' && *p <= 'z')
+						*p -= 32;
+				unit_doc_free(&u);
+				unit_doc_build(&u, text);
+				assert_true(cl_maybe_after_article(&u.doc, 1));
+				unit_doc_free(&u);
+			}
+	}
+	/* every report verb long enough to be looked up passes the cheap
+	 * test on its first four bytes, and names the sentence's source */
+	for (size_t k = 0; k < nc_lex_claim_report_verbs.count; k++)
+	{
+		const char *verb = nc_lex_claim_report_verbs.entries[k].key;
+		char		text[64];
+		UnitClaims	c;
+
+		if (strlen(verb) < 4 || strlen(verb) > 10)
+			continue;
+		snprintf(text, sizeof(text), "The ministry %s 40 people died.", verb);
+		claims_build(&c, text);
+		assert_int_equal(c.claims.nclaim, 1);
+		assert_non_null(c.claims.claims[0].source);
+		assert_int_equal(c.claims.claims[0].source_len, 12);
+		unit_doc_free(&c.u);
+	}
 	/* every unit value is FORMAT.md-shaped: no spaces */
 	for (size_t k = 0; k < nc_lex_claim_units.count; k++)
 		assert_null(strchr(nc_lex_claim_units.entries[k].value, ' '));
