@@ -502,12 +502,10 @@ static bool
 doc_case_alloc(NerDocCase *dc, uint32_t cap)
 {
 	dc->keys = nc_alloc(dc->env, (size_t) cap * sizeof(uint64_t));
-	dc->bits = nc_alloc(dc->env, cap);
 	dc->ids = nc_alloc(dc->env, (size_t) cap * sizeof(uint32_t));
-	if (!dc->keys || !dc->bits || !dc->ids)
+	if (!dc->keys || !dc->ids)
 		return false;
 	memset(dc->keys, 0, (size_t) cap * sizeof(uint64_t));
-	memset(dc->bits, 0, cap);
 	dc->mask = cap - 1;
 	return true;
 }
@@ -524,47 +522,39 @@ nc_ner_doc_case_init(const NcEnv *env, NerDocCase *dc, uint32_t ntok)
 	dc->count = 0;
 	dc->words = NULL;
 	dc->wordcap = 0;
-	if (!nc_reserve(env, (void **) &dc->words, &dc->wordcap, cap, sizeof(uint64_t)))
+	dc->wbits = NULL;
+	dc->wbitscap = 0;
+	if (!nc_reserve(env, (void **) &dc->words, &dc->wordcap, cap, sizeof(uint64_t)) ||
+		!nc_reserve(env, (void **) &dc->wbits, &dc->wbitscap, cap, 1))
 		return false;
 	dc->words[0] = 0;			/* id 0: no word */
+	dc->wbits[0] = 0;
 	dc->nwords = 1;
 	dc->wgz = NULL;
-	dc->wbits = NULL;
 	dc->nindexed = 0;
 	return doc_case_alloc(dc, cap);
 }
 
-/* the id of key wh (not 0), added with bits or or-ed with them */
-static uint32_t
-doc_case_put(NerDocCase *dc, uint64_t wh, uint8_t bits, uint32_t id)
+/* key wh (not 0, not in the table) into the table with its id */
+static void
+doc_case_put(NerDocCase *dc, uint64_t wh, uint32_t id)
 {
 	uint32_t	i = (uint32_t) (wh >> 37) & dc->mask;
 
-	for (;;)
-	{
-		if (dc->keys[i] == wh)
-		{
-			dc->bits[i] |= bits;
-			return dc->ids[i];
-		}
-		if (dc->keys[i] == 0)
-		{
-			dc->keys[i] = wh;
-			dc->bits[i] = bits;
-			dc->ids[i] = id;
-			dc->count++;
-			return id;
-		}
+	while (dc->keys[i] != 0)
 		i = (i + 1) & dc->mask;
-	}
+	dc->keys[i] = wh;
+	dc->ids[i] = id;
+	dc->count++;
 }
 
-/* room for one more word: the words list and the table (grown at 3/4) */
+/* room for one more word: its lists and the table (grown at 3/4) */
 static bool
 doc_case_room(NerDocCase *dc)
 {
 	if (!nc_reserve(dc->env, (void **) &dc->words, &dc->wordcap, dc->nwords + 1,
-					sizeof(uint64_t)))
+					sizeof(uint64_t)) ||
+		!nc_reserve(dc->env, (void **) &dc->wbits, &dc->wbitscap, dc->nwords + 1, 1))
 		return false;
 	if ((uint64_t) (dc->count + 1) * 4 > (uint64_t) (dc->mask + 1) * 3)
 	{
@@ -574,7 +564,6 @@ doc_case_room(NerDocCase *dc)
 			!doc_case_alloc(dc, (dc->mask + 1) * 2))
 		{
 			dc->keys = old.keys;
-			dc->bits = old.bits;
 			dc->ids = old.ids;
 			dc->mask = old.mask;
 			return false;
@@ -582,9 +571,8 @@ doc_case_room(NerDocCase *dc)
 		dc->count = 0;
 		for (uint32_t k = 0; k <= old.mask; k++)
 			if (old.keys[k] != 0)
-				(void) doc_case_put(dc, old.keys[k], old.bits[k], old.ids[k]);
+				doc_case_put(dc, old.keys[k], old.ids[k]);
 		nc_release(dc->env, old.keys, (size_t) (old.mask + 1) * sizeof(uint64_t));
-		nc_release(dc->env, old.bits, (size_t) old.mask + 1);
 		nc_release(dc->env, old.ids, (size_t) (old.mask + 1) * sizeof(uint32_t));
 	}
 	return true;
@@ -601,7 +589,7 @@ nc_ner_doc_case_add_id(NerDocCase *dc, uint64_t wh, uint8_t bits, uint32_t *id)
 	{
 		if (dc->keys[i] == key)
 		{
-			dc->bits[i] |= bits;
+			dc->wbits[dc->ids[i]] |= bits;
 			*id = wh ? dc->ids[i] : 0;
 			return true;
 		}
@@ -609,8 +597,9 @@ nc_ner_doc_case_add_id(NerDocCase *dc, uint64_t wh, uint8_t bits, uint32_t *id)
 	}
 	if (!doc_case_room(dc))
 		return false;
-	(void) doc_case_put(dc, key, bits, dc->nwords);
+	doc_case_put(dc, key, dc->nwords);
 	dc->words[dc->nwords] = key;
+	dc->wbits[dc->nwords] = bits;
 	/* a word key that hashed to 0 keeps id 0 (words[0] = 0) */
 	*id = wh ? dc->nwords : 0;
 	dc->nwords++;
@@ -629,16 +618,14 @@ void
 nc_ner_doc_case_free(NerDocCase *dc)
 {
 	nc_release(dc->env, dc->keys, (size_t) (dc->mask + 1) * sizeof(uint64_t));
-	nc_release(dc->env, dc->bits, (size_t) dc->mask + 1);
 	nc_release(dc->env, dc->ids, (size_t) (dc->mask + 1) * sizeof(uint32_t));
 	nc_release(dc->env, dc->words, (size_t) dc->wordcap * sizeof(uint64_t));
+	nc_release(dc->env, dc->wbits, (size_t) dc->wbitscap);
 	nc_release(dc->env, dc->wgz, (size_t) dc->nindexed * sizeof(uint16_t));
-	nc_release(dc->env, dc->wbits, (size_t) dc->nindexed);
 	dc->wgz = NULL;
 	dc->wbits = NULL;
 	dc->nindexed = 0;
 	dc->keys = NULL;
-	dc->bits = NULL;
 	dc->ids = NULL;
 	dc->words = NULL;
 	dc->mask = 0;
@@ -656,7 +643,7 @@ nc_ner_doc_case_get(const NerDocCase *dc, uint64_t wh)
 	for (;;)
 	{
 		if (dc->keys[i] == wh)
-			return dc->bits[i];
+			return dc->wbits[dc->ids[i]];
 		if (dc->keys[i] == 0)
 			return 0;
 		i = (i + 1) & dc->mask;
@@ -669,20 +656,15 @@ nc_ner_doc_case_index(const NerModel *m, NerDocCase *dc)
 	uint32_t	n = dc->nwords;
 
 	dc->wgz = nc_alloc(dc->env, (size_t) n * sizeof(uint16_t));
-	dc->wbits = nc_alloc(dc->env, n);
-	if (!dc->wgz || !dc->wbits)
+	if (!dc->wgz)
 		return false;
 	dc->nindexed = n;
 	dc->wgz[0] = 0;
-	dc->wbits[0] = 0;
 	/* prefetch the slots first: the table is larger than the caches */
 	for (uint32_t id = 1; id < n; id++)
 		__builtin_prefetch(&m->gaz[nc_ner_mix(NER_PH_SEED ^ dc->words[id]) >> (64 - m->gbits)]);
 	for (uint32_t id = 1; id < n; id++)
 		dc->wgz[id] = nc_ner_gaz(m, nc_ner_mix(NER_PH_SEED ^ dc->words[id]));
-	for (uint32_t k = 0; k <= dc->mask; k++)
-		if (dc->keys[k] != 0 && dc->ids[k] < n)
-			dc->wbits[dc->ids[k]] = dc->bits[k];
 	return true;
 }
 

@@ -157,21 +157,24 @@ typedef struct NerTok
 #define NER_D_CAPMID	2		/* ... capitalised, not sentence-initial, in
 								 * a sentence of mode 0 */
 
-/* How each word of a document is written: word-key hash -> NER_D_* bits. */
+/*
+ * The words of a document, each with an id (word-key hash -> id, in order
+ * of first sight) and how it is written (NER_D_* bits by id).
+ */
 typedef struct NerDocCase
 {
 	const NcEnv *env;
 	uint64_t   *keys;			/* 0 = empty (a hash of 0 is kept as 1) */
-	uint8_t    *bits;
 	uint32_t   *ids;			/* the word's index in words */
 	uint32_t	mask;
 	uint32_t	count;			/* keys held; the table grows at 3/4 */
 	uint64_t   *words;			/* keys in order of first sight; words[0] = 0 */
+	uint8_t    *wbits;			/* NER_D_* bits by id */
 	uint32_t	nwords;
 	uint32_t	wordcap;
+	uint32_t	wbitscap;
 	/* per word id, once the document pass is over (nc_ner_doc_case_index) */
 	uint16_t   *wgz;			/* gazetteer bits */
-	uint8_t    *wbits;			/* NER_D_* bits */
 	uint32_t	nindexed;		/* ids [0, nindexed) have them */
 } NerDocCase;
 
