@@ -42,14 +42,32 @@ nc_ner_fnv(const char *s, size_t len)
 	return h;
 }
 
+/*
+ * A byte of a word key: ASCII letters lower-cased, digits all '0'; and
+ * the ASCII letter class of every byte (tok_case).
+ */
+#define KB(c) ((c) >= 'A' && (c) <= 'Z' ? (c) + 32 : (c) >= '0' && (c) <= '9' ? '0' : (c))
+#define KB4(c) KB(c), KB((c) + 1), KB((c) + 2), KB((c) + 3)
+#define KB16(c) KB4(c), KB4((c) + 4), KB4((c) + 8), KB4((c) + 12)
+#define KB64(c) KB16(c), KB16((c) + 16), KB16((c) + 32), KB16((c) + 48)
+static const unsigned char key_byte[256] = {
+	KB64(0), KB64(64), KB64(128), KB64(192)
+};
+
+#define KC_UPPER	1
+#define KC_LOWER	2
+#define KC(c) ((c) >= 'A' && (c) <= 'Z' ? KC_UPPER : (c) >= 'a' && (c) <= 'z' ? KC_LOWER : 0)
+#define KC4(c) KC(c), KC((c) + 1), KC((c) + 2), KC((c) + 3)
+#define KC16(c) KC4(c), KC4((c) + 4), KC4((c) + 8), KC4((c) + 12)
+#define KC64(c) KC16(c), KC16((c) + 16), KC16((c) + 32), KC16((c) + 48)
+static const unsigned char key_class[256] = {
+	KC64(0), KC64(64), KC64(128), KC64(192)
+};
+
 static inline unsigned char
 wkey_byte(unsigned char c)
 {
-	if (c >= 'A' && c <= 'Z')
-		return (unsigned char) (c + 32);
-	if (c >= '0' && c <= '9')
-		return '0';
-	return c;
+	return key_byte[c];
 }
 
 static inline uint64_t
@@ -288,7 +306,9 @@ tok_case(const NcDoc *doc, uint32_t i, NerTok *t)
 	{
 		uint64_t	h = FNV_OFF;
 		uint32_t	ncurly = 0;
+		unsigned	seen = 0;
 
+		/* by table, no branch on the letters: this runs for every token */
 		for (uint32_t k = 0; k < len; k++)
 		{
 			unsigned char c = s[k];
@@ -299,17 +319,11 @@ tok_case(const NcDoc *doc, uint32_t i, NerTok *t)
 				k += 2;
 				ncurly++;
 			}
-			if (c >= 'A' && c <= 'Z')
-			{
-				upper = ascii_letter = true;
-				c = (unsigned char) (c + 32);
-			}
-			else if (c >= 'a' && c <= 'z')
-				ascii_letter = true;
-			else if (c >= '0' && c <= '9')
-				c = '0';
-			h = fnv_step(h, c);
+			seen |= key_class[c];
+			h = fnv_step(h, key_byte[c]);
 		}
+		upper = upper || (seen & KC_UPPER);
+		ascii_letter = seen != 0;
 		t->wh = h;
 		len -= 2 * ncurly;
 	}
