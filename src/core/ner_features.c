@@ -491,19 +491,17 @@ nc_ner_sent_mode(const NerTok *toks, uint32_t n)
 				nall = 0,
 				nlow4 = 0;
 
+	/* counted without branches: word and case change from token to token */
 	for (uint32_t i = 0; i < n; i++)
 	{
 		const NerTok *t = &toks[i];
+		uint32_t	w = t->wordish;
+		uint32_t	cc = t->capcode;
 
-		if (!t->wordish)
-			continue;
-		nw++;
-		if (t->capcode & 2)
-			nall++;
-		if (t->capcode & 1)
-			ncap++;
-		else if (!(t->capcode & 2) && (t->lenc & 15) >= 4)
-			nlow4++;
+		nw += w;
+		nall += w & (cc >> 1);
+		ncap += w & cc;
+		nlow4 += w & ((cc & 3) == 0) & ((t->lenc & 15) >= 4);
 	}
 	if (nw >= 3 && nall == nw)
 		return 2;
