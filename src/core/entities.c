@@ -100,7 +100,7 @@ tag_document(EntCtx *cx)
 				return NC_ENOMEM;
 			if (pass == 0)
 			{
-				if (!nc_ner_doc_pass(doc, first, end, scratch, &dc,
+				if (!nc_ner_doc_pass(&cx->model, doc, first, end, scratch, &dc,
 									 cx->wid + first, cx->gz + first))
 					return NC_ENOMEM;
 			}

@@ -342,8 +342,8 @@ nc_ner_tok_case(const NcDoc *doc, uint32_t i, NerTok *t)
 }
 
 bool
-nc_ner_doc_pass(const NcDoc *doc, uint32_t first, uint32_t end, NerTok *scratch,
-				NerDocCase *dc, uint32_t *wid, uint16_t *tcase)
+nc_ner_doc_pass(const NerModel *m, const NcDoc *doc, uint32_t first, uint32_t end,
+				NerTok *scratch, NerDocCase *dc, uint32_t *wid, uint16_t *tcase)
 {
 	uint32_t	n = end - first;
 	int			mode;
@@ -353,11 +353,19 @@ nc_ner_doc_pass(const NcDoc *doc, uint32_t first, uint32_t end, NerTok *scratch,
 	mode = nc_ner_sent_mode(scratch, n);
 	for (uint32_t i = 0; i < n; i++)
 	{
+		uint32_t	nwords = dc->nwords;
+
 		/* every word gets its id; the case bits, when any */
 		if (!nc_ner_doc_case_add_id(dc, scratch[i].wh,
 									nc_ner_case_bits(&scratch[i], mode), &wid[i]))
 			return false;
 		tcase[i] = nc_ner_case_pack(&scratch[i], mode);
+		/*
+		 * A new word's gazetteer slot, fetched now: the table is larger
+		 * than the caches, and nc_ner_doc_case_index reads it later
+		 */
+		if (dc->nwords != nwords)
+			__builtin_prefetch(&m->gaz[nc_ner_mix(NER_PH_SEED ^ dc->words[nwords]) >> (64 - m->gbits)]);
 	}
 	return true;
 }
@@ -672,9 +680,7 @@ nc_ner_doc_case_index(const NerModel *m, NerDocCase *dc)
 		return false;
 	dc->nindexed = n;
 	dc->wgz[0] = 0;
-	/* prefetch the slots first: the table is larger than the caches */
-	for (uint32_t id = 1; id < n; id++)
-		__builtin_prefetch(&m->gaz[nc_ner_mix(NER_PH_SEED ^ dc->words[id]) >> (64 - m->gbits)]);
+	/* the slots were prefetched as the words came (nc_ner_doc_pass) */
 	for (uint32_t id = 1; id < n; id++)
 		dc->wgz[id] = nc_ner_gaz(m, nc_ner_mix(NER_PH_SEED ^ dc->words[id]));
 	return true;

@@ -254,9 +254,9 @@ nc_ner_case_bits(const NerTok *t, int mode)
  * its nc_ner_case_pack into tcase[]; scratch is room for end-first tokens.
  * False when out of memory.
  */
-extern bool nc_ner_doc_pass(const NcDoc *doc, uint32_t first, uint32_t end,
-							NerTok *scratch, NerDocCase *dc, uint32_t *wid,
-							uint16_t *tcase);
+extern bool nc_ner_doc_pass(const NerModel *m, const NcDoc *doc, uint32_t first,
+							uint32_t end, NerTok *scratch, NerDocCase *dc,
+							uint32_t *wid, uint16_t *tcase);
 /*
  * Table of dc for a document of ntok tokens (it starts small and grows with
  * the distinct words); false when out of memory.
