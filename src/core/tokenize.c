@@ -607,6 +607,48 @@ symbol_token(Out *o, const Cursor *c, uint32_t n, uint16_t flags)
 }
 
 /*
+ * Any token but a word's at o->pos: code point cp of n bytes and class cc.
+ * Returns whether it is a quotation mark.
+ */
+static inline bool
+other_token(Out *o, const Cursor *c, uint32_t cp, uint32_t n, NcCharClass cc,
+			uint16_t flags)
+{
+	uint32_t	tok_end = o->pos + n;
+
+	switch (cc)
+	{
+		case NC_CC_PUNCT:
+		case NC_CC_HYPHEN:
+
+			/*
+			 * runs of ASCII hyphens ("--") are one dash, and dots an
+			 * ellipsis; the mark repeated comes first in the test, as it
+			 * is rarely true while whether cp is a dot or a comma is
+			 * anyone's guess
+			 */
+			if (tok_end < c->end && c->s[tok_end] == cp &&
+				(cp == '.' || cp == '-'))
+				while (tok_end < c->end && c->s[tok_end] == cp)
+					tok_end++;
+			emit_n(o, tok_end, 1 + (tok_end - o->pos - n), NC_TK_PUNCT,
+				   flags, NC_MARK_NONE);
+			return false;
+		case NC_CC_DIGIT:
+			tok_end = scan_number(c, o->pos);
+			emit(o, c, tok_end, NC_TK_NUMBER, flags | NC_TF_DIGIT,
+				 NC_MARK_NONE);
+			return false;
+		case NC_CC_QUOTE:
+			quote_token(o, c, cp, n, flags);
+			return true;
+		default:
+			symbol_token(o, c, n, flags);
+			return false;
+	}
+}
+
+/*
  * Make room for the most tokens one step emits (a word and its possessive
  * 's), so that emit_n only stores.
  */
@@ -654,7 +696,6 @@ nc_tokenize_range(NcBuilder *b, uint32_t start, uint32_t end)
 	{
 		uint32_t	n,
 					cp,
-					tok_end,
 					tok_start = o.pos;
 		NcCharClass cc;
 		uint16_t	flags = gap;
@@ -691,42 +732,11 @@ nc_tokenize_range(NcBuilder *b, uint32_t start, uint32_t end)
 			break;
 		}
 
-		switch (cc)
-		{
-			case NC_CC_LETTER:
-			case NC_CC_EXTEND:
-				word_tokens(&o, &c, n, flags);
-				break;
-			case NC_CC_DIGIT:
-				tok_end = scan_number(&c, o.pos);
-				flags |= NC_TF_DIGIT;
-				emit(&o, &c, tok_end, NC_TK_NUMBER, flags, NC_MARK_NONE);
-				break;
-			case NC_CC_QUOTE:
-				quote_token(&o, &c, cp, n, flags);
-				quotes = true;
-				break;
-			case NC_CC_HYPHEN:
-				/* runs of ASCII hyphens ("--") are one dash */
-				tok_end = o.pos + n;
-				if (cp == '-')
-					while (tok_end < end && s[tok_end] == '-')
-						tok_end++;
-				emit_n(&o, tok_end, 1 + (tok_end - o.pos - n), NC_TK_PUNCT,
-					   flags, NC_MARK_NONE);
-				break;
-			case NC_CC_PUNCT:
-				tok_end = o.pos + n;
-				if (cp == '.')	/* an ellipsis written as dots */
-					while (tok_end < end && s[tok_end] == '.')
-						tok_end++;
-				emit_n(&o, tok_end, 1 + (tok_end - o.pos - n), NC_TK_PUNCT,
-					   flags, NC_MARK_NONE);
-				break;
-			default:
-				symbol_token(&o, &c, n, flags);
-				break;
-		}
+		/* words are most tokens: the one test that is mostly true first */
+		if ((1u << cc) & ((1u << NC_CC_LETTER) | (1u << NC_CC_EXTEND)))
+			word_tokens(&o, &c, n, flags);
+		else
+			quotes |= other_token(&o, &c, cp, n, cc, flags);
 		glued = true;
 		/* every token holds at least one character: progress is certain */
 		if (o.pos <= tok_start)
