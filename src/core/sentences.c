@@ -371,11 +371,15 @@ sb_no_break(const char *s, uint32_t len, SbClass term, bool after_letter,
  * . ! or ?
  */
 static inline uint64_t
+sb_special_w(uint64_t w)
+{
+	return nc_swar_high(w) | nc_swar_eq(w, '.') | nc_swar_eq(w, '!') | nc_swar_eq(w, '?');
+}
+
+static inline uint64_t
 sb_special8(const char *p)
 {
-	uint64_t	w = nc_swar_load(p);
-
-	return nc_swar_high(w) | nc_swar_eq(w, '.') | nc_swar_eq(w, '!') | nc_swar_eq(w, '?');
+	return sb_special_w(nc_swar_load(p));
 }
 
 /*
@@ -397,6 +401,23 @@ sb_skip_plain(const char *s, uint32_t i, uint32_t len)
 		}
 		i += 8;
 	}
+	/*
+	 * Fewer than 8 bytes left: one look at the last 8 of the text, rather
+	 * than a loop over bytes whose end (most often the paragraph's closing
+	 * period) varies from one paragraph to the next.  The bytes before i
+	 * are replaced by letters first, as a match there could mark a byte
+	 * after it (see nc_swar.h).
+	 */
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	if (i < len && len - i < 8 && len >= 8)
+	{
+		uint64_t	keep = ~(uint64_t) 0 << (8 * (8 - (len - i)));
+		uint64_t	w = nc_swar_load(s + len - 8);
+		uint64_t	m = sb_special_w((w & keep) | (NC_SWAR_ONES * 'a' & ~keep));
+
+		return m != 0 ? (uint32_t) nc_swar_stop(len - 8, m) : len;
+	}
+#endif
 	while (i < len && (unsigned char) s[i] < 0x80 &&
 		   s[i] != '.' && s[i] != '!' && s[i] != '?')
 		i++;

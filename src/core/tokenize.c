@@ -16,6 +16,9 @@
  *   name.
  */
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "doc_internal.h"
 #include "nc_chars.h"
@@ -27,6 +30,7 @@ typedef struct Cursor
 {
 	const unsigned char *s;
 	uint32_t	end;			/* paragraph end (bytes) */
+	uint32_t	len;			/* text end: bytes before it may be loaded */
 } Cursor;
 
 /*
@@ -407,6 +411,57 @@ case_flags(const Cursor *c, uint32_t start, uint32_t end)
  * in another script or with a combining mark; the caller then takes the
  * general path.
  */
+/*
+ * End of the run of ASCII letters and digits from i, adding to *seen the
+ * AW_ bits of its bytes.  A loop per byte would leave the loop at a point
+ * no branch predictor can guess (a word's length); sixteen bytes are
+ * classified at once instead, so that most words take one step and one
+ * predictable branch.
+ */
+static inline uint32_t
+ascii_run_end(const Cursor *c, uint32_t i, unsigned *seen)
+{
+	const unsigned char *s = c->s;
+	unsigned	w;
+
+#ifdef __SSE2__
+	while (c->len - i >= 16)
+	{
+		__m128i		v = _mm_loadu_si128((const __m128i *) (s + i));
+		__m128i		l = _mm_or_si128(v, _mm_set1_epi8(0x20));
+
+		/* signed compares: bytes from 0x80 up are below every bound */
+		unsigned	letter = (unsigned) _mm_movemask_epi8(
+			_mm_and_si128(_mm_cmpgt_epi8(l, _mm_set1_epi8('a' - 1)),
+						  _mm_cmplt_epi8(l, _mm_set1_epi8('z' + 1))));
+		unsigned	lower = (unsigned) _mm_movemask_epi8(
+			_mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('a' - 1)),
+						  _mm_cmplt_epi8(v, _mm_set1_epi8('z' + 1))));
+		unsigned	digit = (unsigned) _mm_movemask_epi8(
+			_mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
+						  _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1))));
+		uint32_t	avail = c->end - i;
+		/* bytes that stop the run, the paragraph's end among them */
+		unsigned	stop = ~(letter | digit) |
+			(avail < 16 ? ~0u << avail : 0) | 0x10000;
+		unsigned	k = (unsigned) __builtin_ctz(stop);
+		unsigned	before = (1u << k) - 1;
+
+		*seen |= ((lower & before) != 0) * AW_LOWER |
+			((digit & before) != 0) * AW_DIGIT;
+		i += k;
+		if (k < 16)
+			return i;
+	}
+#endif
+	while (i < c->end && ((w = ascii_word[s[i]]) & AW_WORD) != 0)
+	{
+		*seen |= w;
+		i++;
+	}
+	return i;
+}
+
 static inline bool
 ascii_word_run(const Cursor *c, uint32_t start, uint32_t *run_end,
 			   uint16_t *caseflags, bool *extends)
@@ -414,16 +469,11 @@ ascii_word_run(const Cursor *c, uint32_t start, uint32_t *run_end,
 	const unsigned char *s = c->s;
 	uint32_t	i = start + 1;
 	unsigned	seen = ascii_word[s[start]];
-	unsigned	w = 0;
+	unsigned	w;
 	uint16_t	f = 0;
 
-	while (i < c->end && ((w = ascii_word[s[i]]) & AW_WORD) != 0)
-	{
-		seen |= w;
-		i++;
-	}
-	if (i == c->end)
-		w = 0;					/* w: what the byte after the run says */
+	i = ascii_run_end(c, i, &seen);
+	w = i < c->end ? ascii_word[s[i]] : 0;	/* what the byte after says */
 	*extends = (w & AW_EXT) != 0;
 	if (w & AW_HIGH)
 	{
@@ -557,6 +607,48 @@ symbol_token(Out *o, const Cursor *c, uint32_t n, uint16_t flags)
 }
 
 /*
+ * Any token but a word's at o->pos: code point cp of n bytes and class cc.
+ * Returns whether it is a quotation mark.
+ */
+static inline bool
+other_token(Out *o, const Cursor *c, uint32_t cp, uint32_t n, NcCharClass cc,
+			uint16_t flags)
+{
+	uint32_t	tok_end = o->pos + n;
+
+	switch (cc)
+	{
+		case NC_CC_PUNCT:
+		case NC_CC_HYPHEN:
+
+			/*
+			 * runs of ASCII hyphens ("--") are one dash, and dots an
+			 * ellipsis; the mark repeated comes first in the test, as it
+			 * is rarely true while whether cp is a dot or a comma is
+			 * anyone's guess
+			 */
+			if (tok_end < c->end && c->s[tok_end] == cp &&
+				(cp == '.' || cp == '-'))
+				while (tok_end < c->end && c->s[tok_end] == cp)
+					tok_end++;
+			emit_n(o, tok_end, 1 + (tok_end - o->pos - n), NC_TK_PUNCT,
+				   flags, NC_MARK_NONE);
+			return false;
+		case NC_CC_DIGIT:
+			tok_end = scan_number(c, o->pos);
+			emit(o, c, tok_end, NC_TK_NUMBER, flags | NC_TF_DIGIT,
+				 NC_MARK_NONE);
+			return false;
+		case NC_CC_QUOTE:
+			quote_token(o, c, cp, n, flags);
+			return true;
+		default:
+			symbol_token(o, c, n, flags);
+			return false;
+	}
+}
+
+/*
  * Make room for the most tokens one step emits (a word and its possessive
  * 's), so that emit_n only stores.
  */
@@ -591,6 +683,7 @@ nc_tokenize_range(NcBuilder *b, uint32_t start, uint32_t end)
 	/* count the code points between the previous paragraph and this one */
 	c.s = s;
 	c.end = b->len;
+	c.len = b->len;
 	o.toks = b->doc->toks;
 	o.ntok = b->doc->ntok;
 	o.pos = start;
@@ -603,7 +696,6 @@ nc_tokenize_range(NcBuilder *b, uint32_t start, uint32_t end)
 	{
 		uint32_t	n,
 					cp,
-					tok_end,
 					tok_start = o.pos;
 		NcCharClass cc;
 		uint16_t	flags = gap;
@@ -640,42 +732,11 @@ nc_tokenize_range(NcBuilder *b, uint32_t start, uint32_t end)
 			break;
 		}
 
-		switch (cc)
-		{
-			case NC_CC_LETTER:
-			case NC_CC_EXTEND:
-				word_tokens(&o, &c, n, flags);
-				break;
-			case NC_CC_DIGIT:
-				tok_end = scan_number(&c, o.pos);
-				flags |= NC_TF_DIGIT;
-				emit(&o, &c, tok_end, NC_TK_NUMBER, flags, NC_MARK_NONE);
-				break;
-			case NC_CC_QUOTE:
-				quote_token(&o, &c, cp, n, flags);
-				quotes = true;
-				break;
-			case NC_CC_HYPHEN:
-				/* runs of ASCII hyphens ("--") are one dash */
-				tok_end = o.pos + n;
-				if (cp == '-')
-					while (tok_end < end && s[tok_end] == '-')
-						tok_end++;
-				emit_n(&o, tok_end, 1 + (tok_end - o.pos - n), NC_TK_PUNCT,
-					   flags, NC_MARK_NONE);
-				break;
-			case NC_CC_PUNCT:
-				tok_end = o.pos + n;
-				if (cp == '.')	/* an ellipsis written as dots */
-					while (tok_end < end && s[tok_end] == '.')
-						tok_end++;
-				emit_n(&o, tok_end, 1 + (tok_end - o.pos - n), NC_TK_PUNCT,
-					   flags, NC_MARK_NONE);
-				break;
-			default:
-				symbol_token(&o, &c, n, flags);
-				break;
-		}
+		/* words are most tokens: the one test that is mostly true first */
+		if ((1u << cc) & ((1u << NC_CC_LETTER) | (1u << NC_CC_EXTEND)))
+			word_tokens(&o, &c, n, flags);
+		else
+			quotes |= other_token(&o, &c, cp, n, cc, flags);
 		glued = true;
 		/* every token holds at least one character: progress is certain */
 		if (o.pos <= tok_start)
