@@ -4,9 +4,9 @@
 # Compiles lexicon data files into C: each src/core/lexicon/NAME.txt becomes
 # `const NcLexicon nc_lex_NAME`, a byte-sorted array with a hash index
 # (each slot holding 16 bits of the key's hash beside the entry index), a mask of
-# the key lengths present and a bitmap of the keys' first and last bytes and
-# lengths (a pre-filter: most words looked up are in no lexicon), searched
-# by nc_lex_find().  A data line is `key` or `key<TAB>value`; '#' starts a
+# the key lengths present and a bitmap of the keys' first, second and last
+# bytes and lengths (a pre-filter: most words looked up are in no lexicon),
+# searched by nc_lex_find().  A data line is `key` or `key<TAB>value`; '#' starts a
 # comment line (origin and licence live there).  Keys are kept as written:
 # each lexicon's header says whether they are lower-cased.
 #
@@ -42,9 +42,11 @@ function keyhash(s,    h, k) {
 	return h
 }
 # the pre-filter bit of a key (nc_lex_filter_bit() of nc_lexicon.h)
-function filterbit(s, mask,    l) {
+function filterbit(s, mask,    l, b) {
 	l = length(s)
-	return (ord[substr(s, 1, 1)] * 961 + ord[substr(s, l, 1)] * 31 + (l < 63 ? l : 63)) % (mask + 1)
+	b = l > 1 ? ord[substr(s, 2, 1)] : 0
+	return (ord[substr(s, 1, 1)] * 29791 + b * 961 + ord[substr(s, l, 1)] * 31 + \
+		(l < 63 ? l : 63)) % (mask + 1)
 }
 # the pre-filter: one bit per key, some eight bits a key, 512 to 16384
 function emit_filter(name, n,    bits, i, w, q, v, k) {

@@ -39,18 +39,26 @@ lex_len_possible(const NcLexicon *lex, size_t len)
 	return (lex->lenmask >> (len < 63 ? len : 63)) & 1;
 }
 
+/* the pre-filter's second byte of a key of len bytes (len > 0) */
+static inline unsigned char
+second_byte(const char *key, size_t len)
+{
+	return len > 1 ? (unsigned char) key[1] : 0;
+}
+
 /*
- * May the lexicon hold the key of len bytes (len > 0) whose first and last
- * bytes are f and l?  (The pre-filter: false for most words.)
+ * May the lexicon hold the key of len bytes (len > 0) whose first, second
+ * and last bytes are f, s and l?  (The pre-filter: false for most words.)
  */
 static inline bool
-lex_filter(const NcLexicon *lex, unsigned char f, unsigned char l, size_t len)
+lex_filter(const NcLexicon *lex, unsigned char f, unsigned char s, unsigned char l,
+		   size_t len)
 {
 	uint32_t	b;
 
 	if (lex->filter == NULL)
 		return true;
-	b = nc_lex_filter_bit(f, l, len, lex->fmask);
+	b = nc_lex_filter_bit(f, s, l, len, lex->fmask);
 	return (lex->filter[b >> 6] >> (b & 63)) & 1;
 }
 
@@ -86,7 +94,8 @@ nc_lex_find(const NcLexicon *lex, const char *key, size_t len)
 		uint32_t	h;
 
 		if (!lex_len_possible(lex, len) ||
-			!lex_filter(lex, (unsigned char) key[0], (unsigned char) key[len - 1], len))
+			!lex_filter(lex, (unsigned char) key[0], second_byte(key, len),
+					(unsigned char) key[len - 1], len))
 			return NULL;
 		h = lex_hash((const unsigned char *) key, len);
 		LEX_PROBE(lex, h, (size_t) e->keylen == len && memcmp(e->key, key, len) == 0);
@@ -114,7 +123,8 @@ nc_lex_find_hashed(const NcLexicon *lex, const char *key, size_t len, uint32_t h
 	if (lex->slots == NULL)
 		return nc_lex_find(lex, key, len);
 	if (!lex_len_possible(lex, len) ||
-		!lex_filter(lex, (unsigned char) key[0], (unsigned char) key[len - 1], len))
+		!lex_filter(lex, (unsigned char) key[0], second_byte(key, len),
+					(unsigned char) key[len - 1], len))
 		return NULL;
 	LEX_PROBE(lex, h, (size_t) e->keylen == len && memcmp(e->key, key, len) == 0);
 }
@@ -185,6 +195,7 @@ nc_lex_find_lower(const NcLexicon *lex, const char *key, size_t len)
 	/* the length and the pre-filter first: no hashing for most words */
 	if (!lex_len_possible(lex, len) ||
 		!lex_filter(lex, fold_ascii[(unsigned char) key[0]],
+					fold_ascii[second_byte(key, len)],
 					fold_ascii[(unsigned char) key[len - 1]], len))
 		return NULL;
 	return probe_lower(lex, key, len, hash_lower(key, len));
