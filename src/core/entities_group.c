@@ -32,7 +32,7 @@ map_find(NcKeyMap *m, uint64_t key, bool add, uint32_t val)
 
 	if (!add)
 		return nc_keymap_find(m, key);
-	s = nc_keymap_get(m, key, add, &added);
+	s = nc_keymap_add(m, key, &added);
 	if (s && added)
 		s->val = val;
 	return s;

@@ -1144,11 +1144,20 @@ consistency(EntCtx *cx)
 	uint8_t    *lead;			/* per word id: a key's string starts with it */
 	uint32_t	nspan0 = cx->nspan;
 	uint32_t	nkeys = cx->nspan;
+	bool		added;
 
-	/* one key per span, one more per surname of a person */
+	/*
+	 * one key per span, one more per surname of a person (person_alias,
+	 * counted without a branch: which spans are names of people follows no
+	 * pattern; a span of one token reads token 0, and counts 0)
+	 */
 	for (uint32_t i = 0; i < cx->nspan; i++)
-		if (person_alias(cx, &cx->spans[i]))
-			nkeys++;
+	{
+		const EntSpan *sp = &cx->spans[i];
+		bool		two = sp->end - sp->first >= 2;
+
+		nkeys += (sp->type == NC_ET_PERSON) & two & (cx->up[two ? sp->end - 1 : 0] != 0);
+	}
 	if (!nc_keymap_init(cx->env, &map, sizeof(KeyStat), nkeys))
 		return NC_ENOMEM;
 	covered = nc_ent_scratch(cx);
@@ -1161,7 +1170,7 @@ consistency(EntCtx *cx)
 	for (uint32_t i = 0; i < cx->nspan; i++)
 	{
 		EntSpan    *sp = &cx->spans[i];
-		KeyStat    *s = nc_keymap_get(&map, nc_ent_span_key(cx, sp->first, sp->end), true, NULL);
+		KeyStat    *s = nc_keymap_add(&map, nc_ent_span_key(cx, sp->first, sp->end), &added);
 
 		if (!s)
 			return NC_ENOMEM;
@@ -1172,7 +1181,7 @@ consistency(EntCtx *cx)
 		mark_span(covered, doc->ntok, sp->first, sp->end);
 		if (person_alias(cx, sp))
 		{
-			KeyStat    *a = nc_keymap_get(&map, nc_ent_span_key(cx, sp->end - 1, sp->end), true, NULL);
+			KeyStat    *a = nc_keymap_add(&map, nc_ent_span_key(cx, sp->end - 1, sp->end), &added);
 
 			if (!a)
 				return NC_ENOMEM;

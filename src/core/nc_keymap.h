@@ -67,4 +67,40 @@ nc_keymap_find(const NcKeyMap *m, uint64_t key)
 	}
 }
 
+/*
+ * nc_keymap_get(m, key, true, added), inline while the table has room: the
+ * maps are sized for their keys, so that the call (and its branches on add
+ * and on growing) is left for a first key and a full table.
+ */
+static inline void *
+nc_keymap_add(NcKeyMap *m, uint64_t key, bool *added)
+{
+	uint32_t	i;
+
+	if (m->slots == NULL ||
+		(uint64_t) (m->count + 1) * 4 > (uint64_t) (m->mask + 1) * 3)
+		return nc_keymap_get(m, key, true, added);
+	if (key == 0)
+		key = 1;
+	for (i = (uint32_t) (key >> 40) & m->mask;; i = (i + 1) & m->mask)
+	{
+		char	   *e = m->slots + (size_t) i * m->entry;
+		uint64_t	k;
+
+		memcpy(&k, e, sizeof(k));
+		if (k == key)
+		{
+			*added = false;
+			return e;
+		}
+		if (k == 0)
+		{
+			memcpy(e, &key, sizeof(key));
+			m->count++;
+			*added = true;
+			return e;
+		}
+	}
+}
+
 #endif							/* NC_KEYMAP_H */
