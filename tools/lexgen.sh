@@ -48,12 +48,24 @@ function filterbit(s, mask,    l, b) {
 	return (ord[substr(s, 1, 1)] * 29791 + b * 961 + ord[substr(s, l, 1)] * 31 + \
 		(l < 63 ? l : 63)) % (mask + 1)
 }
-# the pre-filter: one bit per key, some eight bits a key, 512 to 16384
-function emit_filter(name, n,    bits, i, w, q, v, k) {
+# byte k (1-based) of s with bit 0x20 set, 0 past its end (nc_lex_key4())
+function low20(s, k,    b) {
+	if (k > length(s)) return 0
+	b = ord[substr(s, k, 1)]
+	return (int(b / 32) % 2) ? b : b + 32
+}
+# the prefix filter bit of a key (nc_lex_prefix_bit() of nc_lexicon.h)
+function prefixbit(s, mask) {
+	return (low20(s, 1) * 29791 + low20(s, 2) * 961 + low20(s, 3) * 31 + low20(s, 4)) % (mask + 1)
+}
+# a bitmap of one bit per key (kind "filter": filterbit, "prefix":
+# prefixbit), some eight bits a key, 512 to 16384; returns bits - 1
+function emit_filter(name, n, kind,    bits, i, w, q, v, k, fbit) {
 	bits = 512
 	while (bits < 8 * n && bits < 16384) bits *= 2
-	for (i = 0; i < n; i++) fbit[filterbit(key[i], bits - 1)] = 1
-	printf "static const uint64_t filter_%s[%d] = {", name, bits / 64
+	for (i = 0; i < n; i++)
+		fbit[kind == "prefix" ? prefixbit(key[i], bits - 1) : filterbit(key[i], bits - 1)] = 1
+	printf "static const uint64_t %s_%s[%d] = {", kind, name, bits / 64
 	# (in 16-bit quarters: %x of some awks stops at 2^31)
 	for (w = 0; w < bits / 64; w++) {
 		printf "%sUINT64_C(0x", (w == 0 ? "\n\t" : w % 4 ? ", " : ",\n\t")
@@ -68,7 +80,7 @@ function emit_filter(name, n,    bits, i, w, q, v, k) {
 	print "\n};"
 	return bits - 1
 }
-function emit_index(name, n,    size, i, b, l, lenmask, fmask) {
+function emit_index(name, n,    size, i, b, l, lenmask, fmask, pmask) {
 	size = 8
 	while (size < 2 * n) size *= 2
 	for (i = 0; i < size; i++) slot[i] = 0
@@ -93,8 +105,9 @@ function emit_index(name, n,    size, i, b, l, lenmask, fmask) {
 	for (l = 0; l < 64; l++)
 		if (l in lens)
 			lenmask = lenmask sprintf(" | (UINT64_C(1) << %d)", l)
-	fmask = emit_filter(name, n)
-	printf "const NcLexicon nc_lex_%s = {\"%s\", entries_%s, %d, slots_%s, %d, %s, filter_%s, %d};\n", name, name, name, n, name, size - 1, lenmask, name, fmask
+	fmask = emit_filter(name, n, "filter")
+	pmask = emit_filter(name, n, "prefix")
+	printf "const NcLexicon nc_lex_%s = {\"%s\", entries_%s, %d, slots_%s, %d, %s, filter_%s, %d, prefix_%s, %d};\n", name, name, name, n, name, size - 1, lenmask, name, fmask, name, pmask
 }
 function q(s) { gsub(/\\/, "\\\\", s); gsub(/"/, "\\\"", s); return "\"" s "\"" }
 BEGIN { n = 0; for (i = 1; i < 256; i++) ord[sprintf("%c", i)] = i }

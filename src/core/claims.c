@@ -548,33 +548,21 @@ build(const ClCtx *c, uint32_t i, uint32_t lo, ClBuilt *b)
 	b->vmax = vmax;
 }
 
-/*
- * may_start's words, by their first four bytes lowered with | 0x20 (zero
- * past a shorter word's end): those of the number words and of half,
- * quarter, once, twice, thrice (test_claims checks this against the
- * lexicon), and "a", "an".  Four bytes, not three, turn away "for", "this",
- * "through", "election" before the grammar looks them up.  Perfect hash
- * into 64 slots: a slot holds the key hashed to it, or 0, which no word's
- * key is.
- */
-#define MS_SLOT(k) ((uint32_t) ((k) * 0xb85d698au) >> 26)
-#define MS_WORD(a, b, c, d) [MS_SLOT(CL_KEY4(a, b, c, d))] = CL_KEY4(a, b, c, d)
-
-static const uint32_t start_keys[64] = {
-	MS_WORD('a', 0, 0, 0), MS_WORD('a', 'n', 0, 0),
-	MS_WORD('z', 'e', 'r', 'o'), MS_WORD('n', 'o', 'u', 'g'), MS_WORD('n', 'a', 'u', 'g'),
-	MS_WORD('n', 'i', 'l', 0), MS_WORD('o', 'n', 'e', 0), MS_WORD('t', 'w', 'o', 0),
-	MS_WORD('t', 'h', 'r', 'e'), MS_WORD('f', 'o', 'u', 'r'), MS_WORD('f', 'i', 'v', 'e'),
-	MS_WORD('s', 'i', 'x', 0), MS_WORD('s', 'e', 'v', 'e'), MS_WORD('e', 'i', 'g', 'h'),
-	MS_WORD('n', 'i', 'n', 'e'), MS_WORD('t', 'e', 'n', 0), MS_WORD('e', 'l', 'e', 'v'),
-	MS_WORD('t', 'w', 'e', 'l'), MS_WORD('t', 'h', 'i', 'r'), MS_WORD('f', 'i', 'f', 't'),
-	MS_WORD('s', 'i', 'x', 't'), MS_WORD('t', 'w', 'e', 'n'), MS_WORD('f', 'o', 'r', 't'),
-	MS_WORD('h', 'a', 'l', 'f'), MS_WORD('q', 'u', 'a', 'r'), MS_WORD('o', 'n', 'c', 'e'),
-	MS_WORD('t', 'w', 'i', 'c'), MS_WORD('t', 'h', 'r', 'i'),
-};
-
 /* "fold" as cl_load_key4 reads it */
-#define FOLD_KEY CL_KEY4('f', 'o', 'l', 'd')
+#define FOLD_KEY NC_LEX_KEY4('f', 'o', 'l', 'd')
+
+/*
+ * The words the number grammar (claims_number.c) knows by themselves, by
+ * their first four bytes: "a", "an", half, quarter, once, twice, thrice.
+ */
+static inline int
+grammar_word(uint32_t k)
+{
+	return (k == NC_LEX_KEY4('a', 0, 0, 0)) | (k == NC_LEX_KEY4('a', 'n', 0, 0)) |
+		(k == NC_LEX_KEY4('h', 'a', 'l', 'f')) | (k == NC_LEX_KEY4('q', 'u', 'a', 'r')) |
+		(k == NC_LEX_KEY4('o', 'n', 'c', 'e')) | (k == NC_LEX_KEY4('t', 'w', 'i', 'c')) |
+		(k == NC_LEX_KEY4('t', 'h', 'r', 'i'));
+}
 
 /*
  * Cheap test before the grammar runs: can a number start at token t?
@@ -597,7 +585,8 @@ may_start(const unsigned char *text, uint32_t len, const NcToken *t)
 	/* "sixfold", "tenfold": a multiplier, whatever its first letter */
 	if (t->end >= 4)
 		f = cl_load_key4(text + t->end - 4);
-	word = ((start_keys[MS_SLOT(k)] == k) | ((n > 4) & (f == FOLD_KEY))) & (n <= 24);
+	word = (nc_lex_prefix_maybe(&nc_lex_claim_numwords, k) | grammar_word(k) |
+			((n > 4) & (f == FOLD_KEY))) & (n <= 24);
 	other = (t->kind == NC_TK_NUMBER) | ((t->kind == NC_TK_SYMBOL) & (n - 2 <= 1));
 	return ((t->kind == NC_TK_WORD) & word) | other;
 }
@@ -619,7 +608,7 @@ next_start(const NcDoc *doc, uint32_t i, uint32_t send)
 		/* "a"/"an" before a word no number after an article starts with
 		 * ("a new"): what parse_words would turn away, without building */
 		k = cl_tok_key4(text, len, &toks[i]);
-		if ((k == CL_KEY4('a', 0, 0, 0) || k == CL_KEY4('a', 'n', 0, 0)) &&
+		if ((k == NC_LEX_KEY4('a', 0, 0, 0) || k == NC_LEX_KEY4('a', 'n', 0, 0)) &&
 			(i + 1 >= send || !cl_maybe_after_article(doc, i + 1)))
 			continue;
 		break;

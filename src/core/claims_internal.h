@@ -162,12 +162,9 @@ cl_is_punct(const NcDoc *doc, uint32_t i, char ch)
 
 /*
  * Four bytes as one number, the first in the low byte whatever the
- * machine: the keys of the small perfect-hash tables that turn most words
- * away before a lexicon lookup (may_start, report verbs).
+ * machine (NC_LEX_KEY4): the key of the prefix filters that turn most
+ * words away before a lexicon lookup (may_start, report verbs).
  */
-#define CL_KEY4(a, b, c, d) \
-	((uint32_t) (a) | (uint32_t) (b) << 8 | (uint32_t) (c) << 16 | (uint32_t) (d) << 24)
-
 static inline uint32_t
 cl_load_key4(const void *p)
 {
@@ -195,7 +192,7 @@ cl_tok_key4(const unsigned char *text, uint32_t len, const NcToken *t)
 	if (t->start + 4 <= len)
 		k = cl_load_key4(p);
 	else						/* n < 4: bytes past the end masked off */
-		k = CL_KEY4(p[0], p[n > 1], p[(n > 2) * 2], 0);
+		k = NC_LEX_KEY4(p[0], p[n > 1], p[(n > 2) * 2], 0);
 	return (k | 0x20202020) & mask[n < 4 ? n : 4];
 }
 

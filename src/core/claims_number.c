@@ -762,37 +762,21 @@ article_duration(const NcDoc *doc, uint32_t i)
 }
 
 /*
- * The first four bytes (cl_tok_key4) of the words an article's number needs
- * next: denominators ("a third"), scales ("a dozen") and the duration units
- * of cue u ("a year").  "a" is the commonest word may_start lets through;
- * one load of this table turns away "a new", "a lot" before the lexicons
- * are looked up (test_claims checks every such word passes).  Perfect hash
- * into 128 slots; an empty slot's 0 is no token's key.
+ * Can token i follow "a"/"an" in a number: does it start like a
+ * denominator ("a third"), a scale ("a dozen") or a duration unit ("a
+ * year", among the context words)?  "a" is the commonest word may_start
+ * lets through; the keys' first four bytes turn away "a new", "a lot"
+ * before any lexicon is looked up.
  */
-#define AW_SLOT(k) ((uint32_t) ((k) * 0xe1f2ab44u) >> 25)
-#define AW(a, b, c, d) [AW_SLOT(CL_KEY4(a, b, c, d))] = CL_KEY4(a, b, c, d)
-
-static const uint32_t article_keys[128] = {
-	AW('b', 'i', 'l', 'l'), AW('b', 'l', 'n', 0), AW('b', 'n', 0, 0), AW('c', 'e', 'n', 't'),
-	AW('c', 'r', 'o', 'r'), AW('d', 'a', 'y', 0), AW('d', 'e', 'c', 'a'), AW('d', 'o', 'z', 0),
-	AW('d', 'o', 'z', 'e'), AW('d', 'o', 'z', 's'), AW('d', 'z', 0, 0), AW('d', 'z', 's', 0),
-	AW('e', 'i', 'g', 'h'), AW('f', 'i', 'f', 't'), AW('f', 'o', 'r', 't'), AW('f', 'o', 'u', 'r'),
-	AW('h', 'a', 'l', 'f'), AW('h', 'a', 'l', 'v'), AW('h', 'o', 'u', 'r'), AW('h', 'u', 'n', 'd'),
-	AW('l', 'a', 'c', 0), AW('l', 'a', 'k', 'h'), AW('m', 'i', 'l', 0), AW('m', 'i', 'l', 'l'),
-	AW('m', 'l', 'n', 0), AW('m', 'n', 0, 0), AW('m', 'o', 'n', 't'), AW('n', 'i', 'n', 't'),
-	AW('q', 'u', 'a', 'r'), AW('s', 'e', 'v', 'e'), AW('s', 'i', 'x', 't'), AW('t', 'e', 'n', 't'),
-	AW('t', 'h', 'i', 'r'), AW('t', 'h', 'o', 'u'), AW('t', 'l', 'n', 0), AW('t', 'n', 0, 0),
-	AW('t', 'r', 'i', 'l'), AW('t', 'r', 'n', 0), AW('t', 'w', 'e', 'l'), AW('t', 'w', 'e', 'n'),
-	AW('w', 'e', 'e', 'k'), AW('y', 'e', 'a', 'r'),
-};
-
 bool
 cl_maybe_after_article(const NcDoc *doc, uint32_t i)
 {
 	uint32_t	k = cl_tok_key4((const unsigned char *) doc->text, doc->len, &doc->toks[i]);
 
 	/* "a-third": fraction_words reads past the dash */
-	return article_keys[AW_SLOT(k)] == k || cl_is_dash(doc, i);
+	return nc_lex_prefix_maybe(&nc_lex_claim_denominators, k) |
+		nc_lex_prefix_maybe(&nc_lex_claim_scales, k) |
+		nc_lex_prefix_maybe(&nc_lex_claim_context_words, k) || cl_is_dash(doc, i);
 }
 
 static bool

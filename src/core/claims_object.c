@@ -187,35 +187,14 @@ is_report_verb(const NcDoc *doc, uint32_t i)
 	return cl_lex_tok(&nc_lex_claim_report_verbs, doc, i) != NULL;
 }
 
-/*
- * The first four bytes, lowered with | 0x20, of the report verbs of 4 to 10
- * bytes and of "according": most words of a sentence start otherwise, and
- * are turned away on one load of this table instead of a lexicon lookup
- * (test_claims checks every such verb passes).  Perfect hash into 64 slots;
- * an empty slot's 0 is no word's key.
- */
-#define RV_SLOT(k) ((uint32_t) ((k) * 0xdd390d2eu) >> 26)
-#define RV_WORD(a, b, c, d) [RV_SLOT(CL_KEY4(a, b, c, d))] = CL_KEY4(a, b, c, d)
-
-static const uint32_t verb_keys[64] = {
-	RV_WORD('a', 'c', 'c', 'o'), RV_WORD('a', 'd', 'd', 'e'), RV_WORD('a', 'd', 'm', 'i'),
-	RV_WORD('a', 'n', 'n', 'o'), RV_WORD('a', 'r', 'g', 'u'), RV_WORD('b', 'e', 'l', 'i'),
-	RV_WORD('c', 'a', 'l', 'c'), RV_WORD('c', 'l', 'a', 'i'), RV_WORD('c', 'o', 'n', 'f'),
-	RV_WORD('e', 's', 't', 'i'), RV_WORD('f', 'i', 'n', 'd'), RV_WORD('f', 'o', 'r', 'e'),
-	RV_WORD('f', 'o', 'u', 'n'), RV_WORD('i', 'n', 's', 'i'), RV_WORD('n', 'o', 't', 'e'),
-	RV_WORD('p', 'r', 'e', 'd'), RV_WORD('r', 'e', 'p', 'o'), RV_WORD('r', 'e', 'v', 'e'),
-	RV_WORD('s', 'a', 'i', 'd'), RV_WORD('s', 'a', 'y', 's'), RV_WORD('s', 'h', 'o', 'w'),
-	RV_WORD('s', 't', 'a', 't'), RV_WORD('s', 'u', 'g', 'g'), RV_WORD('t', 'o', 'l', 'd'),
-	RV_WORD('w', 'a', 'r', 'n'), RV_WORD('w', 'r', 'i', 't'), RV_WORD('w', 'r', 'o', 't'),
-};
-
 /* Can word i (4 bytes or more) be a report verb or "according"? */
 bool
 cl_maybe_report_verb(const NcDoc *doc, uint32_t i)
 {
 	uint32_t	k = cl_load_key4(nc_tok_ptr(doc, i)) | 0x20202020;
 
-	return verb_keys[RV_SLOT(k)] == k;
+	return nc_lex_prefix_maybe(&nc_lex_claim_report_verbs, k) |
+		(k == NC_LEX_KEY4('a', 'c', 'c', 'o'));
 }
 
 /*

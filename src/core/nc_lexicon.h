@@ -38,6 +38,12 @@ typedef struct NcLexicon
 	 */
 	const uint64_t *filter;
 	uint32_t	fmask;			/* bits - 1 */
+	/*
+	 * Bit nc_lex_prefix_bit() of each key's nc_lex_key4() set: a word whose
+	 * bit is clear starts no key (nc_lex_prefix_maybe).
+	 */
+	const uint64_t *prefix;
+	uint32_t	pmask;			/* bits - 1 */
 } NcLexicon;
 
 /*
@@ -52,6 +58,34 @@ nc_lex_filter_bit(unsigned char f, unsigned char s, unsigned char l, size_t len,
 {
 	return ((uint32_t) f * 29791 + (uint32_t) s * 961 + (uint32_t) l * 31 +
 			(uint32_t) (len < 63 ? len : 63)) & fmask;
+}
+
+/*
+ * A word's first four bytes, each with bit 0x20 set (ASCII letters
+ * lower-cased), the first in the low byte, 0 past a shorter word's end:
+ * the key of nc_lex_prefix_maybe().
+ */
+#define NC_LEX_KEY4(a, b, c, d) \
+	((uint32_t) (a) | (uint32_t) (b) << 8 | (uint32_t) (c) << 16 | (uint32_t) (d) << 24)
+
+static inline uint32_t
+nc_lex_prefix_bit(uint32_t key4, uint32_t pmask)
+{
+	return ((key4 & 0xFF) * 29791 + ((key4 >> 8) & 0xFF) * 961 +
+			((key4 >> 16) & 0xFF) * 31 + (key4 >> 24)) & pmask;
+}
+
+/*
+ * Can some key of lex start as key4 (NC_LEX_KEY4) does?  False: none does.
+ * One load and no branch: for tests run on every word, where which way
+ * they go is no pattern a branch predictor learns.
+ */
+static inline int
+nc_lex_prefix_maybe(const NcLexicon *lex, uint32_t key4)
+{
+	uint32_t	b = nc_lex_prefix_bit(key4, lex->pmask);
+
+	return (int) ((lex->prefix[b >> 6] >> (b & 63)) & 1);
 }
 
 /* Exact (bytewise) lookup of key[0..len); NULL when absent. */

@@ -335,6 +335,41 @@ test_lexicon_hash_index(void **state)
 }
 
 /*
+ * The prefix filter lets every key by (written in capitals: the key is
+ * read with bit 0x20 set, which lower-cases them), and
+ * turns some other words away.
+ */
+static void
+test_lexicon_prefix_filter(void **state)
+{
+	const NcLexicon *lexs[] = {&nc_lex_claim_numwords, &nc_lex_claim_report_verbs,
+		&nc_lex_claim_denominators, &nc_lex_claim_scales, &nc_lex_claim_context_words,
+	&nc_lex_ner_titles};
+	size_t		turned_away = 0;
+
+	for (size_t l = 0; l < sizeof(lexs) / sizeof(lexs[0]); l++)
+	{
+		const NcLexicon *lex = lexs[l];
+
+		assert_non_null(lex->prefix);
+		for (size_t i = 0; i < lex->count; i++)
+		{
+			const unsigned char *k = (const unsigned char *) lex->entries[i].key;
+			int			n = lex->entries[i].keylen;
+			unsigned char b[4] = {0, 0, 0, 0};
+
+			for (int j = 0; j < 4 && j < n; j++)
+				b[j] = k[j] >= 'a' && k[j] <= 'z' ? (unsigned char) (k[j] - 32) : k[j];
+			for (int j = 0; j < 4 && j < n; j++)
+				b[j] |= 0x20;
+			assert_true(nc_lex_prefix_maybe(lex, NC_LEX_KEY4(b[0], b[1], b[2], b[3])));
+		}
+		turned_away += !nc_lex_prefix_maybe(lex, NC_LEX_KEY4('z', 'q', 'x', 'v'));
+	}
+	assert_true(turned_away > 0);
+}
+
+/*
  * The sentence boundaries of sentences.c are ICU's.  check_boundaries gives
  * ICU's iterator the UTF-8 text with its line breaks made spaces (soft
  * wraps, see sentences.c) and our splitter the raw bytes.
@@ -546,6 +581,7 @@ static const struct CMUnitTest doc_tests[] = {
 	cmocka_unit_test(test_empty_and_blank),
 	cmocka_unit_test(test_title_line_endings),
 	cmocka_unit_test(test_lexicon_hash_index),
+	cmocka_unit_test(test_lexicon_prefix_filter),
 };
 
 int

@@ -370,17 +370,6 @@ pipeline_seconds(const char *s, size_t n)
 static void
 test_linear_work(void **state)
 {
-#ifdef __GLIBC__
-
-	/*
-	 * Keep freed memory in the heap: otherwise glibc hands the larger run's
-	 * big blocks back to the kernel after each run and the next run pays a
-	 * page fault per page, the smaller run's blocks staying below the
-	 * mmap threshold.  What is measured is then the pipeline's work.
-	 */
-	mallopt(M_MMAP_THRESHOLD, 1 << 30);
-	mallopt(M_TRIM_THRESHOLD, 1 << 30);
-#endif
 	static const struct
 	{
 		const char *name;
@@ -395,6 +384,17 @@ test_linear_work(void **state)
 		{"no space", "abcdefghij", 2000000},
 		{"caps", "THE U.N. SAID \"NO\" TO 40 STATES. ", 400000},
 	};
+
+#ifdef __GLIBC__
+	/*
+	 * Keep freed memory in the heap: otherwise glibc hands the larger run's
+	 * big blocks back to the kernel after each run and the next run pays a
+	 * page fault per page, the smaller run's blocks staying below the
+	 * mmap threshold.  What is measured is then the pipeline's work.
+	 */
+	mallopt(M_MMAP_THRESHOLD, 1 << 30);
+	mallopt(M_TRIM_THRESHOLD, 1 << 30);
+#endif
 
 	for (size_t k = 0; k < sizeof(shapes) / sizeof(shapes[0]); k++)
 	{
