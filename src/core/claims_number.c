@@ -774,9 +774,9 @@ cl_maybe_after_article(const NcDoc *doc, uint32_t i)
 	uint32_t	k = cl_tok_key4((const unsigned char *) doc->text, doc->len, &doc->toks[i]);
 
 	/* "a-third": fraction_words reads past the dash */
-	return nc_lex_prefix_maybe(&nc_lex_claim_denominators, k) |
-		nc_lex_prefix_maybe(&nc_lex_claim_scales, k) |
-		nc_lex_prefix_maybe(&nc_lex_claim_context_words, k) || cl_is_dash(doc, i);
+	return nc_lex_prefix_maybe(&nc_lex_claim_denominators.prefix, k) |
+		nc_lex_prefix_maybe(&nc_lex_claim_scales.prefix, k) |
+		nc_lex_prefix_maybe(&nc_lexp_claim_context_words_u, k) || cl_is_dash(doc, i);
 }
 
 static bool

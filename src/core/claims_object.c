@@ -193,7 +193,7 @@ cl_maybe_report_verb(const NcDoc *doc, uint32_t i)
 {
 	uint32_t	k = cl_load_key4(nc_tok_ptr(doc, i)) | 0x20202020;
 
-	return nc_lex_prefix_maybe(&nc_lex_claim_report_verbs, k) |
+	return nc_lex_prefix_maybe(&nc_lex_claim_report_verbs.prefix, k) |
 		(k == NC_LEX_KEY4('a', 'c', 'c', 'o'));
 }
 

@@ -15,6 +15,16 @@ typedef struct NcLexEntry
 	const char *value;			/* second column, or NULL */
 } NcLexEntry;
 
+/*
+ * Bit nc_lex_prefix_bit() of each key's NC_LEX_KEY4 set (tools/lexgen.sh):
+ * a word whose bit is clear starts no key (nc_lex_prefix_maybe).
+ */
+typedef struct NcLexPrefix
+{
+	const uint64_t *bits;
+	uint32_t	shift;			/* 32 - log2(bits) */
+} NcLexPrefix;
+
 typedef struct NcLexicon
 {
 	const char *name;
@@ -38,12 +48,7 @@ typedef struct NcLexicon
 	 */
 	const uint64_t *filter;
 	uint32_t	fmask;			/* bits - 1 */
-	/*
-	 * Bit nc_lex_prefix_bit() of each key's nc_lex_key4() set: a word whose
-	 * bit is clear starts no key (nc_lex_prefix_maybe).
-	 */
-	const uint64_t *prefix;
-	uint32_t	pmask;			/* bits - 1 */
+	NcLexPrefix prefix;			/* of every key */
 } NcLexicon;
 
 /*
@@ -68,24 +73,24 @@ nc_lex_filter_bit(unsigned char f, unsigned char s, unsigned char l, size_t len,
 #define NC_LEX_KEY4(a, b, c, d) \
 	((uint32_t) (a) | (uint32_t) (b) << 8 | (uint32_t) (c) << 16 | (uint32_t) (d) << 24)
 
+/* the top 32 - pshift bits of key4 times a Fibonacci multiplier */
 static inline uint32_t
-nc_lex_prefix_bit(uint32_t key4, uint32_t pmask)
+nc_lex_prefix_bit(uint32_t key4, uint32_t pshift)
 {
-	return ((key4 & 0xFF) * 29791 + ((key4 >> 8) & 0xFF) * 961 +
-			((key4 >> 16) & 0xFF) * 31 + (key4 >> 24)) & pmask;
+	return (key4 * UINT32_C(2654435761)) >> pshift;
 }
 
 /*
- * Can some key of lex start as key4 (NC_LEX_KEY4) does?  False: none does.
- * One load and no branch: for tests run on every word, where which way
- * they go is no pattern a branch predictor learns.
+ * Can some key of the filter start as key4 (NC_LEX_KEY4) does?  False: none
+ * does.  One load and no branch: for tests run on every word, where which
+ * way they go is no pattern a branch predictor learns.
  */
 static inline int
-nc_lex_prefix_maybe(const NcLexicon *lex, uint32_t key4)
+nc_lex_prefix_maybe(const NcLexPrefix *p, uint32_t key4)
 {
-	uint32_t	b = nc_lex_prefix_bit(key4, lex->pmask);
+	uint32_t	b = nc_lex_prefix_bit(key4, p->shift);
 
-	return (int) ((lex->prefix[b >> 6] >> (b & 63)) & 1);
+	return (int) ((p->bits[b >> 6] >> (b & 63)) & 1);
 }
 
 /* Exact (bytewise) lookup of key[0..len); NULL when absent. */

@@ -351,7 +351,7 @@ test_lexicon_prefix_filter(void **state)
 	{
 		const NcLexicon *lex = lexs[l];
 
-		assert_non_null(lex->prefix);
+		assert_non_null(lex->prefix.bits);
 		for (size_t i = 0; i < lex->count; i++)
 		{
 			const unsigned char *k = (const unsigned char *) lex->entries[i].key;
@@ -362,11 +362,24 @@ test_lexicon_prefix_filter(void **state)
 				b[j] = k[j] >= 'a' && k[j] <= 'z' ? (unsigned char) (k[j] - 32) : k[j];
 			for (int j = 0; j < 4 && j < n; j++)
 				b[j] |= 0x20;
-			assert_true(nc_lex_prefix_maybe(lex, NC_LEX_KEY4(b[0], b[1], b[2], b[3])));
+			assert_true(nc_lex_prefix_maybe(&lex->prefix, NC_LEX_KEY4(b[0], b[1], b[2], b[3])));
 		}
-		turned_away += !nc_lex_prefix_maybe(lex, NC_LEX_KEY4('z', 'q', 'x', 'v'));
+		turned_away += !nc_lex_prefix_maybe(&lex->prefix, NC_LEX_KEY4('z', 'q', 'x', 'v'));
 	}
 	assert_true(turned_away > 0);
+	/* the filter of a subset: the context words of cue u */
+	for (size_t i = 0; i < nc_lex_claim_context_words.count; i++)
+	{
+		const NcLexEntry *e = &nc_lex_claim_context_words.entries[i];
+		unsigned char b[4] = {0, 0, 0, 0};
+
+		if (e->value == NULL || strchr(e->value, 'u') == NULL)
+			continue;
+		for (int j = 0; j < 4 && j < e->keylen; j++)
+			b[j] = (unsigned char) e->key[j] | 0x20;
+		assert_true(nc_lex_prefix_maybe(&nc_lexp_claim_context_words_u,
+										NC_LEX_KEY4(b[0], b[1], b[2], b[3])));
+	}
 }
 
 /*
