@@ -10,6 +10,12 @@
 /* Codes of the function-word classes in the per-token cache. */
 static const char wclass_code[] = "\0mfnpidsxzrocg";
 
+/* Index in wclass_code of each code letter, 0 for other bytes: no search */
+static const uint8_t wclass_index[256] = {
+	['m'] = 1, ['f'] = 2, ['n'] = 3, ['p'] = 4, ['i'] = 5, ['d'] = 6, ['s'] = 7,
+	['x'] = 8, ['z'] = 9, ['r'] = 10, ['o'] = 11, ['c'] = 12, ['g'] = 13
+};
+
 /* Both classes of token tok, from the cache or the lexicons. */
 static uint8_t
 classes(const QCtx *cx, uint32_t tok)
@@ -61,11 +67,7 @@ classes(const QCtx *cx, uint32_t tok)
 		}
 		e = nc_lex_find_hashed(&nc_lex_quote_words, key, len, h);
 		if (e != NULL && e->value != NULL)
-		{
-			for (uint8_t i = 1; i < sizeof(wclass_code) - 1; i++)
-				if (wclass_code[i] == e->value[0])
-					wc = i;
-		}
+			wc = wclass_index[(unsigned char) e->value[0]];
 	}
 	if (cx->cls != NULL)
 		cx->cls[tok] = (uint8_t) (cue | (wc << 3));
