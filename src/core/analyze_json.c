@@ -91,6 +91,19 @@ int_or_null(Writer *w, Key k, int64_t v, bool isnull)
 	nc_buf_commit(w->buf, p);
 }
 
+/* Two integer members, a start and an end, with one room check */
+static void
+int_pair(Writer *w, Key k1, int64_t v1, Key k2, int64_t v2)
+{
+	char	   *p = nc_buf_room(w->buf, 2 * (MEMBER_ROOM + NC_JSON_INT_ROOM));
+
+	if (p == NULL)
+		return;
+	p = nc_json_int_at(put_key(p, k1), (long long) v1);
+	p = nc_json_int_at(put_key(p, k2), (long long) v2);
+	nc_buf_commit(w->buf, p);
+}
+
 /*
  * The first member of element i of an array, integer v: its ,"key": is
  * written after the comma that separates elements, then that key's own
@@ -197,8 +210,8 @@ tokens_span(Writer *w, Key kstart, Key kend, int64_t first, int64_t end)
 		int_or_null(w, kend, 0, true);
 		return;
 	}
-	int_or_null(w, kstart, position(w, d->toks[first].start, d->toks[first].cstart), false);
-	int_or_null(w, kend, position(w, d->toks[end - 1].end, d->toks[end - 1].cend), false);
+	int_pair(w, kstart, position(w, d->toks[first].start, d->toks[first].cstart),
+			 kend, position(w, d->toks[end - 1].end, d->toks[end - 1].cend));
 }
 
 static void
