@@ -24,6 +24,15 @@ nc_buf_init(NcBuf *buf, const NcEnv *env)
 	buf->flush_ctx = NULL;
 }
 
+/* Mark buf failed, with no room left, so that the inline appends stop. */
+static bool
+buf_fail(NcBuf *buf)
+{
+	buf->failed = true;
+	buf->cap = buf->len;
+	return false;
+}
+
 /*
  * Make room for `more` bytes and the terminating NUL; false (and the buffer
  * marked failed) when that is impossible.
@@ -38,10 +47,7 @@ buf_room(NcBuf *buf, size_t more)
 	if (buf->flush != NULL && buf->len > 0 && buf->len + more >= NC_BUF_FLUSH_AT)
 	{
 		if (!buf->flush(buf->flush_ctx, buf->data, buf->len))
-		{
-			buf->failed = true;
-			return false;
-		}
+			return buf_fail(buf);
 		buf->len = 0;
 		buf->data[0] = '\0';
 		if (more < (size_t) buf->cap)
@@ -50,10 +56,7 @@ buf_room(NcBuf *buf, size_t more)
 	if (more >= UINT32_MAX - buf->len ||
 		!nc_reserve(buf->env, (void **) &buf->data, &buf->cap,
 					(uint32_t) (buf->len + more + 1), 1))
-	{
-		buf->failed = true;
-		return false;
-	}
+		return buf_fail(buf);
 	return true;
 }
 

@@ -16,7 +16,9 @@ typedef struct NcBuf
 	const NcEnv *env;
 	char	   *data;
 	uint32_t	len;
-	uint32_t	cap;
+	uint32_t	cap;			/* cap - len is the room left: none while
+								 * data is NULL or once failed, which the
+								 * inline appends need not test apart */
 	bool		failed;			/* an allocation failed: contents incomplete */
 	/*
 	 * Optional (NULL after nc_buf_init): a writer that takes the contents
@@ -45,7 +47,7 @@ extern void nc_buf_reserve(NcBuf *buf, size_t more);
 static inline void
 nc_buf_append(NcBuf *buf, const char *s, size_t len)
 {
-	if (buf->data != NULL && !buf->failed && len < (size_t) buf->cap - buf->len)
+	if (len < (size_t) buf->cap - buf->len)
 	{
 		memcpy(buf->data + buf->len, s, len);
 		buf->len += (uint32_t) len;
@@ -77,7 +79,7 @@ extern char *nc_buf_room_slow(NcBuf *buf, size_t more);
 static inline char *
 nc_buf_room(NcBuf *buf, size_t more)
 {
-	if (buf->data != NULL && !buf->failed && more < (size_t) buf->cap - buf->len)
+	if (more < (size_t) buf->cap - buf->len)
 		return buf->data + buf->len;
 	return nc_buf_room_slow(buf, more);
 }
