@@ -24,6 +24,15 @@ nc_buf_init(NcBuf *buf, const NcEnv *env)
 	buf->flush_ctx = NULL;
 }
 
+/* Mark buf failed, with no room left, so that the inline appends stop. */
+static bool
+buf_fail(NcBuf *buf)
+{
+	buf->failed = true;
+	buf->cap = buf->len;
+	return false;
+}
+
 /*
  * Make room for `more` bytes and the terminating NUL; false (and the buffer
  * marked failed) when that is impossible.
@@ -38,10 +47,7 @@ buf_room(NcBuf *buf, size_t more)
 	if (buf->flush != NULL && buf->len > 0 && buf->len + more >= NC_BUF_FLUSH_AT)
 	{
 		if (!buf->flush(buf->flush_ctx, buf->data, buf->len))
-		{
-			buf->failed = true;
-			return false;
-		}
+			return buf_fail(buf);
 		buf->len = 0;
 		buf->data[0] = '\0';
 		if (more < (size_t) buf->cap)
@@ -50,10 +56,7 @@ buf_room(NcBuf *buf, size_t more)
 	if (more >= UINT32_MAX - buf->len ||
 		!nc_reserve(buf->env, (void **) &buf->data, &buf->cap,
 					(uint32_t) (buf->len + more + 1), 1))
-	{
-		buf->failed = true;
-		return false;
-	}
+		return buf_fail(buf);
 	return true;
 }
 
@@ -76,6 +79,12 @@ void
 nc_buf_reserve(NcBuf *buf, size_t more)
 {
 	(void) buf_room(buf, more);
+}
+
+char *
+nc_buf_room_slow(NcBuf *buf, size_t more)
+{
+	return buf_room(buf, more) ? buf->data + buf->len : NULL;
 }
 
 /* "00" .. "99": integers are written two digits per division */
@@ -109,50 +118,24 @@ int_digits(char *end, long long v)
 	return p;
 }
 
+char *
+nc_json_int_at_slow(char *p, long long v)
+{
+	char		tmp[24];
+	char	   *start = int_digits(tmp + sizeof(tmp), v);
+	size_t		n = (size_t) (tmp + sizeof(tmp) - start);
+
+	memcpy(p, start, n);
+	return p + n;
+}
+
 void
 nc_buf_int(NcBuf *buf, long long v)
 {
-	char		tmp[24];
-	char	   *p = int_digits(tmp + sizeof(tmp), v);
+	char	   *p = nc_buf_room(buf, NC_JSON_INT_ROOM);
 
-	nc_buf_append(buf, p, (size_t) (tmp + sizeof(tmp) - p));
-}
-
-/*
- * nc_json_key_lit's key and integer v, or null, in one append: the pieces
- * of an object are short, and each append checks the room again.
- */
-void
-nc_json_key_int(NcBuf *buf, const char *lit, size_t litlen, bool *first, long long v,
-				bool isnull)
-{
-	char		tmp[88];
-	char	   *end = tmp + sizeof(tmp);
-	char	   *p;
-
-	if (*first)
-	{
-		lit++;
-		litlen--;
-	}
-	*first = false;
-	if (isnull)
-	{
-		p = end - 4;
-		memcpy(p, "null", 4);
-	}
-	else
-		p = int_digits(end, v);
-	if (litlen > (size_t) (p - tmp))
-	{
-		/* a key longer than any analyze writes: in two pieces */
-		nc_buf_append(buf, lit, litlen);
-		nc_buf_append(buf, p, (size_t) (end - p));
-		return;
-	}
-	p -= litlen;
-	memcpy(p, lit, litlen);
-	nc_buf_append(buf, p, (size_t) (end - p));
+	if (p != NULL)
+		nc_buf_commit(buf, nc_json_int_at(p, v));
 }
 
 /*
@@ -179,27 +162,13 @@ static const unsigned char json_byte[256] = {
 	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
 };
 
-/*
- * Marks (nc_swar.h) of the bytes of the 8 at p that json_byte does not
- * copy as is: controls, '"', '\\', DEL and every byte of a multi-byte
- * sequence.
- */
-static inline uint64_t
-json_special8(const unsigned char *p)
-{
-	uint64_t	w = nc_swar_load(p);
-
-	return nc_swar_below(w, 0x20) | nc_swar_eq(w, '"') | nc_swar_eq(w, '\\') |
-		nc_swar_eq(w, 0x7F) | nc_swar_high(w);
-}
-
 /* Index of the first byte at or after i that needs a look, or len. */
 static inline size_t
 json_skip_plain(const unsigned char *u, size_t i, size_t len)
 {
 	while (len - i >= 8)
 	{
-		uint64_t	m = json_special8(u + i);
+		uint64_t	m = nc_json_special8(nc_swar_load(u + i));
 
 		if (m != 0)
 		{
@@ -213,61 +182,28 @@ json_skip_plain(const unsigned char *u, size_t i, size_t len)
 	return i;
 }
 
-/*
- * s[0..len), which needs no escape, between quotes: one room check and one
- * copy, for the names and words most strings are.
- */
-static void
-json_plain_string(NcBuf *buf, const char *pre, size_t prelen, const char *s, size_t len)
-{
-	char	   *d;
-
-	if (!buf_room(buf, prelen + len + 2))
-		return;
-	d = buf->data + buf->len;
-	memcpy(d, pre, prelen);
-	d += prelen;
-	d[0] = '"';
-	memcpy(d + 1, s, len);
-	d[len + 1] = '"';
-	d[len + 2] = '\0';
-	buf->len += (uint32_t) (prelen + len + 2);
-}
-
 /* The escaped literal of s[0..len) from i, its first byte to look at. */
 static void json_string_from(NcBuf *buf, const char *s, size_t len, size_t i);
 
+/*
+ * Most strings (names, words) need no escape: they are copied between
+ * their quotes as they are tested, in one piece.
+ */
 void
 nc_json_string(NcBuf *buf, const char *s, size_t len)
 {
-	size_t		i = json_skip_plain((const unsigned char *) s, 0, len);
+	char	   *p = nc_buf_room(buf, len + 2);
 
-	if (i >= len)
-		json_plain_string(buf, "", 0, s, len);
-	else
-		json_string_from(buf, s, len, i);
-}
-
-/* nc_json_key_lit's key and the literal of s[0..len), in one append when plain */
-void
-nc_json_key_string(NcBuf *buf, const char *lit, size_t litlen, bool *first,
-				   const char *s, size_t len)
-{
-	size_t		i = json_skip_plain((const unsigned char *) s, 0, len);
-
-	if (*first)
+	if (p == NULL)
+		return;
+	p[0] = '"';
+	if (nc_json_copy_plain(p + 1, s, len))
 	{
-		lit++;
-		litlen--;
+		p[len + 1] = '"';
+		nc_buf_commit(buf, p + len + 2);
 	}
-	*first = false;
-	if (i >= len)
-		json_plain_string(buf, lit, litlen, s, len);
 	else
-	{
-		nc_buf_append(buf, lit, litlen);
-		json_string_from(buf, s, len, i);
-	}
+		json_string_from(buf, s, len, json_skip_plain((const unsigned char *) s, 0, len));
 }
 
 static void

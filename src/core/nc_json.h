@@ -9,13 +9,16 @@
 #include <string.h>
 
 #include "nc_env.h"
+#include "nc_swar.h"
 
 typedef struct NcBuf
 {
 	const NcEnv *env;
 	char	   *data;
 	uint32_t	len;
-	uint32_t	cap;
+	uint32_t	cap;			/* cap - len is the room left: none while
+								 * data is NULL or once failed, which the
+								 * inline appends need not test apart */
 	bool		failed;			/* an allocation failed: contents incomplete */
 	/*
 	 * Optional (NULL after nc_buf_init): a writer that takes the contents
@@ -44,7 +47,7 @@ extern void nc_buf_reserve(NcBuf *buf, size_t more);
 static inline void
 nc_buf_append(NcBuf *buf, const char *s, size_t len)
 {
-	if (buf->data != NULL && !buf->failed && len < (size_t) buf->cap - buf->len)
+	if (len < (size_t) buf->cap - buf->len)
 	{
 		memcpy(buf->data + buf->len, s, len);
 		buf->len += (uint32_t) len;
@@ -65,29 +68,129 @@ extern void nc_json_string(NcBuf *buf, const char *s, size_t len);
 extern void nc_json_key(NcBuf *buf, const char *key, bool *first);
 
 /*
- * The same for a key that needs no escaping, given as the constant
- * ,"key": and its length: nothing is looked at or measured.
+ * Writing in place, for a writer that knows a bound of what comes next:
+ * nc_buf_room makes room for `more` bytes and the NUL after them and says
+ * where they go (NULL once the buffer has failed); the caller writes there
+ * and nc_buf_commit ends the contents where it stopped.  One room check
+ * per piece of several parts, and no copy through a scratch array.
  */
-static inline void
-nc_json_key_lit(NcBuf *buf, const char *lit, size_t len, bool *first)
+extern char *nc_buf_room_slow(NcBuf *buf, size_t more);
+
+static inline char *
+nc_buf_room(NcBuf *buf, size_t more)
 {
-	/* the comma is left out before the first key */
-	if (*first)
+	if (more < (size_t) buf->cap - buf->len)
+		return buf->data + buf->len;
+	return nc_buf_room_slow(buf, more);
+}
+
+static inline void
+nc_buf_commit(NcBuf *buf, char *end)
+{
+	buf->len = (uint32_t) (end - buf->data);
+	*end = '\0';
+}
+
+/* Room nc_json_int_at needs at p (it may write past the digits). */
+#define NC_JSON_INT_ROOM 24
+
+/*
+ * The digits of v written at p: returns their end.  Out of line for what
+ * nc_json_int_at's fast path does not take.
+ */
+extern char *nc_json_int_at_slow(char *p, long long v);
+
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define NC_JSON_SWAR_DIGITS 1
+#endif
+
+static inline char *
+nc_json_int_at(char *p, long long v)
+{
+#ifdef NC_JSON_SWAR_DIGITS
+	/*
+	 * 0 <= v < 10^8 (every position and number analyze writes): the eight
+	 * digits, leading zeros included, are worked out at once, one per byte,
+	 * by multiplications (halves, then hundreds, then tens), and stored
+	 * shifted past the leading zeros.  No loop and no branch on the number
+	 * of digits, which changes from one value to the next.
+	 */
+	if ((unsigned long long) v < 100000000ULL)
 	{
-		*first = false;
-		nc_buf_append(buf, lit + 1, len - 1);
+		uint32_t	u = (uint32_t) v;
+		uint64_t	halves = (uint64_t) (u / 10000) | ((uint64_t) (u % 10000) << 32);
+		uint64_t	hi = ((halves * 10486) >> 20) & UINT64_C(0x0000007F0000007F);
+		uint64_t	hundreds = ((halves - 100 * hi) << 16) + hi;
+		uint64_t	tens = ((hundreds * 103) >> 10) & UINT64_C(0x000F000F000F000F);
+		uint64_t	digits = ((hundreds - 10 * tens) << 8) + tens;
+		/* leading zero digits, at most 7: 0 is written "0" */
+		int			zeros = __builtin_ctzll(digits | (UINT64_C(1) << 56)) >> 3;
+
+		digits = (digits | UINT64_C(0x3030303030303030)) >> (8 * zeros);
+		memcpy(p, &digits, 8);
+		return p + 8 - zeros;
 	}
-	else
-		nc_buf_append(buf, lit, len);
+#endif
+	return nc_json_int_at_slow(p, v);
 }
 
 /*
- * A whole member: nc_json_key_lit's key and its value, an integer (or null)
- * or nc_json_string's literal of s[0..len), appended at once.
+ * Copy s[0..len) to d, testing for bytes a JSON string cannot hold as they
+ * are (nc_swar.h's test of json_out.c): false when there is one, and what
+ * was copied is then to be thrown away.  Words are loaded once for both,
+ * the last overlapping the one before, so there is no loop over bytes and
+ * no call; short strings take two overlapping halves or three bytes.
  */
-extern void nc_json_key_int(NcBuf *buf, const char *lit, size_t len, bool *first, long long v,
-							bool isnull);
-extern void nc_json_key_string(NcBuf *buf, const char *lit, size_t litlen, bool *first,
-							   const char *s, size_t len);
+static inline uint64_t
+nc_json_special8(uint64_t w)
+{
+	return nc_swar_below(w, 0x20) | nc_swar_eq(w, '"') | nc_swar_eq(w, '\\') |
+		nc_swar_eq(w, 0x7F) | nc_swar_high(w);
+}
+
+static inline bool
+nc_json_copy_plain(char *d, const char *s, size_t len)
+{
+	uint64_t	w;
+	uint64_t	m = 0;
+
+	if (len >= 8)
+	{
+		for (size_t i = 0; i + 8 < len; i += 8)
+		{
+			w = nc_swar_load(s + i);
+			m |= nc_json_special8(w);
+			memcpy(d + i, &w, 8);
+		}
+		w = nc_swar_load(s + len - 8);
+		m |= nc_json_special8(w);
+		memcpy(d + len - 8, &w, 8);
+	}
+	else if (len >= 4)
+	{
+		uint32_t	a,
+					b;
+
+		memcpy(&a, s, 4);
+		memcpy(&b, s + len - 4, 4);
+		m = nc_json_special8((uint64_t) a | ((uint64_t) b << 32));
+		memcpy(d, &a, 4);
+		memcpy(d + len - 4, &b, 4);
+	}
+	else if (len > 0)
+	{
+		/* first, middle and last cover 1 to 3 bytes; repeated to fill a word */
+		uint64_t	a = (unsigned char) s[0],
+					b = (unsigned char) s[len >> 1],
+					c = (unsigned char) s[len - 1];
+
+		w = a | (b << 8) | (c << 16);
+		m = nc_json_special8(w | (w << 24) | (w << 48));
+		d[0] = (char) a;
+		d[len >> 1] = (char) b;
+		d[len - 1] = (char) c;
+	}
+	return m == 0;
+}
 
 #endif							/* NC_JSON_H */

@@ -70,9 +70,10 @@ shape_of(const QCtx *cx, const NcQuote *q, QShape *s)
 				return;
 			if (t->kind == NC_TK_WORD)
 			{
+				/* once not title case, the small words need no look */
 				if (t->flags & NC_TF_CAP)
 					caps++;
-				else if (!title_small_word(cx, i))
+				else if (s->titlecase && !title_small_word(cx, i))
 					s->titlecase = false;
 			}
 		}

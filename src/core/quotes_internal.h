@@ -65,7 +65,26 @@ typedef enum QCue
 	QC_ACCORDING				/* "according" (to) */
 } QCue;
 
-extern QCue nc_q_cue(const struct QCtx *cx, uint32_t tok);
+/*
+ * Both classes of a token, cue in the low three bits, function-word class
+ * (an index in nc_q_wclass_code) above.  Most asks find them in the
+ * per-token cache, inline; the first goes to the lexicons.
+ */
+extern uint8_t nc_q_classes_lookup(const QCtx *cx, uint32_t tok);
+
+static inline uint8_t
+nc_q_classes(const QCtx *cx, uint32_t tok)
+{
+	if (cx->cls != NULL && tok < cx->doc->ntok && cx->cls[tok] != 0xFF)
+		return cx->cls[tok];
+	return nc_q_classes_lookup(cx, tok);
+}
+
+static inline QCue
+nc_q_cue(const QCtx *cx, uint32_t tok)
+{
+	return (QCue) (nc_q_classes(cx, tok) & 7);
+}
 
 /*
  * Class of a function word (quote_words.txt), 0 for other tokens:
@@ -73,7 +92,13 @@ extern QCue nc_q_cue(const struct QCtx *cx, uint32_t tok);
  * 's' ends a speaker phrase, 'x' adverb or auxiliary, 'z' time word,
  * 'r' role word.
  */
-extern char nc_q_wclass(const struct QCtx *cx, uint32_t tok);
+static const char nc_q_wclass_code[] = "\0mfnpidsxzrocg";
+
+static inline char
+nc_q_wclass(const QCtx *cx, uint32_t tok)
+{
+	return nc_q_wclass_code[nc_q_classes(cx, tok) >> 3];
+}
 #define QW_IS_PRONOUN(c) ((c) == 'm' || (c) == 'f' || (c) == 'n' || (c) == 'p' || (c) == 'i')
 /* Title cues ("film", "titled") come from their own list. */
 extern bool nc_q_title_cue(const NcDoc *doc, uint32_t tok);

@@ -7,12 +7,18 @@
 #include "quotes_internal.h"
 #include "lexicon_data.h"
 
-/* Codes of the function-word classes in the per-token cache. */
-static const char wclass_code[] = "\0mfnpidsxzrocg";
+/* Index in nc_q_wclass_code of each code letter, 0 for other bytes: no search */
+static const uint8_t wclass_index[256] = {
+	['m'] = 1, ['f'] = 2, ['n'] = 3, ['p'] = 4, ['i'] = 5, ['d'] = 6, ['s'] = 7,
+	['x'] = 8, ['z'] = 9, ['r'] = 10, ['o'] = 11, ['c'] = 12, ['g'] = 13
+};
 
-/* Both classes of token tok, from the cache or the lexicons. */
-static uint8_t
-classes(const QCtx *cx, uint32_t tok)
+/*
+ * Both classes of token tok from the lexicons, kept in the cache: what
+ * nc_q_classes does when the cache does not have them yet.
+ */
+uint8_t
+nc_q_classes_lookup(const QCtx *cx, uint32_t tok)
 {
 	const NcDoc *doc = cx->doc;
 	const NcLexEntry *e;
@@ -22,8 +28,6 @@ classes(const QCtx *cx, uint32_t tok)
 
 	if (tok >= doc->ntok)
 		return 0;
-	if (cx->cls != NULL && cx->cls[tok] != 0xFF)
-		return cx->cls[tok];
 	if (doc->toks[tok].kind == NC_TK_WORD && nc_tok_len(doc, tok) < sizeof(key))
 	{
 		const unsigned char *p = (const unsigned char *) nc_tok_ptr(doc, tok);
@@ -61,27 +65,11 @@ classes(const QCtx *cx, uint32_t tok)
 		}
 		e = nc_lex_find_hashed(&nc_lex_quote_words, key, len, h);
 		if (e != NULL && e->value != NULL)
-		{
-			for (uint8_t i = 1; i < sizeof(wclass_code) - 1; i++)
-				if (wclass_code[i] == e->value[0])
-					wc = i;
-		}
+			wc = wclass_index[(unsigned char) e->value[0]];
 	}
 	if (cx->cls != NULL)
 		cx->cls[tok] = (uint8_t) (cue | (wc << 3));
 	return (uint8_t) (cue | (wc << 3));
-}
-
-QCue
-nc_q_cue(const QCtx *cx, uint32_t tok)
-{
-	return (QCue) (classes(cx, tok) & 7);
-}
-
-char
-nc_q_wclass(const QCtx *cx, uint32_t tok)
-{
-	return wclass_code[classes(cx, tok) >> 3];
 }
 
 bool
