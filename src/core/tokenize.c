@@ -413,7 +413,8 @@ case_flags(const Cursor *c, uint32_t start, uint32_t end)
  */
 /*
  * End of the run of ASCII letters and digits from i, adding to *seen the
- * AW_ bits of its bytes.  A loop per byte would leave the loop at a point
+ * AW_LOWER and AW_DIGIT bits of its bytes (the byte loop adds AW_UPPER too,
+ * which the caller does not read).  A loop per byte would leave the loop at a point
  * no branch predictor can guess (a word's length); sixteen bytes are
  * classified at once instead, so that most words take one step and one
  * predictable branch.
