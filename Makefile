@@ -81,7 +81,7 @@ demo:
 
 # Unit tests of the core (cmocka), outside PostgreSQL.
 UNIT_SRCS = $(wildcard test/unit/*.c)
-test/unit/run_unit: $(UNIT_SRCS) $(CORE_OBJS) $(wildcard src/core/*.h)
+test/unit/run_unit: $(UNIT_SRCS) $(wildcard test/unit/*.h) test/failing_env.h $(CORE_OBJS) $(wildcard src/core/*.h)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $(UNIT_SRCS) $(CORE_OBJS) $(LDFLAGS) -lcmocka $(ICU_LIBS) -lm
 
 unit: test/unit/run_unit

@@ -54,7 +54,7 @@ build/fuzz/%.o: %.c $(wildcard src/core/*.h) $(LEX_C)
 build/asan/newsclaims: $(ASAN_CLI) $(ASAN_CORE) hard-extra
 	$(HARD_CC) $(ASAN_FLAGS) -o $@ $(ASAN_CLI) $(ASAN_CORE) $(HARD_EXTRA) $(ICU_LIBS) -lm
 
-build/asan/run_unit: $(wildcard test/unit/*.c test/unit/*.h) $(ASAN_CORE) hard-extra
+build/asan/run_unit: $(wildcard test/unit/*.c test/unit/*.h) test/failing_env.h $(ASAN_CORE) hard-extra
 	$(HARD_CC) $(HARD_CFLAGS) $(ASAN_FLAGS) -o $@ $(wildcard test/unit/*.c) \
 		$(ASAN_CORE) $(HARD_EXTRA) -lcmocka $(ICU_LIBS) -lm
 
@@ -63,7 +63,7 @@ asan: build/asan/newsclaims build/asan/run_unit
 asan-check: asan
 	sh test/sanitizers/run
 
-build/fuzz/fuzz_%: test/fuzz/fuzz_%.c test/fuzz/fuzz_common.h $(FUZZ_CORE) hard-extra
+build/fuzz/fuzz_%: test/fuzz/fuzz_%.c test/fuzz/fuzz_common.h test/failing_env.h $(FUZZ_CORE) hard-extra
 	$(HARD_CC) $(HARD_CFLAGS) -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 		-Itest/fuzz -o $@ $< $(FUZZ_CORE) $(HARD_EXTRA) $(ICU_LIBS) -lm
 

@@ -39,7 +39,7 @@ clean() {
 }
 
 # awk: an open-addressing hash index over entries 0..n-1, whose keys' hashes
-# are hash[] (the hash is nc_lex_hash() of lexicon.c: h = h * 31 + byte,
+# are hash[] (the hash is lex_hash() of lexicon.c: h = h * 31 + byte,
 # mod 2^32), and the NcLexicon; lens[] holds the key lengths present
 INDEX='
 function keyhash(s,    h, k) {
@@ -55,7 +55,7 @@ function filterbit(s, mask,    l, b) {
 	return (ord[substr(s, 1, 1)] * 29791 + b * 961 + ord[substr(s, l, 1)] * 31 + \
 		(l < 63 ? l : 63)) % (mask + 1)
 }
-# byte k (1-based) of s with bit 0x20 set, 0 past its end (nc_lex_key4())
+# byte k (1-based) of s with bit 0x20 set, 0 past its end (NC_LEX_KEY4)
 function low20(s, k,    b) {
 	if (k > length(s)) return 0
 	b = ord[substr(s, k, 1)]

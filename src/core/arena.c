@@ -57,7 +57,6 @@ struct NcArena
 	char	   *limit;
 	void	   *last;			/* the chunk's last allocation: it can grow
 								 * in place */
-	size_t		bytes;
 };
 
 static inline Tag *
@@ -85,7 +84,6 @@ nc_arena_create(void)
 	a->head.prev = a->head.next = &a->head;
 	a->free = a->limit = NULL;
 	a->last = NULL;
-	a->bytes = 0;
 	return a;
 }
 
@@ -123,7 +121,6 @@ own_alloc(NcArena *a, size_t size)
 	t = (Tag *) ((char *) b + BLOCK_HDR);
 	t->size = size;
 	t->own = 1;
-	a->bytes += size;
 	return (char *) t + TAG;
 }
 
@@ -156,7 +153,6 @@ arena_alloc(void *ctx, size_t size)
 	t->own = 0;
 	a->free += need;
 	a->last = (char *) t + TAG;
-	a->bytes += size;
 	return a->last;
 }
 
@@ -184,7 +180,6 @@ arena_grow(void *ctx, void *ptr, size_t size)
 		next->prev = b;
 		t = (Tag *) ((char *) b + BLOCK_HDR);
 		t->size = size;
-		a->bytes += size - oldsize;
 		return (char *) t + TAG;
 	}
 	/* in a chunk: a smaller size keeps its place (freed with the arena) */
@@ -195,14 +190,12 @@ arena_grow(void *ctx, void *ptr, size_t size)
 	{
 		a->free = (char *) ptr + ((size + 15) & ~(size_t) 15);
 		t->size = size;
-		a->bytes += size - oldsize;
 		return ptr;
 	}
 	p = arena_alloc(a, size);
 	if (p == NULL)
 		return NULL;
 	memcpy(p, ptr, oldsize);
-	a->bytes -= oldsize;
 	return p;
 }
 
@@ -213,10 +206,4 @@ nc_arena_env(NcArena *arena, NcEnv *env)
 	env->grow = arena_grow;
 	env->interrupted = NULL;
 	env->ctx = arena;
-}
-
-size_t
-nc_arena_bytes(const NcArena *arena)
-{
-	return arena->bytes;
 }

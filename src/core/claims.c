@@ -26,8 +26,7 @@ typedef struct ClOut
 /*
  * The cues of token i: the letters lexicon/claim_context_words.txt gives the
  * word (its header says what each means), or "" for a word it does not
- * know.  ASCII case folded and whatever the token's kind, as the word lists
- * it replaces were read.
+ * know; looked up with ASCII case folded, whatever the token's kind.
  */
 const char *
 cl_cues(const NcDoc *doc, uint32_t i)

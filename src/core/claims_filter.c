@@ -12,20 +12,6 @@
 #include "claims_internal.h"
 #include "lexicon_data.h"
 
-/* Is token i (ASCII case folded) one of the NULL-terminated list? */
-static bool
-cl_tok_in(const NcDoc *doc, uint32_t i, const char *const *list)
-{
-	uint32_t	n = nc_tok_len(doc, i);
-	char		c0 = (char) (nc_tok_ptr(doc, i)[0] | 0x20);
-
-	/* first letter and length first: these lists run for every candidate */
-	for (int k = 0; list[k]; k++)
-		if ((char) (list[k][0] | 0x20) == c0 && strlen(list[k]) == n && nc_tok_eq(doc, i, list[k]))
-			return true;
-	return false;
-}
-
 /* A month name ("Oct.", "March" but not "march", "May" but not "may"). */
 bool
 cl_is_month(const NcDoc *doc, uint32_t i)
@@ -67,11 +53,17 @@ has_cue(const NcDoc *doc, uint32_t i, const char **cues, char cls)
 }
 
 /*
- * The ordinal suffixes are grammar, not vocabulary: they stay here, while
- * the words around a number that tell how to read it are data, in
+ * Is token i an ordinal suffix (st, nd, rd, th; ASCII case folded)?  They
+ * are grammar, not vocabulary: they stay here, while the words around a
+ * number that tell how to read it are data, in
  * lexicon/claim_context_words.txt (see cl_cue).
  */
-static const char *const ordinal_suffixes[] = {"st", "nd", "rd", "th", NULL};
+static bool
+ordinal_suffix(const NcDoc *doc, uint32_t i)
+{
+	return nc_tok_eq(doc, i, "st") || nc_tok_eq(doc, i, "nd") ||
+		nc_tok_eq(doc, i, "rd") || nc_tok_eq(doc, i, "th");
+}
 
 /*
  * Token i names a numbered thing before a number ("Article 5", "No. 10"):
@@ -155,7 +147,7 @@ cl_not_a_claim(const ClCtx *c, const ClNum *n, bool has_currency, bool has_unit,
 		return true;
 	/* ordinals: 10th, 2nd */
 	if (digits && e < c->send && cl_glued(doc, e) && doc->toks[e].kind == NC_TK_WORD &&
-		cl_tok_in(doc, e, ordinal_suffixes))
+		ordinal_suffix(doc, e))
 		return true;
 	/* times of day: 6pm, 5 p.m., 10 GMT */
 	if (digits && !has_currency && !has_unit && e < c->send && has_cue(doc, e, &after, 'h'))

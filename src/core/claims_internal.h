@@ -102,7 +102,6 @@ extern void cl_find_object(const ClCtx *c, NcClaim *cl);
 extern int32_t cl_quote_at(const ClCtx *c, uint32_t tok);
 extern const NcEntity *cl_mention_ending_at(const ClCtx *c, uint32_t end);
 extern void cl_sentence_source(const ClCtx *c, const char **src, uint32_t *len);
-extern bool cl_maybe_report_verb(const NcDoc *doc, uint32_t i);
 
 /* helpers */
 /*

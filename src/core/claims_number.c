@@ -591,26 +591,22 @@ static int
 word_class(const NcDoc *doc, uint32_t i, uint64_t *v, int *exp)
 {
 	const NcLexEntry *e;
-	char		key[64];
+	const char *key = nc_tok_ptr(doc, i);
 	uint32_t	n = nc_tok_len(doc, i);
-	uint32_t	h = 0;
+	uint32_t	h;
 
-	if (doc->toks[i].kind != NC_TK_WORD || n >= sizeof(key) ||
+	if (doc->toks[i].kind != NC_TK_WORD ||
 		(cl_lex_maxlen(&nc_lex_claim_numwords) < n && cl_lex_maxlen(&nc_lex_claim_scales) < n))
 		return WC_NONE;
 	/* lowered and hashed once for both lexicons */
-	for (uint32_t k = 0; k < n; k++)
-	{
-		key[k] = (char) ascii_lower((unsigned char) nc_tok_ptr(doc, i)[k]);
-		h = nc_lex_hash_step(h, (unsigned char) key[k]);
-	}
-	e = nc_lex_find_hashed(&nc_lex_claim_numwords, key, n, h);
+	h = nc_lex_hash_lower(key, n);
+	e = nc_lex_find_lower_hashed(&nc_lex_claim_numwords, key, n, h);
 	if (e != NULL && e->value != NULL)
 	{
 		*v = parse_u64(e->value);
 		return *v < 10 ? WC_UNIT : *v < 20 ? WC_TEEN : WC_TENS;
 	}
-	e = nc_lex_find_hashed(&nc_lex_claim_scales, key, n, h);
+	e = nc_lex_find_lower_hashed(&nc_lex_claim_scales, key, n, h);
 	if (e != NULL && e->value != NULL)
 	{
 		if (e->value[0] == 'x')

@@ -187,11 +187,11 @@ is_report_verb(const NcDoc *doc, uint32_t i)
 	return cl_lex_tok(&nc_lex_claim_report_verbs, doc, i) != NULL;
 }
 
-/* Can word i (4 bytes or more) be a report verb or "according"? */
-bool
-cl_maybe_report_verb(const NcDoc *doc, uint32_t i)
+/* Can word i be a report verb or "according"? (its first four bytes) */
+static bool
+maybe_report_verb(const NcDoc *doc, uint32_t i)
 {
-	uint32_t	k = cl_load_key4(nc_tok_ptr(doc, i)) | 0x20202020;
+	uint32_t	k = cl_tok_key4((const unsigned char *) doc->text, doc->len, &doc->toks[i]);
 
 	return nc_lex_prefix_maybe(&nc_lex_claim_report_verbs.prefix, k) |
 		(k == NC_LEX_KEY4('a', 'c', 'c', 'o'));
@@ -214,7 +214,7 @@ cl_sentence_source(const ClCtx *c, const char **src, uint32_t *len)
 		uint32_t	tl = nc_tok_len(doc, i);
 
 		if (doc->toks[i].kind != NC_TK_WORD || tl < 4 || tl > 10 ||
-			(doc->toks[i].flags & NC_TF_CAP) || !cl_maybe_report_verb(doc, i))
+			(doc->toks[i].flags & NC_TF_CAP) || !maybe_report_verb(doc, i))
 			continue;
 		if (cl_tok_is(doc, i, "according") && i + 2 < c->send && cl_tok_is(doc, i + 1, "to"))
 		{

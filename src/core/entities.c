@@ -83,7 +83,7 @@ tag_document(EntCtx *cx)
 		return NC_ENOMEM;
 	for (int pass = 0; pass < 2; pass++)
 	{
-		if (pass == 1 && !nc_ner_doc_case_index(&cx->model, &dc))
+		if (pass == 1 && !nc_ner_doc_case_index(cx->model, &dc))
 			return NC_ENOMEM;
 		for (uint32_t s = 0; s < doc->nsent; s++)
 		{
@@ -100,13 +100,13 @@ tag_document(EntCtx *cx)
 				return NC_ENOMEM;
 			if (pass == 0)
 			{
-				if (!nc_ner_doc_pass(&cx->model, doc, first, end, scratch, &dc,
+				if (!nc_ner_doc_pass(cx->model, doc, first, end, scratch, &dc,
 									 cx->wid + first, cx->gz + first))
 					return NC_ENOMEM;
 			}
 			else
 			{
-				nc_ner_tag(&cx->model, doc, first, end, scratch, &dc,
+				nc_ner_tag(cx->model, doc, first, end, scratch, &dc,
 						   cx->wid + first, cx->gz + first,
 						   cx->labels + first, NULL);
 				for (uint32_t i = 0; i < n; i++)
@@ -179,7 +179,7 @@ nc_entities_extract(const NcEnv *env, const NcDoc *doc, NcEntities *out)
 	memset(&cx, 0, sizeof(cx));
 	cx.env = env;
 	cx.doc = doc;
-	if (!nc_ner_model(&cx.model))
+	if ((cx.model = nc_ner_model()) == NULL)
 		return NC_OK;			/* no usable model: no entities */
 	cx.labels = nc_alloc(env, doc->ntok);
 	cx.up = nc_alloc(env, doc->ntok);

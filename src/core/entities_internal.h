@@ -24,7 +24,7 @@ typedef struct EntCtx
 {
 	const NcEnv *env;
 	const NcDoc *doc;
-	NerModel	model;
+	const NerModel *model;
 	uint8_t    *labels;			/* per token */
 	uint8_t    *up;				/* per token: has an upper-case letter */
 	uint32_t   *wid;			/* per token: index into words */

@@ -212,32 +212,12 @@ word_lex(const EntCtx *cx, uint32_t i)
 	return cx->wlex[id];
 }
 
-/*
- * covered[first..end) |= 1 (covered holds 0 or 1 a token).  Spans are a
- * token to three long, and a loop over them ends at a branch the lengths
- * decide: a span of up to eight tokens is one eight-byte OR, short of the
- * last eight tokens, when the byte order says which byte is first.
- */
+/* covered[first..end) = 1 (covered holds 0 or 1 a token) */
 static inline void
-mark_span(uint8_t *covered, uint32_t ntok, uint32_t first, uint32_t end)
+mark_span(uint8_t *covered, uint32_t first, uint32_t end)
 {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	static const uint64_t ones[9] = {0, UINT64_C(0x01), UINT64_C(0x0101),
-		UINT64_C(0x010101), UINT64_C(0x01010101), UINT64_C(0x0101010101),
-		UINT64_C(0x010101010101), UINT64_C(0x01010101010101),
-	UINT64_C(0x0101010101010101)};
-
-	/* (end < first: a huge end - first, the loop below, which does nothing) */
-	if (end - first <= 8 && (uint64_t) first + 8 <= ntok)
-	{
-		uint64_t	w = nc_swar_load(covered + first) | ones[end - first];
-
-		memcpy(covered + first, &w, sizeof(w));
-		return;
-	}
-#endif
-	for (uint32_t i = first; i < end; i++)
-		covered[i] = 1;
+	if (end > first)
+		memset(covered + first, 1, end - first);
 }
 
 /*
@@ -254,7 +234,7 @@ covered_tokens(EntCtx *cx)
 		return NULL;
 	memset(covered, 0, cx->doc->ntok);
 	for (uint32_t k = 0; k < cx->nspan; k++)
-		mark_span(covered, cx->doc->ntok, cx->spans[k].first, cx->spans[k].end);
+		mark_span(covered, cx->spans[k].first, cx->spans[k].end);
 	return covered;
 }
 
@@ -266,7 +246,7 @@ cue_word(const EntCtx *cx, uint32_t i, char cls)
 		(word_lex(cx, i) & cue_bit(cls)) != 0;
 }
 
-/* nc_ent_is_title with a value that has 'h' (an honorific), cached */
+/* a title whose value has 'h' (an honorific), from the word cache */
 static inline bool
 tok_honorific(const EntCtx *cx, uint32_t i)
 {
@@ -575,21 +555,11 @@ left_name_word(const EntCtx *cx, uint32_t i, const uint8_t *covered)
 	return true;
 }
 
-/*
- * Context that only a person has: an honorific or a person's title right
- * before the name ("Mr Clinton", "President Obama"), "who", "himself" or
- * "herself" right after it, or "'s wife/son/..." after it.  Such a span
- * becomes PERSON and weighs more in the document's votes, so that the
- * other mentions of the string follow it.  Spans that are exactly a known
- * country or organisation are left alone.
- */
 static uint16_t gaz_phrase(const EntCtx *cx, uint32_t first, uint32_t end);
 static inline bool cap_word(const EntCtx *cx, uint32_t i);
 static void normalise_spans(EntCtx *cx);
 static bool no_space_between(const NcDoc *doc, uint32_t i);
-static inline bool quote_speaker(const EntCtx *cx, uint32_t i, uint32_t e, uint32_t sfirst, uint32_t send);
-static bool age_after(const NcDoc *doc, uint32_t e, uint32_t send);
-static bool born_after(const NcDoc *doc, uint32_t e, uint32_t send);
+static inline bool quote_speaker(const EntCtx *cx, uint32_t i, uint32_t e, uint32_t send);
 
 static bool
 person_title(const EntCtx *cx, uint32_t i)
@@ -687,6 +657,17 @@ headline_verbs(EntCtx *cx)
 	return NC_OK;
 }
 
+/*
+ * Context that only a person has: an honorific or a person's title right
+ * before the name ("Mr Clinton", "President Obama"), "who", "himself" or
+ * "herself" right after it, or "'s wife/son/..." after it; the name
+ * between a closing quote and a reporting verb ("...," Obama mocked); an
+ * age in apposition or "was born" after it; "as" and a title after it ("X
+ * as chief executive"); a place no gazetteer knows that speaks ("Dundar
+ * warned").  Such a span becomes PERSON and weighs more in the document's
+ * votes, so that the other mentions of the string follow it.  Spans that
+ * are exactly a known country or organisation are left alone.
+ */
 static void
 person_cues(EntCtx *cx)
 {
@@ -742,7 +723,7 @@ person_cues(EntCtx *cx)
 		if (sp->first > sfirst && person_title(cx, sp->first - 1) &&
 			!(k > 0 && cx->spans[k - 1].end == sp->first))
 			cue = true;
-		else if (sp->type != NC_ET_ORG && quote_speaker(cx, sp->first, e, sfirst, send))
+		else if (sp->type != NC_ET_ORG && quote_speaker(cx, sp->first, e, send))
 			cue = true;			/* "...," Dundar warned. */
 		else if (age_after(doc, e, send) || born_after(doc, e, send))
 			cue = true;			/* "Jutting, now 31,", "Cotton was born" */
@@ -809,12 +790,12 @@ said_name(const EntCtx *cx, uint32_t i, uint32_t sfirst, uint32_t send)
  * and a reporting verb (lexicon quote_cues) follows them.
  */
 static inline bool
-quote_speaker(const EntCtx *cx, uint32_t i, uint32_t e, uint32_t sfirst, uint32_t send)
+quote_speaker(const EntCtx *cx, uint32_t i, uint32_t e, uint32_t send)
 {
 	const NcDoc *doc = cx->doc;
 	const char *p;
 
-	(void) sfirst;				/* "?\"" may end the sentence before the name */
+	/* ("?\"" may end the sentence before the name: no test of its start) */
 	if (i < 2 || e >= send || (doc->toks[i].flags & NC_TF_NEWLINE_BEFORE) ||
 		(doc->toks[i - 1].kind != NC_TK_QUOTE_CLOSE &&
 		 doc->toks[i - 1].kind != NC_TK_QUOTE_AMBIG) ||
@@ -834,7 +815,7 @@ add_cue_span(EntCtx *cx, uint8_t *covered, uint32_t i, uint32_t j, uint8_t type)
 	if (nc_ent_add_span(cx, i, j, type) != NC_OK)
 		return NC_ENOMEM;
 	cx->spans[cx->nspan - 1].cue = 1;
-	memset(covered + i, 1, j - i);
+	mark_span(covered, i, j);
 	return NC_OK;
 }
 
@@ -888,7 +869,7 @@ untagged_people(EntCtx *cx)
 		{
 			/* "...," Obama mocked.  After a quotation the name is
 			 * capitalised for itself, wherever the sentence starts. */
-			bool		qs = i + 1 < send && quote_speaker(cx, i, i + 1, sfirst, send);
+			bool		qs = i + 1 < send && quote_speaker(cx, i, i + 1, send);
 
 			if ((!qs && (doc->toks[i].flags & NC_TF_SENT_START) && (cx->gz[i] & NER_G_COMMON)) ||
 				(cx->gz[i] & (NER_G_DEMONYM | NER_G_GEOORG)) ||
@@ -952,7 +933,7 @@ acronym_word(const EntCtx *cx, uint32_t i)
 
 /*
  * Context that marks a company or body, for names the tagger took for
- * people: a common noun for an organisation right before the name ("the
+ * people or places, or lone acronyms it took for people: a common noun for an organisation right before the name ("the
  * company Blinkx", "search firm Blinkx", "developer Valve"), "founder /
  * spokesman / users of X", or "X's shares / customers / chief executive".
  * Such a span becomes ORG and weighs more in the votes.  Names that start
@@ -1178,7 +1159,7 @@ consistency(EntCtx *cx)
 			s->first_type = sp->type;
 		s->votes[sp->type] += sp->cue ? 1000 : 1;	/* a cue outweighs the tagger */
 		lead[cx->wid[sp->first]] = 1;
-		mark_span(covered, doc->ntok, sp->first, sp->end);
+		mark_span(covered, sp->first, sp->end);
 		if (person_alias(cx, sp))
 		{
 			KeyStat    *a = nc_keymap_add(&map, nc_ent_span_key(cx, sp->end - 1, sp->end), &added);
@@ -1554,7 +1535,7 @@ head_at(const EntCtx *cx, uint32_t i)
 	return (uint8_t) ((word_lex(cx, i) >> WL_HEAD_SHIFT) & 0x07);
 }
 
-/* nc_ent_is_title(doc, i, NULL), cached */
+/* a title (lexicon ner_titles), from the word cache */
 static inline bool
 tok_title(const EntCtx *cx, uint32_t i)
 {

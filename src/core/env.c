@@ -34,8 +34,7 @@ nc_reserve_grow(const NcEnv *env, void **array, uint32_t *capacity,
 	size_t		newcap;
 	void	   *p;
 
-	if (need <= *capacity && *array != NULL)
-		return true;
+	/* (nc_reserve has seen that the array lacks room) */
 	newcap = *capacity ? (size_t) *capacity : 64;
 	while (newcap < need)
 		newcap *= 2;

@@ -7,16 +7,6 @@
 
 #include "nc_lexicon.h"
 
-static int
-compare_key(const char *a, size_t alen, const char *b, size_t blen)
-{
-	int			c = memcmp(a, b, alen < blen ? alen : blen);
-
-	if (c != 0)
-		return c;
-	return (alen > blen) - (alen < blen);
-}
-
 /* The hash of tools/lexgen.sh: h = h * 31 + byte, mod 2^32. */
 static inline uint32_t
 lex_hash(const unsigned char *key, size_t len)
@@ -24,19 +14,27 @@ lex_hash(const unsigned char *key, size_t len)
 	uint32_t	h = 0;
 
 	for (size_t i = 0; i < len; i++)
-		h = h * 31 + key[i];
+		h = nc_lex_hash_step(h, key[i]);
 	return h;
 }
 
 /*
- * Can the lexicon hold a key of len bytes?  Most words looked up are in no
- * lexicon, and many lexicons have short keys only: this answers before any
- * hashing or memory beyond the lexicon header is touched.
+ * May the lexicon hold the key of len bytes (len > 0) whose first, second
+ * and last bytes are f, s and l?  The key lengths present and then the
+ * pre-filter answer for most words, which are in no lexicon, before any
+ * hashing or memory beyond the lexicon header and one word of its bitmap
+ * is touched.
  */
 static inline bool
-lex_len_possible(const NcLexicon *lex, size_t len)
+lex_may_hold(const NcLexicon *lex, unsigned char f, unsigned char s, unsigned char l,
+			 size_t len)
 {
-	return (lex->lenmask >> (len < 63 ? len : 63)) & 1;
+	uint32_t	b;
+
+	if (!((lex->lenmask >> (len < 63 ? len : 63)) & 1))
+		return false;
+	b = nc_lex_filter_bit(f, s, l, len, lex->fmask);
+	return (lex->filter[b >> 6] >> (b & 63)) & 1;
 }
 
 /* the pre-filter's second byte of a key of len bytes (len > 0) */
@@ -44,22 +42,6 @@ static inline unsigned char
 second_byte(const char *key, size_t len)
 {
 	return len > 1 ? (unsigned char) key[1] : 0;
-}
-
-/*
- * May the lexicon hold the key of len bytes (len > 0) whose first, second
- * and last bytes are f, s and l?  (The pre-filter: false for most words.)
- */
-static inline bool
-lex_filter(const NcLexicon *lex, unsigned char f, unsigned char s, unsigned char l,
-		   size_t len)
-{
-	uint32_t	b;
-
-	if (lex->filter == NULL)
-		return true;
-	b = nc_lex_filter_bit(f, s, l, len, lex->fmask);
-	return (lex->filter[b >> 6] >> (b & 63)) & 1;
 }
 
 /*
@@ -86,45 +68,15 @@ lex_filter(const NcLexicon *lex, unsigned char f, unsigned char s, unsigned char
 const NcLexEntry *
 nc_lex_find(const NcLexicon *lex, const char *key, size_t len)
 {
-	size_t		lo = 0,
-				hi = lex->count;
-
-	if (lex->slots != NULL)
-	{
-		uint32_t	h;
-
-		if (!lex_len_possible(lex, len) ||
-			!lex_filter(lex, (unsigned char) key[0], second_byte(key, len),
-					(unsigned char) key[len - 1], len))
-			return NULL;
-		h = lex_hash((const unsigned char *) key, len);
-		LEX_PROBE(lex, h, (size_t) e->keylen == len && memcmp(e->key, key, len) == 0);
-	}
-
-	while (lo < hi)
-	{
-		size_t		mid = lo + (hi - lo) / 2;
-		const NcLexEntry *e = &lex->entries[mid];
-		int			c = compare_key(key, len, e->key, (size_t) e->keylen);
-
-		if (c == 0)
-			return e;
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	return NULL;
+	return nc_lex_find_hashed(lex, key, len, lex_hash((const unsigned char *) key, len));
 }
 
 const NcLexEntry *
 nc_lex_find_hashed(const NcLexicon *lex, const char *key, size_t len, uint32_t h)
 {
-	if (lex->slots == NULL)
-		return nc_lex_find(lex, key, len);
-	if (!lex_len_possible(lex, len) ||
-		!lex_filter(lex, (unsigned char) key[0], second_byte(key, len),
-					(unsigned char) key[len - 1], len))
+	if (len == 0 ||
+		!lex_may_hold(lex, (unsigned char) key[0], second_byte(key, len),
+					  (unsigned char) key[len - 1], len))
 		return NULL;
 	LEX_PROBE(lex, h, (size_t) e->keylen == len && memcmp(e->key, key, len) == 0);
 }
@@ -155,48 +107,36 @@ hash_lower(const char *key, size_t len)
 	uint32_t	h = 0;
 
 	for (size_t i = 0; i < len; i++)
-		h = h * 31 + fold_ascii[(unsigned char) key[i]];
+		h = nc_lex_hash_step(h, fold_ascii[(unsigned char) key[i]]);
 	return h;
 }
 
-/*
- * nc_lex_find_lower of a lexicon without a hash index: a copy of the folded
- * key, binary search.  Apart (not inlined), so that the hashed look-up
- * needs no buffer on its stack.
- */
-#if defined(__GNUC__)
-__attribute__((noinline))
-#endif
-static const NcLexEntry *
-find_lower_sorted(const NcLexicon *lex, const char *key, size_t len)
+uint32_t
+nc_lex_hash_lower(const char *key, size_t len)
 {
-	char		buf[64];
-
-	for (size_t i = 0; i < len; i++)
-		buf[i] = (char) fold_ascii[(unsigned char) key[i]];
-	return nc_lex_find(lex, buf, len);
-}
-
-/* the hashed look-up of a lexicon with a hash index, len < 64 */
-static inline const NcLexEntry *
-probe_lower(const NcLexicon *lex, const char *key, size_t len, uint32_t h)
-{
-	/* compare the folded key in place: no copy */
-	LEX_PROBE(lex, h, (size_t) e->keylen == len && eq_lower(e->key, key, len));
+	return hash_lower(key, len);
 }
 
 const NcLexEntry *
 nc_lex_find_lower(const NcLexicon *lex, const char *key, size_t len)
 {
-	if (len >= 64)
-		return NULL;
-	if (lex->slots == NULL)
-		return find_lower_sorted(lex, key, len);
 	/* the length and the pre-filter first: no hashing for most words */
-	if (!lex_len_possible(lex, len) ||
-		!lex_filter(lex, fold_ascii[(unsigned char) key[0]],
-					fold_ascii[second_byte(key, len)],
-					fold_ascii[(unsigned char) key[len - 1]], len))
+	if (len == 0 || len >= 64 ||
+		!lex_may_hold(lex, fold_ascii[(unsigned char) key[0]],
+					  fold_ascii[second_byte(key, len)],
+					  fold_ascii[(unsigned char) key[len - 1]], len))
 		return NULL;
-	return probe_lower(lex, key, len, hash_lower(key, len));
+	return nc_lex_find_lower_hashed(lex, key, len, hash_lower(key, len));
+}
+
+const NcLexEntry *
+nc_lex_find_lower_hashed(const NcLexicon *lex, const char *key, size_t len, uint32_t h)
+{
+	/* the folded key is compared in place, not copied */
+	if (len == 0 || len >= 64 ||
+		!lex_may_hold(lex, fold_ascii[(unsigned char) key[0]],
+					  fold_ascii[second_byte(key, len)],
+					  fold_ascii[(unsigned char) key[len - 1]], len))
+		return NULL;
+	LEX_PROBE(lex, h, (size_t) e->keylen == len && eq_lower(e->key, key, len));
 }

@@ -15,7 +15,4 @@ extern NcArena *nc_arena_create(void);
 extern void nc_arena_destroy(NcArena *arena);
 /* Fill an NcEnv whose allocations go to `arena`; no interrupt callback. */
 extern void nc_arena_env(NcArena *arena, NcEnv *env);
-/* Bytes currently held (for benchmarks and leak checks). */
-extern size_t nc_arena_bytes(const NcArena *arena);
-
 #endif							/* NC_ARENA_H */

@@ -135,11 +135,8 @@ nc_json_int_at(char *p, long long v)
 }
 
 /*
- * Copy s[0..len) to d, testing for bytes a JSON string cannot hold as they
- * are (nc_swar.h's test of json_out.c): false when there is one, and what
- * was copied is then to be thrown away.  Words are loaded once for both,
- * the last overlapping the one before, so there is no loop over bytes and
- * no call; short strings take two overlapping halves or three bytes.
+ * The bytes of w a JSON string cannot hold as they are (controls, quote,
+ * backslash, DEL) or that need a look at their UTF-8 (from 0x80 up).
  */
 static inline uint64_t
 nc_json_special8(uint64_t w)
@@ -147,6 +144,13 @@ nc_json_special8(uint64_t w)
 	return nc_swar_below(w, 0x20) | nc_swar_eq(w, '"') | nc_swar_eq(w, '\\') |
 		nc_swar_eq(w, 0x7F) | nc_swar_high(w);
 }
+
+/*
+ * Copy s[0..len) to d, testing for those bytes: false when there is one,
+ * and what was copied is then to be thrown away.  Words are loaded once for
+ * both, the last overlapping the one before, so there is no loop over bytes
+ * and no call; short strings take two overlapping halves or three bytes.
+ */
 
 static inline bool
 nc_json_copy_plain(char *d, const char *s, size_t len)

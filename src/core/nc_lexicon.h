@@ -34,7 +34,7 @@ typedef struct NcLexicon
 	 * Hash index (tools/lexgen.sh): slots[hash & mask] holds the high 16
 	 * bits of the key's hash and entry index + 1 in the low 16 (0 for
 	 * empty), linear probing; a probe reads an entry only when the hash bits
-	 * agree.  NULL: binary search instead.
+	 * agree.  Always there (a lexicon comes only from tools/lexgen.sh).
 	 */
 	const uint32_t *slots;
 	uint32_t	mask;
@@ -44,7 +44,7 @@ typedef struct NcLexicon
 	 * A pre-filter: bit nc_lex_filter_bit() of each key set (tools/lexgen.sh).
 	 * A word whose bit is clear is in no entry: most words looked up are
 	 * not, and this answers for them from one word of a small bitmap, with
-	 * no hashing and no look at the larger hash index.  NULL: none.
+	 * no hashing and no look at the larger hash index.
 	 */
 	const uint64_t *filter;
 	uint32_t	fmask;			/* bits - 1 */
@@ -112,5 +112,13 @@ nc_lex_hash_step(uint32_t h, unsigned char ch)
 
 extern const NcLexEntry *nc_lex_find_hashed(const NcLexicon *lex, const char *key, size_t len,
 											uint32_t h);
+
+/*
+ * The same for nc_lex_find_lower: the hash of key[0..len) ASCII
+ * lower-cased, and the lookup with it (no key of 64 bytes or more).
+ */
+extern uint32_t nc_lex_hash_lower(const char *key, size_t len);
+extern const NcLexEntry *nc_lex_find_lower_hashed(const NcLexicon *lex, const char *key,
+												  size_t len, uint32_t h);
 
 #endif							/* NC_LEXICON_H */

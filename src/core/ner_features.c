@@ -64,12 +64,6 @@ static const unsigned char key_class[256] = {
 	KC64(0), KC64(64), KC64(128), KC64(192)
 };
 
-static inline unsigned char
-wkey_byte(unsigned char c)
-{
-	return key_byte[c];
-}
-
 static inline uint64_t
 fnv_step(uint64_t h, unsigned char c)
 {
@@ -138,7 +132,7 @@ key_suffix(const unsigned char *s, uint32_t len, int n)
 		b[m++] = c;
 	}
 	while (m > 0)
-		p = fnv_step(p, wkey_byte(b[--m]));
+		p = fnv_step(p, key_byte[b[--m]]);
 	return p;
 }
 
@@ -156,31 +150,26 @@ tok_affixes(const NcDoc *doc, uint32_t i, NerTok *t)
 	bool		curly = false;
 
 	t->affix = 1;
-	if (NC_TK_IS_QUOTE(tk->kind))
+	/* a quote mark's and a possessive's affixes are their (one) key */
+	if (NC_TK_IS_QUOTE(tk->kind) || (tk->flags & NC_TF_POSSESSIVE))
 	{
 		t->suf2 = t->suf3 = t->pre3 = t->wh;
 		return;
 	}
-	if (tk->flags & NC_TF_POSSESSIVE)
-	{
-		t->suf2 = t->suf3 = t->pre3 = t->wh;
-		return;
-	}
-	for (uint32_t k = 0; k + 2 < len; k++)
-		if (s[k] == 0xE2 && s[k + 1] == 0x80 && s[k + 2] == 0x99)
-			curly = true;
+	for (uint32_t k = 0; k + 2 < len && !curly; k++)
+		curly = s[k] == 0xE2 && s[k + 1] == 0x80 && s[k + 2] == 0x99;
 	if (!curly)
 	{
 		for (uint32_t k = 0; k < len && k < 3; k++)
-			p = fnv_step(p, wkey_byte(s[k]));
+			p = fnv_step(p, key_byte[s[k]]);
 		t->pre3 = p;
 		p = FNV_OFF;
 		for (uint32_t k = len >= 2 ? len - 2 : 0; k < len; k++)
-			p = fnv_step(p, wkey_byte(s[k]));
+			p = fnv_step(p, key_byte[s[k]]);
 		t->suf2 = p;
 		p = FNV_OFF;
 		for (uint32_t k = len >= 3 ? len - 3 : 0; k < len; k++)
-			p = fnv_step(p, wkey_byte(s[k]));
+			p = fnv_step(p, key_byte[s[k]]);
 		t->suf3 = p;
 	}
 	else
@@ -190,7 +179,7 @@ tok_affixes(const NcDoc *doc, uint32_t i, NerTok *t)
 			unsigned char c;
 
 			k += key_at(s, len, k, &c);
-			p = fnv_step(p, wkey_byte(c));
+			p = fnv_step(p, key_byte[c]);
 		}
 		t->pre3 = p;
 		t->suf2 = key_suffix(s, len, 2);
@@ -275,15 +264,7 @@ tok_clear(NerTok *t)
 	t->runfirst = t->runlast = 0;
 }
 
-void
-nc_ner_tok(const NcDoc *doc, uint32_t i, NerTok *t)
-{
-	nc_ner_tok_case(doc, i, t);
-	tok_clear(t);
-	tok_shape(doc, i, t);
-	tok_affixes(doc, i, t);
-}
-
+/* Only wh, upper, wordish, capcode and lenc of t: the document pass. */
 static inline void
 tok_case(const NcDoc *doc, uint32_t i, NerTok *t)
 {
@@ -336,9 +317,40 @@ tok_case(const NcDoc *doc, uint32_t i, NerTok *t)
 }
 
 void
-nc_ner_tok_case(const NcDoc *doc, uint32_t i, NerTok *t)
+nc_ner_tok(const NcDoc *doc, uint32_t i, NerTok *t)
 {
 	tok_case(doc, i, t);
+	tok_clear(t);
+	tok_shape(doc, i, t);
+	tok_affixes(doc, i, t);
+}
+
+/* Sentence mode of toks[0..n): 0 normal, 1 title case, 2 all caps. */
+static int
+sent_mode(const NerTok *toks, uint32_t n)
+{
+	uint32_t	nw = 0,
+				ncap = 0,
+				nall = 0,
+				nlow4 = 0;
+
+	/* counted without branches: word and case change from token to token */
+	for (uint32_t i = 0; i < n; i++)
+	{
+		const NerTok *t = &toks[i];
+		uint32_t	w = t->wordish;
+		uint32_t	cc = t->capcode;
+
+		nw += w;
+		nall += w & (cc >> 1);
+		ncap += w & cc;
+		nlow4 += w & ((cc & 3) == 0) & ((t->lenc & 15) >= 4);
+	}
+	if (nw >= 3 && nall == nw)
+		return 2;
+	if (nw >= 3 && ncap >= 3 && nlow4 == 0)
+		return 1;
+	return 0;
 }
 
 bool
@@ -350,7 +362,7 @@ nc_ner_doc_pass(const NerModel *m, const NcDoc *doc, uint32_t first, uint32_t en
 
 	for (uint32_t i = 0; i < n; i++)
 		tok_case(doc, first + i, &scratch[i]);
-	mode = nc_ner_sent_mode(scratch, n);
+	mode = sent_mode(scratch, n);
 	for (uint32_t i = 0; i < n; i++)
 	{
 		uint32_t	nwords = dc->nwords;
@@ -479,45 +491,6 @@ phrase_codes(const NerModel *m, NerTok *toks, uint32_t n)
 	}
 }
 
-/* gazetteer bits and phrase codes of toks[0..n), one lookup per token */
-static void
-gazetteer_bits(const NerModel *m, NerTok *toks, uint32_t n)
-{
-	/* prefetch the slots first: the table is larger than the caches */
-	for (uint32_t i = 0; i < n; i++)
-		__builtin_prefetch(&m->gaz[nc_ner_mix(NER_PH_SEED ^ toks[i].wh) >> (64 - m->gbits)]);
-	for (uint32_t i = 0; i < n; i++)
-		toks[i].gbits = nc_ner_gaz(m, nc_ner_mix(NER_PH_SEED ^ toks[i].wh));
-	phrase_codes(m, toks, n);
-}
-
-int
-nc_ner_sent_mode(const NerTok *toks, uint32_t n)
-{
-	uint32_t	nw = 0,
-				ncap = 0,
-				nall = 0,
-				nlow4 = 0;
-
-	/* counted without branches: word and case change from token to token */
-	for (uint32_t i = 0; i < n; i++)
-	{
-		const NerTok *t = &toks[i];
-		uint32_t	w = t->wordish;
-		uint32_t	cc = t->capcode;
-
-		nw += w;
-		nall += w & (cc >> 1);
-		ncap += w & cc;
-		nlow4 += w & ((cc & 3) == 0) & ((t->lenc & 15) >= 4);
-	}
-	if (nw >= 3 && nall == nw)
-		return 2;
-	if (nw >= 3 && ncap >= 3 && nlow4 == 0)
-		return 1;
-	return 0;
-}
-
 static bool
 doc_case_alloc(NerDocCase *dc, uint32_t cap)
 {
@@ -626,14 +599,6 @@ nc_ner_doc_case_add_id(NerDocCase *dc, uint64_t wh, uint8_t bits, uint32_t *id)
 	return true;
 }
 
-bool
-nc_ner_doc_case_add(NerDocCase *dc, uint64_t wh, uint8_t bits)
-{
-	uint32_t	id;
-
-	return nc_ner_doc_case_add_id(dc, wh, bits, &id);
-}
-
 void
 nc_ner_doc_case_free(NerDocCase *dc)
 {
@@ -652,8 +617,8 @@ nc_ner_doc_case_free(NerDocCase *dc)
 	dc->count = 0;
 }
 
-uint8_t
-nc_ner_doc_case_get(const NerDocCase *dc, uint64_t wh)
+static uint8_t
+doc_case_get(const NerDocCase *dc, uint64_t wh)
 {
 	uint32_t	i;
 
@@ -686,83 +651,6 @@ nc_ner_doc_case_index(const NerModel *m, NerDocCase *dc)
 	return true;
 }
 
-int
-nc_ner_static_features(const NerTok *toks, uint32_t n, uint32_t i, int mode,
-					   uint64_t *f)
-{
-	const NerTok *t = &toks[i];
-	const uint64_t hb = NER_H_BOS,
-				he = NER_H_EOS;
-	uint64_t	wm1 = i >= 1 ? toks[i - 1].wh : hb;
-	uint64_t	wm2 = i >= 2 ? toks[i - 2].wh : hb;
-	uint64_t	wp1 = i + 1 < n ? toks[i + 1].wh : he;
-	uint64_t	wp2 = i + 2 < n ? toks[i + 2].wh : he;
-	uint64_t	shm1 = i >= 1 ? toks[i - 1].sh : hb;
-	uint64_t	shp1 = i + 1 < n ? toks[i + 1].sh : he;
-	uint32_t	ccm1 = i >= 1 ? toks[i - 1].capcode : 15;
-	uint32_t	ccp1 = i + 1 < n ? toks[i + 1].capcode : 15;
-	int			k = 0;
-	uint32_t	wb;
-
-	f[k++] = nc_ner_fh(T_BIAS, 0, 0);
-	f[k++] = nc_ner_fh(T_W0, t->wh, 0);
-	f[k++] = nc_ner_fh(T_WM1, wm1, 0);
-	f[k++] = nc_ner_fh(T_WP1, wp1, 0);
-	f[k++] = nc_ner_fh(T_WM2, wm2, 0);
-	f[k++] = nc_ner_fh(T_WP2, wp2, 0);
-	f[k++] = nc_ner_fh(T_SH0, t->sh, 0);
-	f[k++] = nc_ner_fh(T_SHM1_SH0, shm1, t->sh);
-	f[k++] = nc_ner_fh(T_SH0_SHP1, t->sh, shp1);
-	f[k++] = nc_ner_fh(T_SUF2, t->suf2, 0);
-	f[k++] = nc_ner_fh(T_SUF3, t->suf3, 0);
-	f[k++] = nc_ner_fh(T_PRE3, t->pre3, 0);
-	f[k++] = nc_ner_fh(T_CAPS, ccm1 | (uint32_t) t->capcode << 4 | ccp1 << 8, 0);
-	f[k++] = nc_ner_fh(T_WM1_W0, wm1, t->wh);
-	f[k++] = nc_ner_fh(T_W0_WP1, t->wh, wp1);
-	f[k++] = nc_ner_fh(T_LEN, t->lenc, 0);
-	f[k++] = nc_ner_fh(T_W0_CAP, t->wh, t->capcode);
-	for (wb = t->gbits & NER_G_WORDMASK; wb; wb &= wb - 1)
-		f[k++] = nc_ner_fh(T_GAZ0, (uint64_t) __builtin_ctz(wb), 0);
-	if (i >= 1)
-	{
-		for (wb = toks[i - 1].gbits & NER_G_WORDMASK; wb; wb &= wb - 1)
-			f[k++] = nc_ner_fh(T_GAZM1, (uint64_t) __builtin_ctz(wb), 0);
-	}
-	if (i + 1 < n)
-	{
-		for (wb = toks[i + 1].gbits & NER_G_WORDMASK; wb; wb &= wb - 1)
-			f[k++] = nc_ner_fh(T_GAZP1, (uint64_t) __builtin_ctz(wb), 0);
-	}
-	if (t->runpos)
-	{
-		f[k++] = nc_ner_fh(T_RUNLAST, t->runlast, t->runpos);
-		f[k++] = nc_ner_fh(T_RUNFIRST, t->runfirst, t->runpos);
-		f[k++] = nc_ner_fh(T_RUNGAZ, (uint64_t) t->rungz << 3 | t->runpos, 0);
-		f[k++] = nc_ner_fh(T_RUNLEN, (uint64_t) t->runlen << 3 | t->runpos, 0);
-	}
-	if (t->phr)
-		f[k++] = nc_ner_fh(T_PHR, t->phr, 0);
-	if (i >= 1 && toks[i - 1].phr)
-		f[k++] = nc_ner_fh(T_PHRM1, toks[i - 1].phr, 0);
-	if (i + 1 < n && toks[i + 1].phr)
-		f[k++] = nc_ner_fh(T_PHRP1, toks[i + 1].phr, 0);
-	if (mode)
-	{
-		f[k++] = nc_ner_fh(T_MODE_CAPS, (uint64_t) mode,
-						   ccm1 | (uint32_t) t->capcode << 4 | ccp1 << 8);
-		f[k++] = nc_ner_fh(T_MODE_W0, t->wh, (uint64_t) mode);
-	}
-	if (t->upper)
-	{
-		uint8_t		db = t->dcase;
-
-		f[k++] = nc_ner_fh(T_DOC, db, (uint64_t) t->capcode | (uint64_t) mode << 4);
-		f[k++] = nc_ner_fh(T_CASEGZ, (uint64_t) ((t->gbits >> 6) & 3) | (uint64_t) db << 2,
-						   (uint64_t) t->capcode | (uint64_t) mode << 4);
-	}
-	return k;
-}
-
 /* one sentence being tagged */
 typedef struct NerSent
 {
@@ -775,11 +663,11 @@ typedef struct NerSent
 } NerSent;
 
 /*
- * Weight rows of the static features of toks[i] into rows (prefetched);
- * returns how many.  The same rows as the lookups of
- * nc_ner_static_features (test_entities checks it), in another order: the
- * features of a small set of values come from the model's row table, only
- * those of words, shapes and affixes are hashed.
+ * Weight rows of the static features of toks[i] (nerspec.py's templates)
+ * into rows (prefetched); returns how many.  The features of a small set
+ * of values come from the model's row table, only those of words, shapes
+ * and affixes are hashed; test_entities checks the scores against the
+ * trainer's, token for token.
  */
 NER_HOT static int
 static_rows(const NerSent *S, uint32_t i, const int16_t **rows)
@@ -1046,7 +934,8 @@ tag_greedy(const NerSent *S, uint8_t *labels, int32_t *scores)
 	}
 }
 
-NER_HOT void
+/* once per process (ner_model.c): no need of the popcnt build */
+void
 nc_ner_model_rows(NerModel *m, NerRowTab *rt)
 {
 	int			shift = 64 - (int) m->wbits;
@@ -1350,46 +1239,31 @@ nc_ner_tag(const NerModel *m, const NcDoc *doc, uint32_t first, uint32_t end,
 {
 	NerSent		S;
 	uint32_t	n = end - first;
-	bool		from_pass = wid && tcase && dc && dc->nindexed == dc->nwords;
 
-	if (from_pass)
+	/*
+	 * The document pass hashed every word, indexed its bits and kept each
+	 * token's case view: nothing to read from the text here (the shapes and
+	 * affixes come when a token is scored).
+	 */
+	for (uint32_t i = 0; i < n; i++)
 	{
-		/*
-		 * The document pass hashed every word, indexed its bits and kept
-		 * each token's case view: nothing to read from the text here (the
-		 * shapes and affixes come when a token is scored).
-		 */
-		for (uint32_t i = 0; i < n; i++)
-		{
-			uint32_t	id = wid[i];
-			NerTok	   *t = &toks[i];
+		uint32_t	id = wid[i];
+		NerTok	   *t = &toks[i];
 
-			nc_ner_case_unpack(tcase[i], t);
-			t->wh = id ? dc->words[id] : 0;
-			tok_clear(t);
-			t->gbits = id ? dc->wgz[id] :
-				nc_ner_gaz(m, nc_ner_mix(NER_PH_SEED ^ t->wh));
-			t->dcase = id ? dc->wbits[id] : nc_ner_doc_case_get(dc, t->wh);
-		}
-		phrase_codes(m, toks, n);
+		nc_ner_case_unpack(tcase[i], t);
+		t->wh = id ? dc->words[id] : 0;
+		tok_clear(t);
+		t->gbits = id ? dc->wgz[id] :
+			nc_ner_gaz(m, nc_ner_mix(NER_PH_SEED ^ t->wh));
+		t->dcase = id ? dc->wbits[id] : doc_case_get(dc, t->wh);
 	}
-	else
-	{
-		for (uint32_t i = 0; i < n; i++)
-		{
-			nc_ner_tok_case(doc, first + i, &toks[i]);
-			tok_clear(&toks[i]);
-			if (dc && toks[i].upper)
-				toks[i].dcase = nc_ner_doc_case_get(dc, toks[i].wh);
-		}
-		gazetteer_bits(m, toks, n);
-	}
+	phrase_codes(m, toks, n);
 	S.m = m;
 	S.doc = doc;
 	S.first = first;
 	S.toks = toks;
 	S.n = n;
-	S.mode = from_pass && n > 0 ? nc_ner_case_mode(tcase[0]) : nc_ner_sent_mode(toks, n);
+	S.mode = n > 0 ? nc_ner_case_mode(tcase[0]) : 0;
 	nc_ner_runs(toks, n);
 	if (m->beam <= 1)
 		tag_greedy(&S, labels, scores);

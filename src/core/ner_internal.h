@@ -179,7 +179,8 @@ typedef struct NerDocCase
 } NerDocCase;
 
 /* ner_model.c */
-extern bool nc_ner_model(NerModel *m);	/* false when the data is bad */
+/* the model, loaded on the first call; NULL when the data is bad */
+extern const NerModel *nc_ner_model(void);
 extern uint16_t nc_ner_gaz(const NerModel *m, uint64_t key);
 
 /* ner_features.c */
@@ -203,12 +204,10 @@ nc_ner_fh(uint32_t tid, uint64_t a, uint64_t b)
 extern uint64_t nc_ner_fnv(const char *s, size_t len);
 /* Fill t from token i of doc (no gazetteer, no phrase code). */
 extern void nc_ner_tok(const NcDoc *doc, uint32_t i, NerTok *t);
-/* Only wh, upper, wordish, capcode and lenc of t (for the document pass). */
-extern void nc_ner_tok_case(const NcDoc *doc, uint32_t i, NerTok *t);
 
 /*
  * upper, wordish, capcode and lenc of a token, and the mode of its
- * sentence (nc_ner_sent_mode), in 13 bits: the document pass keeps them,
+ * sentence (0 normal, 1 title case, 2 all caps), in 13 bits: the document pass keeps them,
  * so that tagging need not read the token again.
  */
 static inline uint16_t
@@ -234,8 +233,6 @@ nc_ner_case_unpack(uint16_t c, NerTok *t)
 }
 /* Capitalised runs (after the gazetteer bits). */
 extern void nc_ner_runs(NerTok *toks, uint32_t n);
-/* Sentence mode of toks[0..n): 0 normal, 1 title case, 2 all caps. */
-extern int	nc_ner_sent_mode(const NerTok *toks, uint32_t n);
 /* NER_D_* bits a token of a sentence of that mode adds to its word. */
 static inline uint8_t
 nc_ner_case_bits(const NerTok *t, int mode)
@@ -262,12 +259,9 @@ extern bool nc_ner_doc_pass(const NerModel *m, const NcDoc *doc, uint32_t first,
  * the distinct words); false when out of memory.
  */
 extern bool nc_ner_doc_case_init(const NcEnv *env, NerDocCase *dc, uint32_t ntok);
-/* false when out of memory */
-extern bool nc_ner_doc_case_add(NerDocCase *dc, uint64_t wh, uint8_t bits);
 /* ... and the word's id: dc->words[*id] == wh (0 for no word) */
 extern bool nc_ner_doc_case_add_id(NerDocCase *dc, uint64_t wh, uint8_t bits,
 								   uint32_t *id);
-extern uint8_t nc_ner_doc_case_get(const NerDocCase *dc, uint64_t wh);
 /*
  * After the document pass: each word's gazetteer and case bits by id, so
  * that tagging looks them up once per distinct word; false when out of
@@ -276,19 +270,12 @@ extern uint8_t nc_ner_doc_case_get(const NerDocCase *dc, uint64_t wh);
 extern bool nc_ner_doc_case_index(const NerModel *m, NerDocCase *dc);
 /* give the table's memory back (nc_release), words too unless taken */
 extern void nc_ner_doc_case_free(NerDocCase *dc);
-/*
- * Static features of toks[i] (of n; sentence mode; the affixes and dcase of
- * toks[i] set) into out (room for 64); returns count.
- */
-extern int	nc_ner_static_features(const NerTok *toks, uint32_t n, uint32_t i,
-								   int mode, uint64_t *out);
 
 /*
  * Tag tokens [first, end) of doc (one sentence) into labels[0..end-first);
- * toks is scratch of (end - first) entries; dc the document's case table
- * (or NULL); wid, when not NULL, the word ids of the sentence's tokens in
- * dc, indexed by nc_ner_doc_case_index, and with them tcase, the tokens'
- * nc_ner_case_pack from the document pass.  scores, when not NULL, gets
+ * toks is scratch of (end - first) entries; dc the document's words after
+ * the document pass (nc_ner_doc_pass, nc_ner_doc_case_index), wid and
+ * tcase what that pass wrote for the sentence.  scores, when not NULL, gets
  * NER_NLAB int32 scores per token (zeros for unscored tokens).
  */
 extern void nc_ner_tag(const NerModel *m, const NcDoc *doc, uint32_t first,

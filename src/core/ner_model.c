@@ -98,13 +98,12 @@ model_load(void)
 		nc_ner_model_rows(&loaded, &loaded_rows);
 }
 
-bool
-nc_ner_model(NerModel *m)
+const NerModel *
+nc_ner_model(void)
 {
 	if (pthread_once(&load_once, model_load) != 0 || !loaded_ok)
-		return false;
-	*m = loaded;
-	return true;
+		return NULL;
+	return &loaded;
 }
 
 uint16_t

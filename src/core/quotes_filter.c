@@ -25,14 +25,11 @@ title_small_word(const QCtx *cx, uint32_t tok)
 		"from", "and", "or", "vs", "v", "de", "la", "du", "von", "van", NULL
 	};
 
-	uint32_t	n = nc_tok_len(doc, tok);
-	unsigned char c0 = (unsigned char) (nc_tok_ptr(doc, tok)[0] | 0x20);
-
 	/* every lower-case word of a quote comes here: the small words are at
-	 * most four letters long, and most differ in the first */
-	if (n <= 4)
+	 * most four letters long */
+	if (nc_tok_len(doc, tok) <= 4)
 		for (const char *const *w = small; *w; w++)
-			if ((unsigned char) (*w)[0] == c0 && nc_tok_eq(doc, tok, *w))
+			if (nc_tok_eq(doc, tok, *w))
 				return true;
 	return (doc->toks[tok].flags & NC_TF_POSSESSIVE) != 0;
 }

@@ -228,8 +228,7 @@ is_subject(const QCtx *cx, int32_t m)
 	 * "its agent, Mr. Strand, said"
 	 */
 	if (nc_q_cue(cx, mm->tok_end) == QC_VERB ||
-		(mm->tok_end + 1 < doc->ntok && nc_tok_eq(doc, mm->tok_end, ",") &&
-		 nc_q_cue(cx, mm->tok_end + 1) == QC_VERB) ||
+		(nc_q_punct_is(doc, mm->tok_end, ',') && nc_q_cue(cx, mm->tok_end + 1) == QC_VERB) ||
 		(first > 0 && nc_q_cue(cx, first - 1) == QC_VERB &&
 		 (mm->tok_end >= doc->ntok || doc->toks[mm->tok_end].kind == NC_TK_PUNCT)))
 		return true;

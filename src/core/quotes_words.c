@@ -24,27 +24,17 @@ nc_q_classes_lookup(const QCtx *cx, uint32_t tok)
 	const NcLexEntry *e;
 	uint8_t		cue = QC_NONE,
 				wc = 0;
-	char		key[64];		/* nc_lex_find_lower finds no longer word */
 
 	if (tok >= doc->ntok)
 		return 0;
-	if (doc->toks[tok].kind == NC_TK_WORD && nc_tok_len(doc, tok) < sizeof(key))
+	if (doc->toks[tok].kind == NC_TK_WORD)
 	{
-		const unsigned char *p = (const unsigned char *) nc_tok_ptr(doc, tok);
+		const char *p = nc_tok_ptr(doc, tok);
 		uint32_t	len = nc_tok_len(doc, tok);
-		uint32_t	h = 0;
-
 		/* lower-cased and hashed once for both lexicons */
-		for (uint32_t i = 0; i < len; i++)
-		{
-			unsigned char ch = p[i];
+		uint32_t	h = nc_lex_hash_lower(p, len);
 
-			if (ch >= 'A' && ch <= 'Z')
-				ch += 32;
-			key[i] = (char) ch;
-			h = nc_lex_hash_step(h, ch);
-		}
-		e = nc_lex_find_hashed(&nc_lex_quote_cues, key, len, h);
+		e = nc_lex_find_lower_hashed(&nc_lex_quote_cues, p, len, h);
 		if (e != NULL && e->value != NULL)
 		{
 			switch (e->value[0])
@@ -63,7 +53,7 @@ nc_q_classes_lookup(const QCtx *cx, uint32_t tok)
 					break;
 			}
 		}
-		e = nc_lex_find_hashed(&nc_lex_quote_words, key, len, h);
+		e = nc_lex_find_lower_hashed(&nc_lex_quote_words, p, len, h);
 		if (e != NULL && e->value != NULL)
 			wc = wclass_index[(unsigned char) e->value[0]];
 	}

@@ -404,14 +404,6 @@ case_flags(const Cursor *c, uint32_t start, uint32_t end)
 }
 
 /*
- * The ASCII letters and digits from `start` (an ASCII letter): their end,
- * in *caseflags the flags case_flags() would give them, and in *extends
- * whether a period or an apostrophe follows.  Returns false
- * when a letter, digit or mark beyond ASCII follows, since the word goes on
- * in another script or with a combining mark; the caller then takes the
- * general path.
- */
-/*
  * End of the run of ASCII letters and digits from i, adding to *seen the
  * AW_LOWER and AW_DIGIT bits of its bytes (the byte loop adds AW_UPPER too,
  * which the caller does not read).  A loop per byte would leave the loop at a point
@@ -463,6 +455,14 @@ ascii_run_end(const Cursor *c, uint32_t i, unsigned *seen)
 	return i;
 }
 
+/*
+ * The ASCII letters and digits from `start` (an ASCII letter): their end,
+ * in *caseflags the flags case_flags() would give them, and in *extends
+ * whether a period or an apostrophe follows.  Returns false
+ * when a letter, digit or mark beyond ASCII follows, since the word goes on
+ * in another script or with a combining mark; the caller then takes the
+ * general path.
+ */
 static inline bool
 ascii_word_run(const Cursor *c, uint32_t start, uint32_t *run_end,
 			   uint16_t *caseflags, bool *extends)
@@ -658,7 +658,6 @@ tok_room(NcBuilder *b, Out *o)
 {
 	if (o->ntok + 2 <= b->tokcap)
 		return true;
-	b->doc->ntok = o->ntok;
 	if (!nc_reserve(b->env, (void **) &b->doc->toks, &b->tokcap,
 					o->ntok + 2, sizeof(NcToken)))
 		return false;

@@ -5,6 +5,7 @@
  *		arithmetic, and the failure contract.  Every sentence here was
  *		written for these tests.
  */
+#include <limits.h>
 #include <stdlib.h>
 #include <stdio.h>
 
@@ -428,11 +429,11 @@ test_lexicons(void **state)
 				unit_doc_build(&u, text);
 				assert_int_equal(u.doc.ntok, 2);
 				assert_true(cl_maybe_after_article(&u.doc, 1));
+				unit_doc_free(&u);
 				/* capitals too */
 				for (char *p = text; *p; p++)
 					if (*p >= 'a' && *p <= 'z')
 						*p -= 32;
-				unit_doc_free(&u);
 				unit_doc_build(&u, text);
 				assert_true(cl_maybe_after_article(&u.doc, 1));
 				unit_doc_free(&u);
@@ -497,12 +498,6 @@ test_odd_input(void **state)
 	build_big("$$$£€ % % . , - ", 20000, &c, NC_OK);
 }
 
-static bool
-always_cancel(void *ctx)
-{
-	return true;
-}
-
 static void
 test_failures(void **state)
 {
@@ -517,18 +512,10 @@ test_failures(void **state)
 	unit_doc_build(&u, text);
 	for (int budget = 0; budget < 40; budget++)
 	{
-		FailingEnv	b;
-		NcEnv		env;
+		FailingEnv	b = {u.arena, u.env, budget, 0};
+		NcEnv		env = {failing_alloc, failing_grow, NULL, &b};
 		NcStatus	st;
 
-		b.arena = u.arena;
-		b.inner = u.env;
-		b.allocs = budget;
-		b.checks = 0;
-		env.alloc = failing_alloc;
-		env.grow = failing_grow;
-		env.interrupted = NULL;
-		env.ctx = &b;
 		st = nc_claims_extract(&env, &u.doc, &ents, &quotes, &cl);
 		assert_true(st == NC_OK || st == NC_ENOMEM);
 		if (st == NC_ENOMEM)
@@ -538,9 +525,10 @@ test_failures(void **state)
 	}
 	assert_true(saw_enomem);
 	{
-		NcEnv		env = u.env;
+		/* allocations enough, a cancel at the first check */
+		FailingEnv	c = {u.arena, u.env, INT_MAX, 0};
+		NcEnv		env = {failing_alloc, failing_grow, failing_interrupted, &c};
 
-		env.interrupted = always_cancel;
 		assert_int_equal(nc_claims_extract(&env, &u.doc, &ents, &quotes, &cl), NC_ECANCEL);
 	}
 	unit_doc_free(&u);

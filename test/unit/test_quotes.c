@@ -82,6 +82,15 @@ speaker(const Q *x, uint32_t k)
 	return b;
 }
 
+/* x has n quotes, said by speakers[0..n) in order (speaker()'s names) */
+static void
+assert_speakers(const Q *x, size_t n, const char *const *speakers)
+{
+	assert_int_equal(x->q.nquote, n);
+	for (size_t k = 0; k < n; k++)
+		assert_string_equal(speaker(x, (uint32_t) k), speakers[k]);
+}
+
 static const char *
 verb(const Q *x, uint32_t k)
 {
@@ -292,9 +301,7 @@ test_split_quote_and_pronoun(void **state)
 	q_build(&x, "Finance Minister Erik Dahl presented the budget on Monday.\n\n"
 			"“This is not an easy year,” he said, “but we will balance the books.”");
 	check_invariants(&x);
-	assert_int_equal(x.q.nquote, 2);
-	assert_string_equal(speaker(&x, 0), "Erik Dahl");
-	assert_string_equal(speaker(&x, 1), "Erik Dahl");
+	assert_speakers(&x, 2, (const char *const[]) {"Erik Dahl", "Erik Dahl"});
 	assert_string_equal(span_text(&x, x.q.quotes[0].speaker_first, x.q.quotes[0].speaker_end), "he");
 	q_free(&x);
 }
@@ -350,10 +357,7 @@ test_pronoun_picks_the_right_person(void **state)
 			"Ms Ferreira rejected the claim. “Every club is treated the same way,” she said.\n\n"
 			"“We will appeal,” he said.");
 	check_invariants(&x);
-	assert_int_equal(x.q.nquote, 3);
-	assert_string_equal(speaker(&x, 0), "Kovacs");
-	assert_string_equal(speaker(&x, 1), "Ferreira");
-	assert_string_equal(speaker(&x, 2), "Kovacs");
+	assert_speakers(&x, 3, (const char *const[]) {"Kovacs", "Ferreira", "Kovacs"});
 	q_free(&x);
 }
 
@@ -369,11 +373,9 @@ test_pronoun_after_apposition(void **state)
 			"De Vries said the talks would resume. \"We will be back on Monday,\" "
 			"she added.");
 	check_invariants(&x);
-	assert_int_equal(x.q.nquote, 3);
-	assert_string_equal(speaker(&x, 0), "Tomas Brandt");
-	assert_string_equal(speaker(&x, 1), "Anneke de Vries");
 	/* "De Vries" opening a sentence is her surname, not someone else */
-	assert_string_equal(speaker(&x, 2), "Anneke de Vries");
+	assert_speakers(&x, 3, (const char *const[]) {"Tomas Brandt", "Anneke de Vries",
+	"Anneke de Vries"});
 	assert_int_equal(x.q.quotes[2].speaker_entity, x.q.quotes[1].speaker_entity);
 	q_free(&x);
 }
@@ -387,10 +389,7 @@ test_following_quote_inherits(void **state)
 			"barley near the coast. “Half the crop was lost to the rain.”\n\n"
 			"“We cannot survive another year like this.”");
 	check_invariants(&x);
-	assert_int_equal(x.q.nquote, 3);
-	assert_string_equal(speaker(&x, 0), "Liam Doyle");
-	assert_string_equal(speaker(&x, 1), "Liam Doyle");
-	assert_string_equal(speaker(&x, 2), "Liam Doyle");
+	assert_speakers(&x, 3, (const char *const[]) {"Liam Doyle", "Liam Doyle", "Liam Doyle"});
 	q_free(&x);
 }
 
