@@ -727,7 +727,7 @@ person_cues(EntCtx *cx)
 			cue = true;			/* "...," Dundar warned. */
 		else if (age_after(doc, e, send) || born_after(doc, e, send))
 			cue = true;			/* "Jutting, now 31,", "Cotton was born" */
-		else if (e + 1 < send && nc_tok_eq(doc, e, "as") &&
+		else if (sp->type != NC_ET_ORG && e + 1 < send && nc_tok_eq(doc, e, "as") &&
 				 (tok_title(cx, e + 1) ||
 				  (e + 2 < send && (is_article(doc, e + 1) || cx->up[e + 1]) &&
 				   tok_title(cx, e + 2))))
@@ -749,9 +749,9 @@ person_cues(EntCtx *cx)
 		}
 		else if (e < send && cue_word(cx, e, 'v'))
 			cue = true;
-		else if (sp->type == NC_ET_LOC && e < send && speech_verb(cx, e))
+		else if (sp->type == NC_ET_LOC && b == 0 && e < send && speech_verb(cx, e))
 			cue = true;			/* a place no gazetteer knows does not speak:
-								 * "Dundar warned" */
+								 * "Dundar warned" (but "Houston warned") */
 		if (cue)
 		{
 			sp->type = NC_ET_PERSON;

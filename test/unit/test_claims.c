@@ -260,6 +260,9 @@ test_dates_times_ordinals(void **state)
 	check_count("She finished 2nd in the third round.", 0);
 	check_count("The data covers the 1990s and the class of '83.", 0);
 	check_count("The deadline is Oct. 31.", 0);
+	/* a year after a possessive, whichever apostrophe */
+	check_count("The museum's 1850 collection was sold.", 0);
+	check_count("The museum\u2019s 1850 collection was sold.", 0);
 }
 
 static void

@@ -693,6 +693,11 @@ typedef struct TypeCue
 } TypeCue;
 
 static const TypeCue type_cues[] = {
+	/* a city the gazetteer knows still does not speak; a company joined
+	 * "as chief executive" stays a company */
+	{"Houston warned residents to stay indoors as the storm neared. "
+		"She joined Zoopla as chief executive in March.",
+		{{"Houston", 0, NC_ET_LOC}, {"Zoopla", 0, NC_ET_ORG}}},
 	/* an acronym is a body, not a person */
 	{"Tanya Fung of the RDP won 40,000 votes. ZTU's Alan Kwok lost.",
 		{{"ZTU", 0, NC_ET_ORG}, {"Alan Kwok", 0, NC_ET_PERSON}}},
