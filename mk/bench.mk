@@ -12,7 +12,7 @@ EXTRA_CLEAN += test/bench/nc_bench
 # The core's throughput in process, linked against the very objects of the
 # extension and the CLI (whose input reader it uses).
 test/bench/nc_bench: test/bench/nc_bench.c bin/newsclaims
-	$(CC) $(CPPFLAGS) -Isrc/cli $(CFLAGS) -o $@ test/bench/nc_bench.c src/cli/input.o $(CORE_OBJS) $(LDFLAGS) $(ICU_LIBS) -lm
+	$(CC) $(CPPFLAGS) -Isrc/cli $(CFLAGS) -o $@ test/bench/nc_bench.c src/cli/input.o src/cli/heap.o $(CORE_OBJS) $(LDFLAGS) $(ICU_LIBS) -lm
 
 .PHONY: bench
 bench: all test/bench/nc_bench

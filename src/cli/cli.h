@@ -10,6 +10,9 @@
 #include "nc_doc.h"
 #include "nc_json.h"
 
+/* Keep freed heap for the next text (heap.c); call first thing in main. */
+extern void cli_heap_policy(void);
+
 /* Read all of path ("-" or NULL: stdin) into a malloc'd buffer. */
 extern char *cli_read_input(const char *path, size_t *len);
 

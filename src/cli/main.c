@@ -81,6 +81,7 @@ main(int argc, char **argv)
 {
 	const char *cmd;
 
+	cli_heap_policy();
 	if (argc < 2)
 	{
 		usage(stderr);
