@@ -56,7 +56,9 @@ static const unsigned char key_byte[256] = {
 
 #define KC_UPPER	1
 #define KC_LOWER	2
-#define KC(c) ((c) >= 'A' && (c) <= 'Z' ? KC_UPPER : (c) >= 'a' && (c) <= 'z' ? KC_LOWER : 0)
+#define KC_HIGH		4			/* not ASCII: maybe part of a U+2019 */
+#define KC(c) ((c) >= 'A' && (c) <= 'Z' ? KC_UPPER : (c) >= 'a' && (c) <= 'z' ? KC_LOWER : \
+			   (c) >= 0x80 ? KC_HIGH : 0)
 #define KC4(c) KC(c), KC((c) + 1), KC((c) + 2), KC((c) + 3)
 #define KC16(c) KC4(c), KC4((c) + 4), KC4((c) + 8), KC4((c) + 12)
 #define KC64(c) KC16(c), KC16((c) + 16), KC16((c) + 32), KC16((c) + 48)
@@ -264,56 +266,71 @@ tok_clear(NerTok *t)
 	t->runfirst = t->runlast = 0;
 }
 
-/* Only wh, upper, wordish, capcode and lenc of t: the document pass. */
-static inline void
-tok_case(const NcDoc *doc, uint32_t i, NerTok *t)
+/*
+ * The case view of token i as nc_ner_case_pack packs it (mode 0), and its
+ * word-key hash into *wh: the document pass, for every token.
+ */
+static inline __attribute__((always_inline)) uint16_t
+tok_view(const NcDoc *doc, uint32_t i, uint64_t *wh)
 {
 	const NcToken *tk = &doc->toks[i];
 	const unsigned char *s = (const unsigned char *) doc->text + tk->start;
 	uint32_t	len = tk->end - tk->start;
-	bool		cap = (tk->flags & NC_TF_CAP) != 0;
-	bool		allcaps = (tk->flags & NC_TF_ALLCAPS) != 0;
-	bool		upper = cap;
-	bool		ascii_letter = false;
+	uint32_t	cap = (tk->flags & NC_TF_CAP) != 0;
+	uint32_t	allcaps = (tk->flags & NC_TF_ALLCAPS) != 0;
+	uint32_t	upper = cap;
+	uint32_t	wordish;
+	uint32_t	capcode;
 
 	if (NC_TK_IS_QUOTE(tk->kind) || (tk->flags & NC_TF_POSSESSIVE))
 	{
 		/* one key for every quote mark, one for every possessive ending */
-		t->wh = NC_TK_IS_QUOTE(tk->kind) ? nc_ner_key_quote : nc_ner_key_poss;
+		*wh = NC_TK_IS_QUOTE(tk->kind) ? nc_ner_key_quote : nc_ner_key_poss;
 		len = key_len(s, len);
-		cap = allcaps = upper = false;
+		cap = allcaps = upper = 0;
+		wordish = 0;
 	}
 	else
 	{
 		uint64_t	h = FNV_OFF;
-		uint32_t	ncurly = 0;
 		unsigned	seen = 0;
 
 		/* by table, no branch on the letters: this runs for every token */
 		for (uint32_t k = 0; k < len; k++)
 		{
-			unsigned char c = s[k];
-
-			if (c == 0xE2 && k + 2 < len && s[k + 1] == 0x80 && s[k + 2] == 0x99)
-			{
-				c = '\'';		/* U+2019 (key_at) */
-				k += 2;
-				ncurly++;
-			}
-			seen |= key_class[c];
-			h = fnv_step(h, key_byte[c]);
+			seen |= key_class[s[k]];
+			h = fnv_step(h, key_byte[s[k]]);
 		}
-		upper = upper || (seen & KC_UPPER);
-		ascii_letter = seen != 0;
-		t->wh = h;
-		len -= 2 * ncurly;
+		if (seen & KC_HIGH)
+		{
+			/* again, reading U+2019 as an apostrophe (key_at) */
+			uint32_t	nkey = 0;
+
+			h = FNV_OFF;
+			for (uint32_t k = 0; k < len; nkey++)
+			{
+				unsigned char c;
+
+				k += key_at(s, len, k, &c);
+				h = fnv_step(h, key_byte[c]);
+			}
+			len = nkey;
+		}
+		upper |= (seen & KC_UPPER) != 0;
+		wordish = cap | allcaps | ((seen & (KC_UPPER | KC_LOWER)) != 0);
+		*wh = h;
 	}
-	t->upper = upper;
-	t->wordish = (cap || allcaps || ascii_letter) ? 1 : 0;
-	t->capcode = (uint8_t) ((cap ? 1 : 0) | (allcaps ? 2 : 0) |
-							((tk->flags & NC_TF_SENT_START) ? 4 : 0) |
-							(upper && !cap ? 8 : 0));
-	t->lenc = (uint8_t) ((len < 15 ? len : 15) | (allcaps ? 16 : 0));
+	capcode = cap | allcaps << 1 | ((tk->flags & NC_TF_SENT_START) ? 4 : 0) |
+		(upper & (cap ^ 1)) << 3;
+	return (uint16_t) (upper | wordish << 1 | capcode << 2 |
+					   ((len < 15 ? len : 15) | allcaps << 4) << 6);
+}
+
+/* Only wh, upper, wordish, capcode and lenc of t. */
+static inline void
+tok_case(const NcDoc *doc, uint32_t i, NerTok *t)
+{
+	nc_ner_case_unpack(tok_view(doc, i, &t->wh), t);
 }
 
 void
@@ -325,32 +342,31 @@ nc_ner_tok(const NcDoc *doc, uint32_t i, NerTok *t)
 	tok_affixes(doc, i, t);
 }
 
-/* Sentence mode of toks[0..n): 0 normal, 1 title case, 2 all caps. */
-static int
-sent_mode(const NerTok *toks, uint32_t n)
+/* the doc-case table (below) */
+static bool doc_case_add_new(NerDocCase *dc, uint64_t wh, uint64_t key,
+							 uint8_t bits, uint32_t *id);
+
+/*
+ * Word wh into dc with its case bits, its id into *id; false when out of
+ * memory.  A word seen before is the common case: no call, no room needed.
+ */
+static inline bool
+doc_case_add_id(NerDocCase *dc, uint64_t wh, uint8_t bits, uint32_t *id)
 {
-	uint32_t	nw = 0,
-				ncap = 0,
-				nall = 0,
-				nlow4 = 0;
+	uint64_t	key = wh ? wh : 1;
+	uint32_t	i = (uint32_t) (key >> 37) & dc->mask;
 
-	/* counted without branches: word and case change from token to token */
-	for (uint32_t i = 0; i < n; i++)
+	while (dc->keys[i] != 0)
 	{
-		const NerTok *t = &toks[i];
-		uint32_t	w = t->wordish;
-		uint32_t	cc = t->capcode;
-
-		nw += w;
-		nall += w & (cc >> 1);
-		ncap += w & cc;
-		nlow4 += w & ((cc & 3) == 0) & ((t->lenc & 15) >= 4);
+		if (dc->keys[i] == key)
+		{
+			dc->wbits[dc->ids[i]] |= bits;
+			*id = wh ? dc->ids[i] : 0;
+			return true;
+		}
+		i = (i + 1) & dc->mask;
 	}
-	if (nw >= 3 && nall == nw)
-		return 2;
-	if (nw >= 3 && ncap >= 3 && nlow4 == 0)
-		return 1;
-	return 0;
+	return doc_case_add_new(dc, wh, key, bits, id);
 }
 
 bool
@@ -358,20 +374,53 @@ nc_ner_doc_pass(const NerModel *m, const NcDoc *doc, uint32_t first, uint32_t en
 				NerTok *scratch, NerDocCase *dc, uint32_t *wid, uint16_t *tcase)
 {
 	uint32_t	n = end - first;
+	uint32_t	nw = 0,
+				ncap = 0,
+				nall = 0,
+				nlow4 = 0;
 	int			mode;
 
+	/*
+	 * The views, and the counts of the sentence's mode (nerspec
+	 * sentence_mode), without branches: word and case change from token to
+	 * token.
+	 */
 	for (uint32_t i = 0; i < n; i++)
-		tok_case(doc, first + i, &scratch[i]);
-	mode = sent_mode(scratch, n);
+	{
+		uint32_t	c = tok_view(doc, first + i, &scratch[i].wh);
+		uint32_t	w = (c >> 1) & 1;
+		uint32_t	cc = (c >> 2) & 15;
+
+		tcase[i] = (uint16_t) c;
+		nw += w;
+		nall += w & (cc >> 1);
+		ncap += w & cc;
+		nlow4 += w & ((cc & 3) == 0) & (((c >> 6) & 15) >= 4);
+	}
+	if (nw >= 3 && nall == nw)
+		mode = 2;
+	else if (nw >= 3 && ncap >= 3 && nlow4 == 0)
+		mode = 1;
+	else
+		mode = 0;
 	for (uint32_t i = 0; i < n; i++)
 	{
 		uint32_t	nwords = dc->nwords;
+		uint32_t	c = tcase[i];
+		uint32_t	cc = (c >> 2) & 15;
+		uint8_t		bits;
 
+		/* nc_ner_case_bits */
+		if (!(c & 2))
+			bits = 0;
+		else if (!(cc & 3))
+			bits = NER_D_LOWER;
+		else
+			bits = ((cc & 1) && !(cc & 4) && mode == 0) ? NER_D_CAPMID : 0;
 		/* every word gets its id; the case bits, when any */
-		if (!nc_ner_doc_case_add_id(dc, scratch[i].wh,
-									nc_ner_case_bits(&scratch[i], mode), &wid[i]))
+		if (!doc_case_add_id(dc, scratch[i].wh, bits, &wid[i]))
 			return false;
-		tcase[i] = nc_ner_case_pack(&scratch[i], mode);
+		tcase[i] = (uint16_t) (c | (uint32_t) mode << 11);
 		/*
 		 * A new word's gazetteer slot, fetched now: the table is larger
 		 * than the caches, and nc_ner_doc_case_index reads it later
@@ -571,23 +620,10 @@ doc_case_room(NerDocCase *dc)
 	return true;
 }
 
-bool
-nc_ner_doc_case_add_id(NerDocCase *dc, uint64_t wh, uint8_t bits, uint32_t *id)
+/* a word not in the table yet (doc_case_add_id) */
+static bool
+doc_case_add_new(NerDocCase *dc, uint64_t wh, uint64_t key, uint8_t bits, uint32_t *id)
 {
-	uint64_t	key = wh ? wh : 1;
-	uint32_t	i = (uint32_t) (key >> 37) & dc->mask;
-
-	/* a word seen before: the common case, no room needed */
-	while (dc->keys[i] != 0)
-	{
-		if (dc->keys[i] == key)
-		{
-			dc->wbits[dc->ids[i]] |= bits;
-			*id = wh ? dc->ids[i] : 0;
-			return true;
-		}
-		i = (i + 1) & dc->mask;
-	}
 	if (!doc_case_room(dc))
 		return false;
 	doc_case_put(dc, key, dc->nwords);

@@ -233,18 +233,6 @@ nc_ner_case_unpack(uint16_t c, NerTok *t)
 }
 /* Capitalised runs (after the gazetteer bits). */
 extern void nc_ner_runs(NerTok *toks, uint32_t n);
-/* NER_D_* bits a token of a sentence of that mode adds to its word. */
-static inline uint8_t
-nc_ner_case_bits(const NerTok *t, int mode)
-{
-	if (!t->wordish)
-		return 0;
-	if (!(t->capcode & 3))
-		return NER_D_LOWER;
-	if ((t->capcode & 1) && !(t->capcode & 4) && mode == 0)
-		return NER_D_CAPMID;
-	return 0;
-}
 /*
  * The document pass over tokens [first, end) of doc (one sentence): each
  * word added to dc with its case bits, its id into wid[0..end-first) and
@@ -259,9 +247,6 @@ extern bool nc_ner_doc_pass(const NerModel *m, const NcDoc *doc, uint32_t first,
  * the distinct words); false when out of memory.
  */
 extern bool nc_ner_doc_case_init(const NcEnv *env, NerDocCase *dc, uint32_t ntok);
-/* ... and the word's id: dc->words[*id] == wh (0 for no word) */
-extern bool nc_ner_doc_case_add_id(NerDocCase *dc, uint64_t wh, uint8_t bits,
-								   uint32_t *id);
 /*
  * After the document pass: each word's gazetteer and case bits by id, so
  * that tagging looks them up once per distinct word; false when out of
