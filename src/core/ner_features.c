@@ -253,7 +253,10 @@ tok_shape(const NcDoc *doc, uint32_t i, NerTok *t)
 	t->sh = nc_ner_fnv(shape, (size_t) ns);
 }
 
-/* the fields the tagger sets itself, cleared */
+/*
+ * The fields the tagger sets itself, cleared; not runfirst and runlast,
+ * which are read only when runpos is set, and set with it.
+ */
 static inline void
 tok_clear(NerTok *t)
 {
@@ -263,7 +266,6 @@ tok_clear(NerTok *t)
 	t->dcase = 0;
 	t->phr = 0;
 	t->runpos = t->runlen = t->rungz = 0;
-	t->runfirst = t->runlast = 0;
 }
 
 /*
