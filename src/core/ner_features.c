@@ -66,6 +66,21 @@ static const unsigned char key_class[256] = {
 	KC64(0), KC64(64), KC64(128), KC64(192)
 };
 
+/*
+ * The shape class of a byte (tok_shape): X, x, d, the byte itself for other
+ * ASCII (NUL too), u for a lead byte of a non-ASCII character, SC_SKIP for
+ * a continuation byte.
+ */
+#define SC_SKIP		0x80
+#define SC(c) ((c) >= 'A' && (c) <= 'Z' ? 'X' : (c) >= 'a' && (c) <= 'z' ? 'x' : \
+			   (c) >= '0' && (c) <= '9' ? 'd' : (c) < 0x80 ? (c) : (c) >= 0xC0 ? 'u' : SC_SKIP)
+#define SC4(c) SC(c), SC((c) + 1), SC((c) + 2), SC((c) + 3)
+#define SC16(c) SC4(c), SC4((c) + 4), SC4((c) + 8), SC4((c) + 12)
+#define SC64(c) SC16(c), SC16((c) + 16), SC16((c) + 32), SC16((c) + 48)
+static const unsigned char shape_class[256] = {
+	SC64(0), SC64(64), SC64(128), SC64(192)
+};
+
 static inline uint64_t
 fnv_step(uint64_t h, unsigned char c)
 {
@@ -210,9 +225,9 @@ tok_shape(const NcDoc *doc, uint32_t i, NerTok *t)
 	const NcToken *tk = &doc->toks[i];
 	const unsigned char *s = (const unsigned char *) doc->text + tk->start;
 	uint32_t	len = tk->end - tk->start;
-	char		shape[8] = {0};
+	uint64_t	h = FNV_OFF;	/* nc_ner_fnv of the shape, as it grows */
 	int			ns = 0;
-	char		last = 0;
+	unsigned char last = 0;
 
 	t->shaped = 1;
 	if (NC_TK_IS_QUOTE(tk->kind))
@@ -228,29 +243,22 @@ tok_shape(const NcDoc *doc, uint32_t i, NerTok *t)
 	for (uint32_t k = 0; k < len && ns < 8; k++)
 	{
 		unsigned char c = s[k];
-		char		cls;
+		unsigned char cls = shape_class[c];
 
 		if (c == 0xE2 && k + 2 < len && s[k + 1] == 0x80 && s[k + 2] == 0x99)
 		{
-			c = '\'';
+			cls = '\'';		/* U+2019 (key_at) */
 			k += 2;
 		}
-		if (c >= 'A' && c <= 'Z')
-			cls = 'X';
-		else if (c >= 'a' && c <= 'z')
-			cls = 'x';
-		else if (c >= '0' && c <= '9')
-			cls = 'd';
-		else if (c < 0x80)
-			cls = (char) c;
-		else if (c >= 0xC0)
-			cls = 'u';
-		else
-			continue;			/* UTF-8 continuation byte */
-		if (cls != last)
-			shape[ns++] = last = cls;
+		/* a UTF-8 continuation byte adds nothing */
+		if (cls != SC_SKIP && cls != last)
+		{
+			h = fnv_step(h, cls);
+			last = cls;
+			ns++;
+		}
 	}
-	t->sh = nc_ner_fnv(shape, (size_t) ns);
+	t->sh = h;
 }
 
 /*
