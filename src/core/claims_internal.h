@@ -129,6 +129,25 @@ extern uint32_t cl_join_suffixes(const NcDoc *doc, uint32_t end, uint32_t maxw, 
 								 char *buf, size_t *starts, uint32_t *h);
 extern const NcLexEntry *cl_lex_tok(const NcLexicon *lex, const NcDoc *doc, uint32_t i);
 
+/*
+ * The windows cl_join_prefixes (cl_join_suffixes) would make of the same
+ * arguments that lex1 or lex2 (or NULL) may hold, as a mask (bit w: window
+ * w), read from the tokens alone: the key lengths and the prefix filters
+ * (nc_lex_prefix_maybe of the window's first four bytes) turn most windows
+ * away before any is joined or hashed.
+ */
+extern uint32_t cl_prefixes_may_hold(const NcDoc *doc, uint32_t first, uint32_t maxw, size_t maxlen,
+									 const NcLexicon *lex1, const NcLexicon *lex2);
+extern uint32_t cl_suffixes_may_hold(const NcDoc *doc, uint32_t end, uint32_t maxw, size_t maxlen,
+									 const NcLexicon *lex1, const NcLexicon *lex2);
+
+/* the number of windows a may-hold mask asks to join: its highest bit + 1 */
+static inline uint32_t
+cl_mask_width(uint32_t mask)
+{
+	return mask == 0 ? 0 : 32 - (uint32_t) __builtin_clz(mask);
+}
+
 /* claims.c: context cues of a word, from lexicon/claim_context_words.txt
  * (its header says what each letter means); ASCII case folded, any token
  * kind.  cl_cues: the word's letters, or "". */

@@ -478,6 +478,97 @@ cl_join_suffixes(const NcDoc *doc, uint32_t end, uint32_t maxw, size_t maxlen,
 	return w;
 }
 
+/*
+ * May some key of lex (or NULL) start with the four bytes key4
+ * (NC_LEX_KEY4), and some be n bytes long?  A few instructions each, and
+ * few windows that are no key pass both.
+ */
+static inline bool
+lex_starts(const NcLexicon *lex, uint32_t key4)
+{
+	return lex != NULL && nc_lex_prefix_maybe(&lex->prefix, key4);
+}
+
+static inline bool
+lex_has_len(const NcLexicon *lex, size_t n)
+{
+	return (lex->lenmask >> (n < 63 ? n : 63)) & 1;
+}
+
+uint32_t
+cl_prefixes_may_hold(const NcDoc *doc, uint32_t first, uint32_t maxw, size_t maxlen,
+					 const NcLexicon *lex1, const NcLexicon *lex2)
+{
+	const unsigned char *text = (const unsigned char *) doc->text;
+	uint32_t	head = 0;		/* the window's first four bytes */
+	bool		p1 = false,
+				p2 = false;
+	size_t		n = 0;
+	uint32_t	mask = 0;
+
+	for (uint32_t w = 0; w < maxw; w++)
+	{
+		const NcToken *t = &doc->toks[first + w];
+		uint32_t	tl = t->end - t->start;
+		uint32_t	space = w > 0 && !cl_glued(doc, first + w);
+
+		if (n + space + tl > maxlen)
+			break;
+		if (n < 4)
+		{
+			/* the first four bytes go on into this token */
+			if (space)
+				head |= UINT32_C(0x20) << (8 * n);
+			if (n + space < 4)
+				head |= cl_tok_key4(text, doc->len, t) << (8 * (n + space));
+			p1 = lex_starts(lex1, head);
+			p2 = lex_starts(lex2, head);
+		}
+		else if (!p1 && !p2)
+			break;				/* every wider window starts the same */
+		n += space + tl;
+		if ((p1 && lex_has_len(lex1, n)) || (p2 && lex_has_len(lex2, n)))
+			mask |= UINT32_C(1) << w;
+	}
+	return mask;
+}
+
+uint32_t
+cl_suffixes_may_hold(const NcDoc *doc, uint32_t end, uint32_t maxw, size_t maxlen,
+					 const NcLexicon *lex1, const NcLexicon *lex2)
+{
+	const unsigned char *text = (const unsigned char *) doc->text;
+	uint32_t	head = 0;		/* the window's first four bytes */
+	size_t		n = 0;
+	uint32_t	mask = 0;
+
+	for (uint32_t w = 0; w < maxw; w++)
+	{
+		const NcToken *t = &doc->toks[end - 1 - w];
+		uint32_t	tl = t->end - t->start;
+		uint32_t	space = w > 0 && !cl_glued(doc, end - w);
+		uint32_t	k;
+
+		if (n + space + tl > maxlen)
+			break;
+		k = cl_tok_key4(text, doc->len, t);
+		/* a short token: the space and the narrower window follow */
+		if (tl < 4)
+		{
+			if (space)
+				k |= UINT32_C(0x20) << (8 * tl);
+			if (tl + space < 4)
+				k |= head << (8 * (tl + space));
+		}
+		head = k;
+		n += space + tl;
+		if ((lex_starts(lex1, head) && lex_has_len(lex1, n)) ||
+			(lex_starts(lex2, head) && lex_has_len(lex2, n)))
+			mask |= UINT32_C(1) << w;
+	}
+	return mask;
+}
+
 const NcLexEntry *
 cl_lex_tok(const NcLexicon *lex, const NcDoc *doc, uint32_t i)
 {
