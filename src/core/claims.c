@@ -572,6 +572,36 @@ grammar_word(uint32_t k)
 }
 
 /*
+ * Token i passed next_start's test (its first four bytes k): a word that
+ * parse_words would turn away before it reads anything is not built.  Out
+ * of line: the few tokens that get here do not take registers from the
+ * loop over all of them.
+ */
+static __attribute__((noinline)) bool
+worth_building(const NcDoc *doc, uint32_t i, uint32_t send, uint32_t k)
+{
+	const unsigned char *p = (const unsigned char *) nc_tok_ptr(doc, i);
+	uint32_t	n = nc_tok_len(doc, i);
+
+	if (doc->toks[i].kind != NC_TK_WORD || grammar_word(k))
+	{
+		/* "a"/"an" before a word no number after an article starts with
+		 * ("a new") */
+		return !((k == NC_LEX_KEY4('a', 0, 0, 0) || k == NC_LEX_KEY4('a', 'n', 0, 0)) &&
+				 (i + 1 >= send || !cl_maybe_after_article(doc, i + 1)));
+	}
+	/* "sixfold" */
+	if (n > 4 && memcmp(p + n - 4, "fold", 4) == 0)
+		return true;
+	/*
+	 * Else the prefix filter let it through: parse_words reads it only as a
+	 * number word, and "he", "has" are turned away by what its lookup tests
+	 * first.
+	 */
+	return cl_lex_may_hold_lower(&nc_lex_claim_numwords, p, n);
+}
+
+/*
  * The first token from i on (before send) where a number may start: a cheap
  * test before the grammar runs, made on every token, most of them words no
  * number word starts like.  Computed without a branch on the word, as
@@ -622,15 +652,8 @@ next_start(const NcDoc *doc, uint32_t i, uint32_t send)
 		/* bit kind of: a word as above, any number, a symbol of two or
 		 * three bytes (currencies) */
 		ok = word << NC_TK_WORD | 1 << NC_TK_NUMBER | (n - 2 <= 1) << NC_TK_SYMBOL;
-		if (!((ok >> t->kind) & 1))
-			continue;
-		/* "a"/"an" before a word no number after an article starts with
-		 * ("a new"): what parse_words would turn away, without building */
-		i = (uint32_t) (t - doc->toks);
-		if ((k == NC_LEX_KEY4('a', 0, 0, 0) || k == NC_LEX_KEY4('a', 'n', 0, 0)) &&
-			(i + 1 >= send || !cl_maybe_after_article(doc, i + 1)))
-			continue;
-		return i;
+		if (((ok >> t->kind) & 1) && worth_building(doc, (uint32_t) (t - doc->toks), send, k))
+			return (uint32_t) (t - doc->toks);
 	}
 	return send;
 }

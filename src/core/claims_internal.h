@@ -214,6 +214,29 @@ cl_tok_key4(const unsigned char *text, uint32_t len, const NcToken *t)
 	return (k | 0x20202020) & mask[n < 4 ? n : 4];
 }
 
+static inline unsigned char
+cl_ascii_lower(unsigned char ch)
+{
+	return (ch >= 'A' && ch <= 'Z') ? (unsigned char) (ch + 32) : ch;
+}
+
+/*
+ * May lex hold p[0..n) ASCII lower-cased?  The tests nc_lex_find_lower
+ * makes before it hashes (the key lengths present, then the pre-filter
+ * bit), for a caller that needs no more than a no.
+ */
+static inline bool
+cl_lex_may_hold_lower(const NcLexicon *lex, const unsigned char *p, size_t n)
+{
+	uint32_t	b;
+
+	if (n == 0 || n >= 64 || !((lex->lenmask >> n) & 1))
+		return false;
+	b = nc_lex_filter_bit(cl_ascii_lower(p[0]), n > 1 ? cl_ascii_lower(p[1]) : 0,
+						  cl_ascii_lower(p[n - 1]), n, lex->fmask);
+	return (lex->filter[b >> 6] >> (b & 63)) & 1;
+}
+
 /* Can token i follow "a"/"an" in a number ("a third", "a dozen", "a year")? */
 extern bool cl_maybe_after_article(const NcDoc *doc, uint32_t i);
 
