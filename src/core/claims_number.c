@@ -268,6 +268,7 @@ cl_dec_from_digits(const char *s, uint32_t len, uint32_t *flags)
 	ClDec		d = {0, 0, false, true};
 	int			ndig = 0;
 	uint32_t	start = 0;
+	uint64_t	v = 0;			/* the digits, while there are at most 19 */
 
 	if (len == 0)
 		return dec_bad();
@@ -275,7 +276,9 @@ cl_dec_from_digits(const char *s, uint32_t len, uint32_t *flags)
 	{
 		char		ch = s[i];
 
-		if (ch == ',' || ch == '.')
+		if (ch >= '0' && ch <= '9')
+			v = v * 10 + (uint64_t) (ch - '0');
+		else if (ch == ',' || ch == '.')
 		{
 			if (ch == ',')
 				ncomma++;
@@ -286,11 +289,26 @@ cl_dec_from_digits(const char *s, uint32_t len, uint32_t *flags)
 			nseps++;
 			last_sep = i;
 		}
-		else if (ch < '0' || ch > '9')
+		else
 			return dec_bad();
 	}
 	if (nseps > 64 || s[0] == ',' || s[0] == '.' || s[len - 1] == ',' || s[len - 1] == '.')
 		return dec_bad();
+	if (nseps == 0 && len <= 19)
+	{
+		/* plain digits that fit 64 bits: no 128-bit arithmetic */
+		if (len == 4 && s[0] != '0' && v >= 1000 && v <= 2099)
+			*flags |= CL_NF_YEARLIKE;
+		if (v == 0)
+			return d;
+		while (v % 10 == 0)
+		{
+			v /= 10;
+			d.exp++;
+		}
+		d.mant = v;
+		return d;
+	}
 	if (nseps == 0)
 	{
 		if (!append_digits(&d.mant, s, 0, len, &ndig))
