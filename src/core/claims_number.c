@@ -772,29 +772,16 @@ fraction_context_ok(const NcDoc *doc, uint32_t j, uint32_t send)
 /*
  * A fraction written in words at j: [a|an|one|two..] denominator, with an
  * optional hyphen ("one-third").  *num_end: where the numerator stopped.
+ * fraction_after: the same, numerator num at j already read.
  */
 static bool
-fraction_words(const ClCtx *c, uint32_t j, ClDec *val, uint32_t *end, bool *proper,
-			   bool tail)
+fraction_after(const ClCtx *c, uint32_t j, uint64_t num, ClDec *val, uint32_t *end,
+			   bool *proper, bool tail)
 {
 	const NcDoc *doc = c->doc;
-	uint64_t	num,
-				den;
-	int			exp;
-	uint32_t	k = j;
-	int			wc;
+	uint64_t	den;
+	uint32_t	k = j + 1;
 
-	if (k >= c->send)
-		return false;
-	if (is_article(doc, k))
-		num = 1;
-	else
-	{
-		wc = word_class(doc, k, &num, &exp);
-		if (wc != WC_UNIT && wc != WC_TEEN && wc != WC_TENS)
-			return false;
-	}
-	k++;
 	if (k < c->send && cl_is_dash(doc, k) && cl_glued(doc, k))
 		k++;
 	if (k >= c->send || !denominator_at(doc, k, &den))
@@ -807,6 +794,28 @@ fraction_words(const ClCtx *c, uint32_t j, ClDec *val, uint32_t *end, bool *prop
 	*proper = num < den;
 	*end = k + 1;
 	return true;
+}
+
+static bool
+fraction_words(const ClCtx *c, uint32_t j, ClDec *val, uint32_t *end, bool *proper,
+			   bool tail)
+{
+	const NcDoc *doc = c->doc;
+	uint64_t	num;
+	int			exp;
+	int			wc;
+
+	if (j >= c->send)
+		return false;
+	if (is_article(doc, j))
+		num = 1;
+	else
+	{
+		wc = word_class(doc, j, &num, &exp);
+		if (wc != WC_UNIT && wc != WC_TEEN && wc != WC_TENS)
+			return false;
+	}
+	return fraction_after(c, j, num, val, end, proper, tail);
 }
 
 /* "point five", "point zero three", "point seventy-one" */
@@ -904,6 +913,8 @@ parse_words(const ClCtx *c, uint32_t i, ClNum *out)
 	bool		proper;
 	ClDec		frac;
 	uint32_t	fend;
+	int			wc0 = WC_NONE;	/* word_class of token i, when known */
+	uint64_t	v0 = 0;
 
 	out->flags = CL_NF_WORDS;
 	/* multiplier and frequency words */
@@ -944,6 +955,9 @@ parse_words(const ClCtx *c, uint32_t i, ClNum *out)
 
 		if (e == NULL || e->value == NULL)
 			return false;
+		/* what word_class(i) says, kept: the fraction and the loop ask */
+		v0 = parse_u64(e->value);
+		wc0 = v0 < 10 ? WC_UNIT : v0 < 20 ? WC_TEEN : WC_TENS;
 	}
 	/* article starts: a hundred, a dozen, a third, a year */
 	if (is_article(doc, i))
@@ -1031,7 +1045,8 @@ parse_words(const ClCtx *c, uint32_t i, ClNum *out)
 		return false;
 	}
 	/* a fraction: two thirds, one-eighth */
-	if (fraction_words(c, i, &frac, &fend, &proper, false))
+	if (wc0 != WC_NONE ? fraction_after(c, i, v0, &frac, &fend, &proper, false) :
+		fraction_words(c, i, &frac, &fend, &proper, false))
 	{
 		out->v = frac;
 		out->end = fend;
@@ -1051,7 +1066,15 @@ parse_words(const ClCtx *c, uint32_t i, ClNum *out)
 	}
 	while (j < c->send && nwords < 64)
 	{
-		int			wc = word_class(doc, j, &v, &exp);
+		int			wc;
+
+		if (j == i && wc0 != WC_NONE)
+		{
+			wc = wc0;
+			v = v0;
+		}
+		else
+			wc = word_class(doc, j, &v, &exp);
 
 		if (wc == WC_UNIT || wc == WC_TEEN || wc == WC_TENS)
 		{
