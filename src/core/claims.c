@@ -572,55 +572,90 @@ grammar_word(uint32_t k)
 }
 
 /*
- * Cheap test before the grammar runs: can a number start at token t?
- * Called for every token, most of them words no number word starts like:
- * computed without a branch on the word, as which way such tests go is no
- * pattern the predictor learns.  The two branches left fail only at the
- * ends of the text, where 4 bytes from the token's start (or to its end)
- * are not all there.
+ * Token i passed next_start's test (its first four bytes k): a word that
+ * parse_words would turn away before it reads anything is not built.  Out
+ * of line: the few tokens that get here do not take registers from the
+ * loop over all of them.
  */
-static inline bool
-may_start(const unsigned char *text, uint32_t len, const NcToken *t)
+static __attribute__((noinline)) bool
+worth_building(const NcDoc *doc, uint32_t i, uint32_t send, uint32_t k)
 {
-	uint32_t	n = t->end - t->start;
-	uint32_t	k,
-				f = 0;
-	bool		word,
-				other;
+	const unsigned char *p = (const unsigned char *) nc_tok_ptr(doc, i);
+	uint32_t	n = nc_tok_len(doc, i);
 
-	k = cl_tok_key4(text, len, t);
-	/* "sixfold", "tenfold": a multiplier, whatever its first letter */
-	if (t->end >= 4)
-		f = cl_load_key4(text + t->end - 4);
-	word = (nc_lex_prefix_maybe(&nc_lex_claim_numwords.prefix, k) | grammar_word(k) |
-			((n > 4) & (f == FOLD_KEY))) & (n <= 24);
-	other = (t->kind == NC_TK_NUMBER) | ((t->kind == NC_TK_SYMBOL) & (n - 2 <= 1));
-	return ((t->kind == NC_TK_WORD) & word) | other;
+	if (doc->toks[i].kind != NC_TK_WORD || grammar_word(k))
+	{
+		/* "a"/"an" before a word no number after an article starts with
+		 * ("a new") */
+		return !((k == NC_LEX_KEY4('a', 0, 0, 0) || k == NC_LEX_KEY4('a', 'n', 0, 0)) &&
+				 (i + 1 >= send || !cl_maybe_after_article(doc, i + 1)));
+	}
+	/* "sixfold" */
+	if (n > 4 && memcmp(p + n - 4, "fold", 4) == 0)
+		return true;
+	/*
+	 * Else the prefix filter let it through: parse_words reads it only as a
+	 * number word, and "he", "has" are turned away by what its lookup tests
+	 * first.
+	 */
+	return cl_lex_may_hold_lower(&nc_lex_claim_numwords, p, n);
 }
 
-/* The first token from i on (before send) where a number may start. */
-static uint32_t
+/*
+ * The first token from i on (before send) where a number may start: a cheap
+ * test before the grammar runs, made on every token, most of them words no
+ * number word starts like.  Computed without a branch on the word, as
+ * which way such tests go is no pattern the predictor learns; the one
+ * branch left fails only at the end of the text, where 4 bytes from the
+ * token's start are not all there.  Not inlined: in the driver the loop's
+ * values do not all stay in registers.
+ */
+static __attribute__((noinline)) uint32_t
 next_start(const NcDoc *doc, uint32_t i, uint32_t send)
 {
+	static const uint32_t mask[5] = {0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFF};
 	const unsigned char *text = (const unsigned char *) doc->text;
-	const NcToken *toks = doc->toks;
+	const NcToken *t = &doc->toks[i];
+	const NcToken *tend = &doc->toks[send];
+	const uint64_t *pbits = nc_lex_claim_numwords.prefix.bits;
+	uint32_t	pshift = nc_lex_claim_numwords.prefix.shift;
 	uint32_t	len = doc->len;
 
-	for (; i < send; i++)
+	for (; t < tend; t++)
 	{
-		uint32_t	k;
+		uint32_t	n = t->end - t->start;
+		const unsigned char *p = text + t->start;
+		uint32_t	k,
+					f,
+					pb,
+					word,
+					ok;
 
-		if (!may_start(text, len, &toks[i]))
-			continue;
-		/* "a"/"an" before a word no number after an article starts with
-		 * ("a new"): what parse_words would turn away, without building */
-		k = cl_tok_key4(text, len, &toks[i]);
-		if ((k == NC_LEX_KEY4('a', 0, 0, 0) || k == NC_LEX_KEY4('a', 'n', 0, 0)) &&
-			(i + 1 >= send || !cl_maybe_after_article(doc, i + 1)))
-			continue;
-		break;
+		if (t->start + 4 <= len)
+		{
+			k = cl_load_key4(p);
+			/* its last four bytes: "sixfold", "tenfold" (a multiplier);
+			 * the offset masked, not branched on */
+			f = cl_load_key4(p + ((n - 4) & (0 - (uint32_t) (n > 4))));
+		}
+		else
+		{
+			/* n < 4: bytes past the end masked off */
+			k = NC_LEX_KEY4(p[0], p[n > 1], p[(n > 2) * 2], 0);
+			f = 0;
+		}
+		k = (k | 0x20202020) & mask[n < 4 ? n : 4];
+		/* nc_lex_prefix_maybe, its fields in registers */
+		pb = nc_lex_prefix_bit(k, pshift);
+		word = (((pbits[pb >> 6] >> (pb & 63)) & 1) | grammar_word(k) |
+				((n > 4) & (f == FOLD_KEY))) & (n <= 24);
+		/* bit kind of: a word as above, any number, a symbol of two or
+		 * three bytes (currencies) */
+		ok = word << NC_TK_WORD | 1 << NC_TK_NUMBER | (n - 2 <= 1) << NC_TK_SYMBOL;
+		if (((ok >> t->kind) & 1) && worth_building(doc, (uint32_t) (t - doc->toks), send, k))
+			return (uint32_t) (t - doc->toks);
 	}
-	return i;
+	return send;
 }
 
 NcStatus

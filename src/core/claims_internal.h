@@ -129,6 +129,25 @@ extern uint32_t cl_join_suffixes(const NcDoc *doc, uint32_t end, uint32_t maxw, 
 								 char *buf, size_t *starts, uint32_t *h);
 extern const NcLexEntry *cl_lex_tok(const NcLexicon *lex, const NcDoc *doc, uint32_t i);
 
+/*
+ * The windows cl_join_prefixes (cl_join_suffixes) would make of the same
+ * arguments that lex1 or lex2 (or NULL) may hold, as a mask (bit w: window
+ * w), read from the tokens alone: the key lengths and the prefix filters
+ * (nc_lex_prefix_maybe of the window's first four bytes) turn most windows
+ * away before any is joined or hashed.
+ */
+extern uint32_t cl_prefixes_may_hold(const NcDoc *doc, uint32_t first, uint32_t maxw, size_t maxlen,
+									 const NcLexicon *lex1, const NcLexicon *lex2);
+extern uint32_t cl_suffixes_may_hold(const NcDoc *doc, uint32_t end, uint32_t maxw, size_t maxlen,
+									 const NcLexicon *lex1, const NcLexicon *lex2);
+
+/* the number of windows a may-hold mask asks to join: its highest bit + 1 */
+static inline uint32_t
+cl_mask_width(uint32_t mask)
+{
+	return mask == 0 ? 0 : 32 - (uint32_t) __builtin_clz(mask);
+}
+
 /* claims.c: context cues of a word, from lexicon/claim_context_words.txt
  * (its header says what each letter means); ASCII case folded, any token
  * kind.  cl_cues: the word's letters, or "". */
@@ -193,6 +212,29 @@ cl_tok_key4(const unsigned char *text, uint32_t len, const NcToken *t)
 	else						/* n < 4: bytes past the end masked off */
 		k = NC_LEX_KEY4(p[0], p[n > 1], p[(n > 2) * 2], 0);
 	return (k | 0x20202020) & mask[n < 4 ? n : 4];
+}
+
+static inline unsigned char
+cl_ascii_lower(unsigned char ch)
+{
+	return (ch >= 'A' && ch <= 'Z') ? (unsigned char) (ch + 32) : ch;
+}
+
+/*
+ * May lex hold p[0..n) ASCII lower-cased?  The tests nc_lex_find_lower
+ * makes before it hashes (the key lengths present, then the pre-filter
+ * bit), for a caller that needs no more than a no.
+ */
+static inline bool
+cl_lex_may_hold_lower(const NcLexicon *lex, const unsigned char *p, size_t n)
+{
+	uint32_t	b;
+
+	if (n == 0 || n >= 64 || !((lex->lenmask >> n) & 1))
+		return false;
+	b = nc_lex_filter_bit(cl_ascii_lower(p[0]), n > 1 ? cl_ascii_lower(p[1]) : 0,
+						  cl_ascii_lower(p[n - 1]), n, lex->fmask);
+	return (lex->filter[b >> 6] >> (b & 63)) & 1;
 }
 
 /* Can token i follow "a"/"an" in a number ("a third", "a dozen", "a year")? */

@@ -268,6 +268,7 @@ cl_dec_from_digits(const char *s, uint32_t len, uint32_t *flags)
 	ClDec		d = {0, 0, false, true};
 	int			ndig = 0;
 	uint32_t	start = 0;
+	uint64_t	v = 0;			/* the digits, while there are at most 19 */
 
 	if (len == 0)
 		return dec_bad();
@@ -275,7 +276,9 @@ cl_dec_from_digits(const char *s, uint32_t len, uint32_t *flags)
 	{
 		char		ch = s[i];
 
-		if (ch == ',' || ch == '.')
+		if (ch >= '0' && ch <= '9')
+			v = v * 10 + (uint64_t) (ch - '0');
+		else if (ch == ',' || ch == '.')
 		{
 			if (ch == ',')
 				ncomma++;
@@ -286,11 +289,26 @@ cl_dec_from_digits(const char *s, uint32_t len, uint32_t *flags)
 			nseps++;
 			last_sep = i;
 		}
-		else if (ch < '0' || ch > '9')
+		else
 			return dec_bad();
 	}
 	if (nseps > 64 || s[0] == ',' || s[0] == '.' || s[len - 1] == ',' || s[len - 1] == '.')
 		return dec_bad();
+	if (nseps == 0 && len <= 19)
+	{
+		/* plain digits that fit 64 bits: no 128-bit arithmetic */
+		if (len == 4 && s[0] != '0' && v >= 1000 && v <= 2099)
+			*flags |= CL_NF_YEARLIKE;
+		if (v == 0)
+			return d;
+		while (v % 10 == 0)
+		{
+			v /= 10;
+			d.exp++;
+		}
+		d.mant = v;
+		return d;
+	}
 	if (nseps == 0)
 	{
 		if (!append_digits(&d.mant, s, 0, len, &ndig))
@@ -478,6 +496,97 @@ cl_join_suffixes(const NcDoc *doc, uint32_t end, uint32_t maxw, size_t maxlen,
 	return w;
 }
 
+/*
+ * May some key of lex (or NULL) start with the four bytes key4
+ * (NC_LEX_KEY4), and some be n bytes long?  A few instructions each, and
+ * few windows that are no key pass both.
+ */
+static inline bool
+lex_starts(const NcLexicon *lex, uint32_t key4)
+{
+	return lex != NULL && nc_lex_prefix_maybe(&lex->prefix, key4);
+}
+
+static inline bool
+lex_has_len(const NcLexicon *lex, size_t n)
+{
+	return (lex->lenmask >> (n < 63 ? n : 63)) & 1;
+}
+
+uint32_t
+cl_prefixes_may_hold(const NcDoc *doc, uint32_t first, uint32_t maxw, size_t maxlen,
+					 const NcLexicon *lex1, const NcLexicon *lex2)
+{
+	const unsigned char *text = (const unsigned char *) doc->text;
+	uint32_t	head = 0;		/* the window's first four bytes */
+	bool		p1 = false,
+				p2 = false;
+	size_t		n = 0;
+	uint32_t	mask = 0;
+
+	for (uint32_t w = 0; w < maxw; w++)
+	{
+		const NcToken *t = &doc->toks[first + w];
+		uint32_t	tl = t->end - t->start;
+		uint32_t	space = w > 0 && !cl_glued(doc, first + w);
+
+		if (n + space + tl > maxlen)
+			break;
+		if (n < 4)
+		{
+			/* the first four bytes go on into this token */
+			if (space)
+				head |= UINT32_C(0x20) << (8 * n);
+			if (n + space < 4)
+				head |= cl_tok_key4(text, doc->len, t) << (8 * (n + space));
+			p1 = lex_starts(lex1, head);
+			p2 = lex_starts(lex2, head);
+		}
+		else if (!p1 && !p2)
+			break;				/* every wider window starts the same */
+		n += space + tl;
+		if ((p1 && lex_has_len(lex1, n)) || (p2 && lex_has_len(lex2, n)))
+			mask |= UINT32_C(1) << w;
+	}
+	return mask;
+}
+
+uint32_t
+cl_suffixes_may_hold(const NcDoc *doc, uint32_t end, uint32_t maxw, size_t maxlen,
+					 const NcLexicon *lex1, const NcLexicon *lex2)
+{
+	const unsigned char *text = (const unsigned char *) doc->text;
+	uint32_t	head = 0;		/* the window's first four bytes */
+	size_t		n = 0;
+	uint32_t	mask = 0;
+
+	for (uint32_t w = 0; w < maxw; w++)
+	{
+		const NcToken *t = &doc->toks[end - 1 - w];
+		uint32_t	tl = t->end - t->start;
+		uint32_t	space = w > 0 && !cl_glued(doc, end - w);
+		uint32_t	k;
+
+		if (n + space + tl > maxlen)
+			break;
+		k = cl_tok_key4(text, doc->len, t);
+		/* a short token: the space and the narrower window follow */
+		if (tl < 4)
+		{
+			if (space)
+				k |= UINT32_C(0x20) << (8 * tl);
+			if (tl + space < 4)
+				k |= head << (8 * (tl + space));
+		}
+		head = k;
+		n += space + tl;
+		if ((lex_starts(lex1, head) && lex_has_len(lex1, n)) ||
+			(lex_starts(lex2, head) && lex_has_len(lex2, n)))
+			mask |= UINT32_C(1) << w;
+	}
+	return mask;
+}
+
 const NcLexEntry *
 cl_lex_tok(const NcLexicon *lex, const NcDoc *doc, uint32_t i)
 {
@@ -663,29 +772,16 @@ fraction_context_ok(const NcDoc *doc, uint32_t j, uint32_t send)
 /*
  * A fraction written in words at j: [a|an|one|two..] denominator, with an
  * optional hyphen ("one-third").  *num_end: where the numerator stopped.
+ * fraction_after: the same, numerator num at j already read.
  */
 static bool
-fraction_words(const ClCtx *c, uint32_t j, ClDec *val, uint32_t *end, bool *proper,
-			   bool tail)
+fraction_after(const ClCtx *c, uint32_t j, uint64_t num, ClDec *val, uint32_t *end,
+			   bool *proper, bool tail)
 {
 	const NcDoc *doc = c->doc;
-	uint64_t	num,
-				den;
-	int			exp;
-	uint32_t	k = j;
-	int			wc;
+	uint64_t	den;
+	uint32_t	k = j + 1;
 
-	if (k >= c->send)
-		return false;
-	if (is_article(doc, k))
-		num = 1;
-	else
-	{
-		wc = word_class(doc, k, &num, &exp);
-		if (wc != WC_UNIT && wc != WC_TEEN && wc != WC_TENS)
-			return false;
-	}
-	k++;
 	if (k < c->send && cl_is_dash(doc, k) && cl_glued(doc, k))
 		k++;
 	if (k >= c->send || !denominator_at(doc, k, &den))
@@ -698,6 +794,28 @@ fraction_words(const ClCtx *c, uint32_t j, ClDec *val, uint32_t *end, bool *prop
 	*proper = num < den;
 	*end = k + 1;
 	return true;
+}
+
+static bool
+fraction_words(const ClCtx *c, uint32_t j, ClDec *val, uint32_t *end, bool *proper,
+			   bool tail)
+{
+	const NcDoc *doc = c->doc;
+	uint64_t	num;
+	int			exp;
+	int			wc;
+
+	if (j >= c->send)
+		return false;
+	if (is_article(doc, j))
+		num = 1;
+	else
+	{
+		wc = word_class(doc, j, &num, &exp);
+		if (wc != WC_UNIT && wc != WC_TEEN && wc != WC_TENS)
+			return false;
+	}
+	return fraction_after(c, j, num, val, end, proper, tail);
 }
 
 /* "point five", "point zero three", "point seventy-one" */
@@ -795,6 +913,8 @@ parse_words(const ClCtx *c, uint32_t i, ClNum *out)
 	bool		proper;
 	ClDec		frac;
 	uint32_t	fend;
+	int			wc0 = WC_NONE;	/* word_class of token i, when known */
+	uint64_t	v0 = 0;
 
 	out->flags = CL_NF_WORDS;
 	/* multiplier and frequency words */
@@ -835,6 +955,9 @@ parse_words(const ClCtx *c, uint32_t i, ClNum *out)
 
 		if (e == NULL || e->value == NULL)
 			return false;
+		/* what word_class(i) says, kept: the fraction and the loop ask */
+		v0 = parse_u64(e->value);
+		wc0 = v0 < 10 ? WC_UNIT : v0 < 20 ? WC_TEEN : WC_TENS;
 	}
 	/* article starts: a hundred, a dozen, a third, a year */
 	if (is_article(doc, i))
@@ -922,7 +1045,8 @@ parse_words(const ClCtx *c, uint32_t i, ClNum *out)
 		return false;
 	}
 	/* a fraction: two thirds, one-eighth */
-	if (fraction_words(c, i, &frac, &fend, &proper, false))
+	if (wc0 != WC_NONE ? fraction_after(c, i, v0, &frac, &fend, &proper, false) :
+		fraction_words(c, i, &frac, &fend, &proper, false))
 	{
 		out->v = frac;
 		out->end = fend;
@@ -942,7 +1066,15 @@ parse_words(const ClCtx *c, uint32_t i, ClNum *out)
 	}
 	while (j < c->send && nwords < 64)
 	{
-		int			wc = word_class(doc, j, &v, &exp);
+		int			wc;
+
+		if (j == i && wc0 != WC_NONE)
+		{
+			wc = wc0;
+			v = v0;
+		}
+		else
+			wc = word_class(doc, j, &v, &exp);
 
 		if (wc == WC_UNIT || wc == WC_TEEN || wc == WC_TENS)
 		{

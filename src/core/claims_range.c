@@ -55,6 +55,7 @@ cl_approx_before(const ClCtx *c, uint32_t first, uint32_t lo, bool words_only,
 	uint32_t	hs[6];
 	uint32_t	maxw = first - lo < 6 ? first - lo : 6;
 	size_t		maxlen = cl_lex_maxlen(&nc_lex_claim_approx);
+	uint32_t	mask;
 
 	if (maxw == 0)
 		return -1;
@@ -65,13 +66,19 @@ cl_approx_before(const ClCtx *c, uint32_t first, uint32_t lo, bool words_only,
 	/* every window that fits and that some approximator is as long as */
 	if (maxlen > sizeof(buf) - 1)
 		maxlen = sizeof(buf) - 1;
-	maxw = cl_join_suffixes(c->doc, first, maxw, maxlen, buf, starts, hs);
+	/* joined only as wide as a window the pre-filter lets through */
+	mask = cl_suffixes_may_hold(c->doc, first, maxw, maxlen, &nc_lex_claim_approx, NULL);
+	if (mask == 0)
+		return -1;
+	maxw = cl_join_suffixes(c->doc, first, cl_mask_width(mask), maxlen, buf, starts, hs);
 	/* the widest first */
 	for (uint32_t w = maxw; w >= 1; w--)
 	{
 		const NcLexEntry *e;
 		size_t		s = starts[w - 1];
 
+		if (!((mask >> (w - 1)) & 1))
+			continue;
 		e = nc_lex_find_hashed(&nc_lex_claim_approx, buf + s, maxlen - s, hs[w - 1]);
 		if (e == NULL || e->value == NULL)
 			continue;
@@ -92,17 +99,23 @@ cl_approx_after(const ClCtx *c, uint32_t end, uint32_t *approx_end, const char *
 	uint32_t	hs[3];
 	uint32_t	maxw = c->send - end < 3 ? c->send - end : 3;
 	size_t		maxlen = cl_lex_maxlen(&nc_lex_claim_approx_post);
+	uint32_t	mask;
 
 	if (end >= c->send)
 		return -1;
 	/* every window that fits and that some bound is as long as */
 	if (maxlen > sizeof(buf) - 1)
 		maxlen = sizeof(buf) - 1;
-	maxw = cl_join_prefixes(c->doc, end, maxw, maxlen, buf, ends, hs);
+	mask = cl_prefixes_may_hold(c->doc, end, maxw, maxlen, &nc_lex_claim_approx_post, NULL);
+	if (mask == 0)
+		return -1;
+	maxw = cl_join_prefixes(c->doc, end, cl_mask_width(mask), maxlen, buf, ends, hs);
 	for (uint32_t w = maxw; w >= 1; w--)
 	{
 		const NcLexEntry *e;
 
+		if (!((mask >> (w - 1)) & 1))
+			continue;
 		buf[ends[w - 1]] = '\0';
 		e = nc_lex_find_hashed(&nc_lex_claim_approx_post, buf, ends[w - 1], hs[w - 1]);
 		if (e == NULL || e->value == NULL)

@@ -157,6 +157,7 @@ match_unit_at(const ClCtx *c, const ClNum *n, uint32_t j, bool glued_to_number,
 	uint32_t	hs[4];
 	uint32_t	maxw = c->send - j < 4 ? c->send - j : 4;
 	size_t		maxlen;
+	uint32_t	mask;
 
 	if (maxw == 0 || doc->toks[j].kind == NC_TK_NUMBER || doc->toks[j].kind == NC_TK_PUNCT ||
 		nc_tok_len(doc, j) > 24)
@@ -167,11 +168,18 @@ match_unit_at(const ClCtx *c, const ClNum *n, uint32_t j, bool glued_to_number,
 		maxlen = cl_lex_maxlen(&nc_lex_claim_currencies);
 	if (maxlen > sizeof(buf) - 1)
 		maxlen = sizeof(buf) - 1;
-	maxw = cl_join_prefixes(doc, j, maxw, maxlen, buf, ends, hs);
+	/* a currency is looked up only where none was written before */
+	mask = cl_prefixes_may_hold(doc, j, maxw, maxlen, &nc_lex_claim_units,
+								has_currency ? NULL : &nc_lex_claim_currencies);
+	if (mask == 0)
+		return false;
+	maxw = cl_join_prefixes(doc, j, cl_mask_width(mask), maxlen, buf, ends, hs);
 	for (uint32_t w = maxw; w >= 1; w--)
 	{
 		const NcLexEntry *e;
 
+		if (!((mask >> (w - 1)) & 1))
+			continue;
 		len = ends[w - 1];
 		buf[len] = '\0';
 		e = nc_lex_find_hashed(&nc_lex_claim_units, buf, len, hs[w - 1]);
