@@ -43,20 +43,33 @@ static bool is_given_name(const EntCtx *cx, uint32_t i);
 /*
  * The tokens with an upper-case letter (cx->up) are the only ones most
  * passes look at: their indexes are listed once (cx->caps, ending in
- * UINT32_MAX), and each pass walks the list with a cursor instead of
- * testing every token again.  false when out of memory.
+ * UINT32_MAX), and each pass walks the list (for each c, token caps[c])
+ * instead of testing every token again.  false when out of memory.
  */
 static bool
 list_caps(EntCtx *cx)
 {
 	uint32_t	ntok = cx->doc->ntok,
-				n = 0;
+				n = 0,
+				i = 0;
 
 	/* room for every token: no counting pass */
 	cx->caps = nc_alloc(cx->env, (size_t) (ntok + 1) * sizeof(uint32_t));
 	if (!cx->caps)
 		return false;
-	for (uint32_t i = 0; i < ntok; i++)
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	/* eight tokens a word: most are lower case, one test passes them */
+	for (; i + 8 <= ntok; i += 8)
+	{
+		uint64_t	w = nc_swar_load(cx->up + i);
+
+		/* the high bit of each byte that is not 0 */
+		w = (((w & ~NC_SWAR_HIGHS) + ~NC_SWAR_HIGHS) | w) & NC_SWAR_HIGHS;
+		for (; w != 0; w &= w - 1)
+			cx->caps[n++] = i + (uint32_t) (__builtin_ctzll(w) >> 3);
+	}
+#endif
+	for (; i < ntok; i++)
 	{
 		/* no branch: the slot is overwritten unless token i counts */
 		cx->caps[n] = i;
@@ -67,20 +80,15 @@ list_caps(EntCtx *cx)
 }
 
 /*
- * The first token in [i, end) with an upper-case letter, or end.  *c is the
- * caller's cursor into cx->caps, kept from call to call: i must never
- * decrease from one call to the next (a pass goes forward), so that the
- * cursor only moves on.
+ * The index in cx->caps of the first token at or after i, from index c
+ * on (a pass goes forward: the list is never searched back).
  */
 static inline uint32_t
-next_up(const EntCtx *cx, uint32_t *c, uint32_t i, uint32_t end)
+caps_from(const EntCtx *cx, uint32_t c, uint32_t i)
 {
-	uint32_t	k = *c;
-
-	while (cx->caps[k] < i)
-		k++;
-	*c = k;
-	return cx->caps[k] < end ? cx->caps[k] : end;
+	while (cx->caps[c] < i)
+		c++;
+	return c;
 }
 
 /*
@@ -850,8 +858,7 @@ untagged_people(EntCtx *cx)
 	covered = covered_tokens(cx);
 	if (!covered)
 		return NC_ENOMEM;
-	for (uint32_t c = 0, i = next_up(cx, &c, 0, doc->ntok); i < doc->ntok;
-		 i = next_up(cx, &c, i + 1, doc->ntok))
+	for (uint32_t c = 0, i; (i = cx->caps[c]) < doc->ntok; c++)
 	{
 		uint32_t	sfirst,
 					send,
@@ -895,7 +902,7 @@ untagged_people(EntCtx *cx)
 		}
 		if (add_cue_span(cx, covered, i, j, NC_ET_PERSON) != NC_OK)
 			return NC_ENOMEM;
-		i = j - 1;
+		c = caps_from(cx, c, j) - 1;
 	}
 	if (cx->nspan != nspan0)
 		normalise_spans(cx);
@@ -1001,8 +1008,7 @@ org_cues(EntCtx *cx)
 
 		if (!covered)
 			return NC_ENOMEM;
-		for (uint32_t c = 0, i = next_up(cx, &c, 1, doc->ntok); i < doc->ntok;
-			 i = next_up(cx, &c, i + 1, doc->ntok))
+		for (uint32_t c = caps_from(cx, 0, 1), i; (i = cx->caps[c]) < doc->ntok; c++)
 		{
 			uint32_t	sfirst,
 						send,
@@ -1026,7 +1032,7 @@ org_cues(EntCtx *cx)
 				continue;
 			if (add_cue_span(cx, covered, i, j, NC_ET_ORG) != NC_OK)
 				return NC_ENOMEM;
-			i = j - 1;
+			c = caps_from(cx, c, j) - 1;
 		}
 		if (cx->nspan != nspan0)
 			normalise_spans(cx);
@@ -1186,8 +1192,7 @@ consistency(EntCtx *cx)
 	}
 
 	/* untagged occurrences of typed strings */
-	for (uint32_t c = 0, i = next_up(cx, &c, 0, doc->ntok); i < doc->ntok;
-		 i = next_up(cx, &c, i + 1, doc->ntok))
+	for (uint32_t c = 0, i; (i = cx->caps[c]) < doc->ntok; c++)
 	{
 		uint32_t	send,
 					best = 0;
@@ -1241,22 +1246,21 @@ consistency(EntCtx *cx)
 			return NC_ENOMEM;
 		for (uint32_t k = i; k < i + best; k++)
 			covered[k] = 1;
-		i += best - 1;
+		c = caps_from(cx, c, i + best) - 1;
 	}
 	/* gazetteer backstop: untagged known organisations and demonyms */
-	for (uint32_t c = 0, i = next_up(cx, &c, 0, doc->ntok); i < doc->ntok;
-		 i = next_up(cx, &c, i + 1, doc->ntok))
+	for (uint32_t c = 0, i; (i = cx->caps[c]) < doc->ntok; c++)
 	{
-		uint16_t	c = cx->phr[i];
+		uint16_t	pc = cx->phr[i];
 		uint32_t	j;
 
 		if (covered[i] || !cx->up[i])
 			continue;
-		if (c && ((c - 1) & 1) && (((c - 1) >> 1) << 8 & NER_G_ORG))
+		if (pc && ((pc - 1) & 1) && (((pc - 1) >> 1) << 8 & NER_G_ORG))
 		{
 			/* the match runs over the following tokens with the I code */
 			j = i + 1;
-			while (j < doc->ntok && cx->phr[j] == (uint16_t) (c - 1) && !covered[j])
+			while (j < doc->ntok && cx->phr[j] == (uint16_t) (pc - 1) && !covered[j])
 				j++;
 			/* one word: as the list writes it ("WHO", not "Who") */
 			if (j == i + 1 &&
@@ -1266,7 +1270,7 @@ consistency(EntCtx *cx)
 				return NC_ENOMEM;
 			for (uint32_t k = i; k < j; k++)
 				covered[k] = 1;
-			i = j - 1;
+			c = caps_from(cx, c, j) - 1;
 		}
 		else if ((cx->gz[i] & NER_G_DEMONYM) && doc->toks[i].kind == NC_TK_WORD &&
 				 !(doc->toks[i].flags & NC_TF_ALLCAPS) &&
@@ -1484,8 +1488,7 @@ acronyms(EntCtx *cx)
 	covered = covered_tokens(cx);
 	if (!covered)
 		return NC_ENOMEM;
-	for (uint32_t c = 0, i = next_up(cx, &c, 0, doc->ntok); i < doc->ntok;
-		 i = next_up(cx, &c, i + 1, doc->ntok))
+	for (uint32_t c = 0, i; (i = cx->caps[c]) < doc->ntok; c++)
 	{
 		char		a[6];
 		int			na;
@@ -1595,14 +1598,19 @@ no_space_between(const NcDoc *doc, uint32_t i)
 	return doc->toks[i].end == doc->toks[i + 1].start;
 }
 
-/* the first token in [i, end) that may be a name's head word, or end */
+/*
+ * The index in cx->caps, from c on, of the first token before end that may
+ * be a name's head word, else of the first token at or after end.
+ */
 static uint32_t
-next_head(const EntCtx *cx, uint32_t *c, const uint8_t *person, uint32_t i, uint32_t end)
+next_head(const EntCtx *cx, uint32_t c, const uint8_t *person, uint32_t end)
 {
-	for (i = next_up(cx, c, i, end); i < end; i = next_up(cx, c, i + 1, end))
+	uint32_t	i;
+
+	for (; (i = cx->caps[c]) < end; c++)
 		if (cap_word(cx, i) && head_at(cx, i) != 0 && !person[i])
 			break;
-	return i;
+	return c;
 }
 
 /*
@@ -1620,8 +1628,8 @@ head_names(EntCtx *cx)
 								 * on each, -1 none */
 	uint32_t	satcap = 0;
 	uint32_t	cur = 0;		/* first span not wholly before the sentence */
-	uint32_t	capc = 0,		/* next_up's cursor, and the token it was */
-				capi = 0;		/* last asked for */
+	uint32_t	capc = 0,		/* index in cx->caps, and the sentence start */
+				capi = 0;		/* it was last moved to */
 	uint32_t	nspan0 = cx->nspan;
 
 	person = nc_ent_scratch(cx);
@@ -1652,14 +1660,13 @@ head_names(EntCtx *cx)
 		uint32_t	nw = 0,
 					nall = 0;
 		uint32_t	floor = sfirst;
-		uint32_t	h0;
 
 		if (sfirst < capi)
 			capc = 0;			/* sentences out of order: start over */
 		capi = sfirst;
-		h0 = next_head(cx, &capc, person, sfirst, send);
+		capc = next_head(cx, caps_from(cx, capc, sfirst), person, send);
 
-		if (h0 >= send)
+		if (cx->caps[capc] >= send)
 			continue;			/* no head word: no name to build */
 		for (uint32_t i = sfirst; i < send; i++)
 			if (doc->toks[i].kind == NC_TK_WORD)
@@ -1684,7 +1691,7 @@ head_names(EntCtx *cx)
 				sat[i - sfirst] = (int32_t) k;
 #define spanat(i) sat[(i) - sfirst]
 
-		for (uint32_t h = h0; h < send; h = next_up(cx, &capc, h + 1, send))
+		for (uint32_t h; (h = cx->caps[capc]) < send; capc++)
 		{
 			uint8_t		type;
 			uint32_t	s,
@@ -1775,7 +1782,7 @@ head_names(EntCtx *cx)
 				ok = false;
 			if (!ok)
 			{
-				h = e - 1;
+				capc = caps_from(cx, capc, e) - 1;
 				continue;
 			}
 			for (uint32_t i = s; i < e; i++)
@@ -1789,7 +1796,7 @@ head_names(EntCtx *cx)
 			for (uint32_t i = s; i < e; i++)
 				spanat(i) = (int32_t) (cx->nspan - 1);
 			floor = e;
-			h = e - 1;
+			capc = caps_from(cx, capc, e) - 1;
 		}
 	}
 #undef spanat
@@ -1849,8 +1856,7 @@ demonyms(EntCtx *cx)
 	covered = covered_tokens(cx);
 	if (!covered)
 		return NC_ENOMEM;
-	for (uint32_t c = 0, i = next_up(cx, &c, 0, doc->ntok); i < doc->ntok;
-		 i = next_up(cx, &c, i + 1, doc->ntok))
+	for (uint32_t c = 0, i; (i = cx->caps[c]) < doc->ntok; c++)
 	{
 		uint32_t	s = i;
 		uint32_t	len = nc_tok_len(doc, i);
