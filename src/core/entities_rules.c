@@ -220,12 +220,22 @@ word_lex(const EntCtx *cx, uint32_t i)
 	return cx->wlex[id];
 }
 
-/* covered[first..end) = 1 (covered holds 0 or 1 a token) */
+/*
+ * covered[first..end) = 1 (covered holds 0 or 1 a token).  Most spans are
+ * a token or two: stores, not a call of memset.
+ */
 static inline void
 mark_span(uint8_t *covered, uint32_t first, uint32_t end)
 {
-	if (end > first)
-		memset(covered + first, 1, end - first);
+	if (end <= first)
+		return;
+	covered[first] = 1;
+	if (end - first > 1)
+	{
+		covered[first + 1] = 1;
+		if (end - first > 2)
+			memset(covered + first + 2, 1, end - first - 2);
+	}
 }
 
 /*
