@@ -1050,6 +1050,64 @@ org_cues(EntCtx *cx)
 	return NC_OK;
 }
 
+/* a plural noun for companies at w (cue 'l'): "companies", "websites" */
+static inline bool
+list_noun(const EntCtx *cx, uint32_t w)
+{
+	const NcDoc *doc = cx->doc;
+	uint32_t	len = nc_tok_len(doc, w);
+
+	/* ends in "s": a cheap test before the lexicon */
+	return len >= 4 && nc_tok_ptr(doc, w)[len - 1] == 's' &&
+		!(cx->up[w] && !(doc->toks[w].flags & NC_TF_SENT_START)) &&
+		cue_word(cx, w, 'l');
+}
+
+/*
+ * The list after the noun at w, from mention *k (the first that ends after
+ * w + 1) on: retypes its mentions, moves *k past them; returns the last
+ * token the list took (w when none).
+ */
+static uint32_t
+org_list_at(EntCtx *cx, uint32_t w, uint32_t *k)
+{
+	const NcDoc *doc = cx->doc;
+	uint32_t	i = w + 1,
+				send = sent_end_of(doc, w);
+
+	if (i + 1 < send && nc_tok_eq(doc, i, "such") && nc_tok_eq(doc, i + 1, "as"))
+		i += 2;
+	else if (i < send && (nc_tok_eq(doc, i, "like") || nc_tok_eq(doc, i, "including")))
+		i++;
+	while (*k < cx->nspan && cx->spans[*k].end <= i)
+		(*k)++;
+	/* the list: mentions joined by commas, "and", "or" */
+	while (i < send && *k < cx->nspan && cx->spans[*k].first == i)
+	{
+		EntSpan    *sp = &cx->spans[*k];
+		uint32_t	f = sp->first,
+					e = sp->end;
+
+		if ((sp->type == NC_ET_PERSON || sp->type == NC_ET_LOC) && !sp->cue &&
+			!is_given_name(cx, f) &&
+			!(gaz_phrase(cx, f, e) & (NER_G_GEOORG | NER_G_REGION)) &&
+			!(cx->gz[f] & (NER_G_GEOORG | NER_G_DEMONYM)))
+		{
+			sp->type = NC_ET_ORG;
+			sp->cue = 1;
+		}
+		i = e;
+		(*k)++;
+		if (i < send && nc_tok_eq(doc, i, ","))
+			i++;
+		if (i < send && (nc_tok_eq(doc, i, "and") || nc_tok_eq(doc, i, "or")))
+			i++;
+		if (i == e)
+			break;
+	}
+	return i > w ? i - 1 : w;
+}
+
 /*
  * The names listed after a plural noun for companies ("companies Dell,
  * Samsung and Matsushita", "websites such as Reddit, Twitter and
@@ -1061,67 +1119,34 @@ static void
 org_lists(EntCtx *cx)
 {
 	const NcDoc *doc = cx->doc;
-	uint32_t	k = 0;
+	uint32_t	k = 0,
+				w = 0;
 
-	for (uint32_t w = 0; w + 1 < doc->ntok; w++)
+	while (w + 1 < doc->ntok)
 	{
-		uint32_t	i = w + 1,
-					send,
-					len;
+		uint32_t	wend;
 
 		/*
 		 * The list starts at most three tokens after the noun ("such as"):
-		 * only the words just before a mention need a look.  ("such", "as",
-		 * "like" and "including" are no such nouns: passing over them as the
-		 * list's start does not matter.)
+		 * only the words just before a mention, or in it, need a look.
+		 * ("such", "as", "like" and "including" are no such nouns: passing
+		 * over them as the list's start does not matter.)
 		 */
-		while (k < cx->nspan && cx->spans[k].end <= i)
+		while (k < cx->nspan && cx->spans[k].end <= w + 1)
 			k++;
 		if (k >= cx->nspan)
 			break;				/* no mention after w */
 		if (cx->spans[k].first > w + 3)
 		{
-			w = cx->spans[k].first - 4; /* the loop's w++ makes it first - 3 */
+			w = cx->spans[k].first - 3;
 			continue;
 		}
-		/* a plural noun: ends in "s" (a cheap test before the lexicon) */
-		len = nc_tok_len(doc, w);
-		if (len < 4 || nc_tok_ptr(doc, w)[len - 1] != 's' ||
-			(cx->up[w] && !(doc->toks[w].flags & NC_TF_SENT_START)) ||
-			!cue_word(cx, w, 'l'))
-			continue;
-		send = sent_end_of(doc, w);
-		if (i + 1 < send && nc_tok_eq(doc, i, "such") && nc_tok_eq(doc, i + 1, "as"))
-			i += 2;
-		else if (i < send && (nc_tok_eq(doc, i, "like") || nc_tok_eq(doc, i, "including")))
-			i++;
-		while (k < cx->nspan && cx->spans[k].end <= i)
-			k++;
-		/* the list: mentions joined by commas, "and", "or" */
-		while (i < send && k < cx->nspan && cx->spans[k].first == i)
-		{
-			EntSpan    *sp = &cx->spans[k];
-			uint32_t	f = sp->first,
-						e = sp->end;
-
-			if ((sp->type == NC_ET_PERSON || sp->type == NC_ET_LOC) && !sp->cue &&
-				!is_given_name(cx, f) &&
-				!(gaz_phrase(cx, f, e) & (NER_G_GEOORG | NER_G_REGION)) &&
-				!(cx->gz[f] & (NER_G_GEOORG | NER_G_DEMONYM)))
-			{
-				sp->type = NC_ET_ORG;
-				sp->cue = 1;
-			}
-			i = e;
-			k++;
-			if (i < send && nc_tok_eq(doc, i, ","))
-				i++;
-			if (i < send && (nc_tok_eq(doc, i, "and") || nc_tok_eq(doc, i, "or")))
-				i++;
-			if (i == e)
-				break;
-		}
-		w = i > w ? i - 1 : w;
+		/* mention k stays the first after w + 1 while w + 1 < its end */
+		wend = cx->spans[k].end - 1 < doc->ntok - 1 ? cx->spans[k].end - 1 : doc->ntok - 1;
+		while (w < wend && !list_noun(cx, w))
+			w++;
+		if (w < wend)
+			w = org_list_at(cx, w, &k) + 1;
 	}
 }
 
