@@ -523,21 +523,26 @@ sort_spans(EntCtx *cx)
 static void
 normalise_spans(EntCtx *cx)
 {
-	uint32_t	n = 0;
+	EntSpan    *spans = cx->spans;
+	uint32_t	nspan = cx->nspan,
+				n = 0;
 	uint32_t	last_end = 0;
 
-	if (cx->nspan > 1)
+	if (nspan > 1)
 		sort_spans(cx);
-	for (uint32_t i = 0; i < cx->nspan; i++)
+	for (uint32_t i = 0; i < nspan; i++)
 	{
-		EntSpan    *sp = &cx->spans[i];
+		const EntSpan *sp = &spans[i];
 
 		if (sp->type == 0 || sp->first >= sp->end)
 			continue;
 		if (n > 0 && sp->first < last_end)
 			continue;
-		cx->spans[n++] = *sp;
 		last_end = sp->end;
+		/* most spans stay where they are */
+		if (n != i)
+			spans[n] = *sp;
+		n++;
 	}
 	cx->nspan = n;
 }
@@ -2173,15 +2178,17 @@ static void
 merge_adjacent(EntCtx *cx)
 {
 	const NcDoc *doc = cx->doc;
-	uint32_t	n = 0;
+	EntSpan    *spans = cx->spans;
+	uint32_t	nspan = cx->nspan,
+				n = 0;
 
-	for (uint32_t i = 0; i < cx->nspan; i++)
+	for (uint32_t i = 0; i < nspan; i++)
 	{
-		EntSpan    *sp = &cx->spans[i];
+		const EntSpan *sp = &spans[i];
 
 		if (n > 0)
 		{
-			EntSpan    *pv = &cx->spans[n - 1];
+			EntSpan    *pv = &spans[n - 1];
 
 			if (pv->type == sp->type && pv->end == sp->first &&
 				doc->toks[pv->end - 1].sentence == doc->toks[sp->first].sentence &&
@@ -2193,7 +2200,10 @@ merge_adjacent(EntCtx *cx)
 				continue;
 			}
 		}
-		cx->spans[n++] = *sp;
+		/* most spans stay where they are */
+		if (n != i)
+			spans[n] = *sp;
+		n++;
 	}
 	cx->nspan = n;
 }
