@@ -700,8 +700,8 @@ person_cues(EntCtx *cx)
 	{
 		EntSpan    *sp = &cx->spans[k];
 		uint32_t	e = sp->end;
-		uint32_t	sfirst = sent_first_of(doc, sp->first);
-		uint32_t	send = sent_end_of(doc, sp->first);
+		uint32_t	sfirst,
+					send;
 		uint16_t	b;
 		bool		cue = false;
 
@@ -743,6 +743,9 @@ person_cues(EntCtx *cx)
 				cue = true;		/* "King County": not a name of a person */
 		if (cue)
 			continue;
+		/* the sentence only now: most spans are passed over before */
+		sfirst = sent_first_of(doc, sp->first);
+		send = sent_end_of(doc, sp->first);
 		if (sp->first > sfirst && person_title(cx, sp->first - 1) &&
 			!(k > 0 && cx->spans[k - 1].end == sp->first))
 			cue = true;
@@ -971,8 +974,8 @@ org_cues(EntCtx *cx)
 		EntSpan    *sp = &cx->spans[k];
 		uint32_t	f = sp->first,
 					e = sp->end;
-		uint32_t	sfirst = sent_first_of(doc, f);
-		uint32_t	send = sent_end_of(doc, f);
+		uint32_t	sfirst,
+					send;
 		bool		cue = false;
 
 		bool		place = sp->type == NC_ET_LOC;
@@ -997,6 +1000,9 @@ org_cues(EntCtx *cx)
 			sp->type = NC_ET_ORG;
 			continue;
 		}
+		/* the sentence only now: most spans are passed over before */
+		sfirst = sent_first_of(doc, f);
+		send = sent_end_of(doc, f);
 		if (!place && f > sfirst && !cx->up[f - 1] &&
 			cue_word(cx, f - 1, 'b'))
 			cue = true;
