@@ -883,23 +883,36 @@ untagged_people(EntCtx *cx)
 					j;
 		if (covered[i] || !cap_word(cx, i) || tok_title(cx, i))
 			continue;
-		sfirst = sent_first_of(doc, i);
-		send = sent_end_of(doc, i);
-		if (i > sfirst && tok_honorific(cx, i - 1) &&
-			!(doc->toks[i - 1].flags & NC_TF_ALLCAPS) && !nc_tok_eq(doc, i - 1, "miss"))
+
+		/*
+		 * The sentence's bounds are looked up only when a test needs them:
+		 * most of these words open a sentence and are passed over.
+		 */
+		if (i > 0 && tok_honorific(cx, i - 1) &&
+			!(doc->toks[i - 1].flags & NC_TF_ALLCAPS) && !nc_tok_eq(doc, i - 1, "miss") &&
+			i > sent_first_of(doc, i))
 		{
-			j = cap_run_end(cx, covered, i, send);
+			j = cap_run_end(cx, covered, i, sent_end_of(doc, i));
 		}
 		else
 		{
 			/* "...," Obama mocked.  After a quotation the name is
 			 * capitalised for itself, wherever the sentence starts. */
-			bool		qs = i + 1 < send && quote_speaker(cx, i, i + 1, send);
+			bool		qs = false;
 
+			/* (quote_speaker wants a quotation mark before i) */
+			if (i >= 2 && (doc->toks[i - 1].kind == NC_TK_QUOTE_CLOSE ||
+						   doc->toks[i - 1].kind == NC_TK_QUOTE_AMBIG))
+			{
+				send = sent_end_of(doc, i);
+				qs = i + 1 < send && quote_speaker(cx, i, i + 1, send);
+			}
 			if ((!qs && (doc->toks[i].flags & NC_TF_SENT_START) && (cx->gz[i] & NER_G_COMMON)) ||
 				(cx->gz[i] & (NER_G_DEMONYM | NER_G_GEOORG)) ||
 				(doc->toks[i].flags & NC_TF_ALLCAPS))
 				continue;
+			sfirst = sent_first_of(doc, i);
+			send = sent_end_of(doc, i);
 			if (qs)
 				;
 			else if (i > sfirst && (cx->up[i - 1] ||
