@@ -1877,19 +1877,26 @@ demonym_shape(const NcDoc *doc, uint32_t i)
 	if (doc->toks[i].kind != NC_TK_WORD || len < 6 || p[0] < 'A' || p[0] > 'Z' ||
 		(doc->toks[i].flags & (NC_TF_ALLCAPS | NC_TF_POSSESSIVE)))
 		return false;
-	for (uint32_t k = 1; k < len; k++)
-		if (p[k] < 'a' || p[k] > 'z')
-			return false;
+
 	/*
 	 * -ian, -ean, -ese, -ish, -ians, -eans, with at least three letters
-	 * before the suffix (len >= 6 gives that for the short ones)
+	 * before the suffix (len >= 6 gives that for the short ones); the
+	 * suffix first, which most words fail
 	 */
 	z = p + len;
 	if (z[-1] == 's')
-		return len > 6 && z[-2] == 'n' && z[-3] == 'a' && (z[-4] == 'i' || z[-4] == 'e');
-	return (z[-1] == 'n' && z[-2] == 'a' && (z[-3] == 'i' || z[-3] == 'e')) ||
-		(z[-3] == 'e' && z[-2] == 's' && z[-1] == 'e') ||
-		(z[-3] == 'i' && z[-2] == 's' && z[-1] == 'h');
+	{
+		if (!(len > 6 && z[-2] == 'n' && z[-3] == 'a' && (z[-4] == 'i' || z[-4] == 'e')))
+			return false;
+	}
+	else if (!((z[-1] == 'n' && z[-2] == 'a' && (z[-3] == 'i' || z[-3] == 'e')) ||
+			   (z[-3] == 'e' && z[-2] == 's' && z[-1] == 'e') ||
+			   (z[-3] == 'i' && z[-2] == 's' && z[-1] == 'h')))
+		return false;
+	for (uint32_t k = 1; k < len; k++)
+		if (p[k] < 'a' || p[k] > 'z')
+			return false;
+	return true;
 }
 
 static bool
