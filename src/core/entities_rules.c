@@ -1258,8 +1258,9 @@ consistency(EntCtx *cx)
 		uint8_t		btype = 0;
 		uint64_t	h;
 
-		/* a string of the map starts with the word, or none can match here */
-		if (covered[i] || !cx->up[i] || !is_word(doc, i) || !lead[cx->wid[i]])
+		/* a string of the map starts with the word, or none can match here
+		 * (cx->caps lists only tokens with up set) */
+		if (covered[i] || !lead[cx->wid[i]] || !is_word(doc, i))
 			continue;
 		send = sent_end_of(doc, i);
 		h = nc_ner_mix(NER_PH_SEED ^ nc_ent_wh(cx, i));
@@ -1310,11 +1311,12 @@ consistency(EntCtx *cx)
 	/* gazetteer backstop: untagged known organisations and demonyms */
 	for (uint32_t c = 0, i; (i = cx->caps[c]) < doc->ntok; c++)
 	{
-		uint16_t	pc = cx->phr[i];
+		uint16_t	pc;
 		uint32_t	j;
 
-		if (covered[i] || !cx->up[i])
+		if (covered[i])
 			continue;
+		pc = cx->phr[i];
 		if (pc && ((pc - 1) & 1) && (((pc - 1) >> 1) << 8 & NER_G_ORG))
 		{
 			/* the match runs over the following tokens with the I code */
