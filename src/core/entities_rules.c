@@ -43,20 +43,33 @@ static bool is_given_name(const EntCtx *cx, uint32_t i);
 /*
  * The tokens with an upper-case letter (cx->up) are the only ones most
  * passes look at: their indexes are listed once (cx->caps, ending in
- * UINT32_MAX), and each pass walks the list with a cursor instead of
- * testing every token again.  false when out of memory.
+ * UINT32_MAX), and each pass walks the list (for each c, token caps[c])
+ * instead of testing every token again.  false when out of memory.
  */
 static bool
 list_caps(EntCtx *cx)
 {
 	uint32_t	ntok = cx->doc->ntok,
-				n = 0;
+				n = 0,
+				i = 0;
 
 	/* room for every token: no counting pass */
 	cx->caps = nc_alloc(cx->env, (size_t) (ntok + 1) * sizeof(uint32_t));
 	if (!cx->caps)
 		return false;
-	for (uint32_t i = 0; i < ntok; i++)
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	/* eight tokens a word: most are lower case, one test passes them */
+	for (; i + 8 <= ntok; i += 8)
+	{
+		uint64_t	w = nc_swar_load(cx->up + i);
+
+		/* the high bit of each byte that is not 0 */
+		w = (((w & ~NC_SWAR_HIGHS) + ~NC_SWAR_HIGHS) | w) & NC_SWAR_HIGHS;
+		for (; w != 0; w &= w - 1)
+			cx->caps[n++] = i + (uint32_t) (__builtin_ctzll(w) >> 3);
+	}
+#endif
+	for (; i < ntok; i++)
 	{
 		/* no branch: the slot is overwritten unless token i counts */
 		cx->caps[n] = i;
@@ -67,20 +80,15 @@ list_caps(EntCtx *cx)
 }
 
 /*
- * The first token in [i, end) with an upper-case letter, or end.  *c is the
- * caller's cursor into cx->caps, kept from call to call: i must never
- * decrease from one call to the next (a pass goes forward), so that the
- * cursor only moves on.
+ * The index in cx->caps of the first token at or after i, from index c
+ * on (a pass goes forward: the list is never searched back).
  */
 static inline uint32_t
-next_up(const EntCtx *cx, uint32_t *c, uint32_t i, uint32_t end)
+caps_from(const EntCtx *cx, uint32_t c, uint32_t i)
 {
-	uint32_t	k = *c;
-
-	while (cx->caps[k] < i)
-		k++;
-	*c = k;
-	return cx->caps[k] < end ? cx->caps[k] : end;
+	while (cx->caps[c] < i)
+		c++;
+	return c;
 }
 
 /*
@@ -212,12 +220,22 @@ word_lex(const EntCtx *cx, uint32_t i)
 	return cx->wlex[id];
 }
 
-/* covered[first..end) = 1 (covered holds 0 or 1 a token) */
+/*
+ * covered[first..end) = 1 (covered holds 0 or 1 a token).  Most spans are
+ * a token or two: stores, not a call of memset.
+ */
 static inline void
 mark_span(uint8_t *covered, uint32_t first, uint32_t end)
 {
-	if (end > first)
-		memset(covered + first, 1, end - first);
+	if (end <= first)
+		return;
+	covered[first] = 1;
+	if (end - first > 1)
+	{
+		covered[first + 1] = 1;
+		if (end - first > 2)
+			memset(covered + first + 2, 1, end - first - 2);
+	}
 }
 
 /*
@@ -505,21 +523,26 @@ sort_spans(EntCtx *cx)
 static void
 normalise_spans(EntCtx *cx)
 {
-	uint32_t	n = 0;
+	EntSpan    *spans = cx->spans;
+	uint32_t	nspan = cx->nspan,
+				n = 0;
 	uint32_t	last_end = 0;
 
-	if (cx->nspan > 1)
+	if (nspan > 1)
 		sort_spans(cx);
-	for (uint32_t i = 0; i < cx->nspan; i++)
+	for (uint32_t i = 0; i < nspan; i++)
 	{
-		EntSpan    *sp = &cx->spans[i];
+		const EntSpan *sp = &spans[i];
 
 		if (sp->type == 0 || sp->first >= sp->end)
 			continue;
 		if (n > 0 && sp->first < last_end)
 			continue;
-		cx->spans[n++] = *sp;
 		last_end = sp->end;
+		/* most spans stay where they are */
+		if (n != i)
+			spans[n] = *sp;
+		n++;
 	}
 	cx->nspan = n;
 }
@@ -677,8 +700,8 @@ person_cues(EntCtx *cx)
 	{
 		EntSpan    *sp = &cx->spans[k];
 		uint32_t	e = sp->end;
-		uint32_t	sfirst = sent_first_of(doc, sp->first);
-		uint32_t	send = sent_end_of(doc, sp->first);
+		uint32_t	sfirst,
+					send;
 		uint16_t	b;
 		bool		cue = false;
 
@@ -720,6 +743,9 @@ person_cues(EntCtx *cx)
 				cue = true;		/* "King County": not a name of a person */
 		if (cue)
 			continue;
+		/* the sentence only now: most spans are passed over before */
+		sfirst = sent_first_of(doc, sp->first);
+		send = sent_end_of(doc, sp->first);
 		if (sp->first > sfirst && person_title(cx, sp->first - 1) &&
 			!(k > 0 && cx->spans[k - 1].end == sp->first))
 			cue = true;
@@ -850,31 +876,43 @@ untagged_people(EntCtx *cx)
 	covered = covered_tokens(cx);
 	if (!covered)
 		return NC_ENOMEM;
-	for (uint32_t c = 0, i = next_up(cx, &c, 0, doc->ntok); i < doc->ntok;
-		 i = next_up(cx, &c, i + 1, doc->ntok))
+	for (uint32_t c = 0, i; (i = cx->caps[c]) < doc->ntok; c++)
 	{
 		uint32_t	sfirst,
 					send,
 					j;
 		if (covered[i] || !cap_word(cx, i) || tok_title(cx, i))
 			continue;
-		sfirst = sent_first_of(doc, i);
-		send = sent_end_of(doc, i);
-		if (i > sfirst && tok_honorific(cx, i - 1) &&
-			!(doc->toks[i - 1].flags & NC_TF_ALLCAPS) && !nc_tok_eq(doc, i - 1, "miss"))
+
+		/*
+		 * The sentence's bounds are looked up only when a test needs them:
+		 * most of these words open a sentence and are passed over.
+		 */
+		if (i > 0 && tok_honorific(cx, i - 1) &&
+			!(doc->toks[i - 1].flags & NC_TF_ALLCAPS) && !nc_tok_eq(doc, i - 1, "miss") &&
+			i > sent_first_of(doc, i))
 		{
-			j = cap_run_end(cx, covered, i, send);
+			j = cap_run_end(cx, covered, i, sent_end_of(doc, i));
 		}
 		else
 		{
 			/* "...," Obama mocked.  After a quotation the name is
 			 * capitalised for itself, wherever the sentence starts. */
-			bool		qs = i + 1 < send && quote_speaker(cx, i, i + 1, send);
+			bool		qs = false;
 
+			/* (quote_speaker wants a quotation mark before i) */
+			if (i >= 2 && (doc->toks[i - 1].kind == NC_TK_QUOTE_CLOSE ||
+						   doc->toks[i - 1].kind == NC_TK_QUOTE_AMBIG))
+			{
+				send = sent_end_of(doc, i);
+				qs = i + 1 < send && quote_speaker(cx, i, i + 1, send);
+			}
 			if ((!qs && (doc->toks[i].flags & NC_TF_SENT_START) && (cx->gz[i] & NER_G_COMMON)) ||
 				(cx->gz[i] & (NER_G_DEMONYM | NER_G_GEOORG)) ||
 				(doc->toks[i].flags & NC_TF_ALLCAPS))
 				continue;
+			sfirst = sent_first_of(doc, i);
+			send = sent_end_of(doc, i);
 			if (qs)
 				;
 			else if (i > sfirst && (cx->up[i - 1] ||
@@ -895,7 +933,7 @@ untagged_people(EntCtx *cx)
 		}
 		if (add_cue_span(cx, covered, i, j, NC_ET_PERSON) != NC_OK)
 			return NC_ENOMEM;
-		i = j - 1;
+		c = caps_from(cx, c, j) - 1;
 	}
 	if (cx->nspan != nspan0)
 		normalise_spans(cx);
@@ -949,8 +987,8 @@ org_cues(EntCtx *cx)
 		EntSpan    *sp = &cx->spans[k];
 		uint32_t	f = sp->first,
 					e = sp->end;
-		uint32_t	sfirst = sent_first_of(doc, f);
-		uint32_t	send = sent_end_of(doc, f);
+		uint32_t	sfirst,
+					send;
 		bool		cue = false;
 
 		bool		place = sp->type == NC_ET_LOC;
@@ -975,6 +1013,9 @@ org_cues(EntCtx *cx)
 			sp->type = NC_ET_ORG;
 			continue;
 		}
+		/* the sentence only now: most spans are passed over before */
+		sfirst = sent_first_of(doc, f);
+		send = sent_end_of(doc, f);
 		if (!place && f > sfirst && !cx->up[f - 1] &&
 			cue_word(cx, f - 1, 'b'))
 			cue = true;
@@ -1001,8 +1042,7 @@ org_cues(EntCtx *cx)
 
 		if (!covered)
 			return NC_ENOMEM;
-		for (uint32_t c = 0, i = next_up(cx, &c, 1, doc->ntok); i < doc->ntok;
-			 i = next_up(cx, &c, i + 1, doc->ntok))
+		for (uint32_t c = caps_from(cx, 0, 1), i; (i = cx->caps[c]) < doc->ntok; c++)
 		{
 			uint32_t	sfirst,
 						send,
@@ -1026,12 +1066,70 @@ org_cues(EntCtx *cx)
 				continue;
 			if (add_cue_span(cx, covered, i, j, NC_ET_ORG) != NC_OK)
 				return NC_ENOMEM;
-			i = j - 1;
+			c = caps_from(cx, c, j) - 1;
 		}
 		if (cx->nspan != nspan0)
 			normalise_spans(cx);
 	}
 	return NC_OK;
+}
+
+/* a plural noun for companies at w (cue 'l'): "companies", "websites" */
+static inline bool
+list_noun(const EntCtx *cx, uint32_t w)
+{
+	const NcDoc *doc = cx->doc;
+	uint32_t	len = nc_tok_len(doc, w);
+
+	/* ends in "s": a cheap test before the lexicon */
+	return len >= 4 && nc_tok_ptr(doc, w)[len - 1] == 's' &&
+		!(cx->up[w] && !(doc->toks[w].flags & NC_TF_SENT_START)) &&
+		cue_word(cx, w, 'l');
+}
+
+/*
+ * The list after the noun at w, from mention *k (the first that ends after
+ * w + 1) on: retypes its mentions, moves *k past them; returns the last
+ * token the list took (w when none).
+ */
+static uint32_t
+org_list_at(EntCtx *cx, uint32_t w, uint32_t *k)
+{
+	const NcDoc *doc = cx->doc;
+	uint32_t	i = w + 1,
+				send = sent_end_of(doc, w);
+
+	if (i + 1 < send && nc_tok_eq(doc, i, "such") && nc_tok_eq(doc, i + 1, "as"))
+		i += 2;
+	else if (i < send && (nc_tok_eq(doc, i, "like") || nc_tok_eq(doc, i, "including")))
+		i++;
+	while (*k < cx->nspan && cx->spans[*k].end <= i)
+		(*k)++;
+	/* the list: mentions joined by commas, "and", "or" */
+	while (i < send && *k < cx->nspan && cx->spans[*k].first == i)
+	{
+		EntSpan    *sp = &cx->spans[*k];
+		uint32_t	f = sp->first,
+					e = sp->end;
+
+		if ((sp->type == NC_ET_PERSON || sp->type == NC_ET_LOC) && !sp->cue &&
+			!is_given_name(cx, f) &&
+			!(gaz_phrase(cx, f, e) & (NER_G_GEOORG | NER_G_REGION)) &&
+			!(cx->gz[f] & (NER_G_GEOORG | NER_G_DEMONYM)))
+		{
+			sp->type = NC_ET_ORG;
+			sp->cue = 1;
+		}
+		i = e;
+		(*k)++;
+		if (i < send && nc_tok_eq(doc, i, ","))
+			i++;
+		if (i < send && (nc_tok_eq(doc, i, "and") || nc_tok_eq(doc, i, "or")))
+			i++;
+		if (i == e)
+			break;
+	}
+	return i > w ? i - 1 : w;
 }
 
 /*
@@ -1045,67 +1143,34 @@ static void
 org_lists(EntCtx *cx)
 {
 	const NcDoc *doc = cx->doc;
-	uint32_t	k = 0;
+	uint32_t	k = 0,
+				w = 0;
 
-	for (uint32_t w = 0; w + 1 < doc->ntok; w++)
+	while (w + 1 < doc->ntok)
 	{
-		uint32_t	i = w + 1,
-					send,
-					len;
+		uint32_t	wend;
 
 		/*
 		 * The list starts at most three tokens after the noun ("such as"):
-		 * only the words just before a mention need a look.  ("such", "as",
-		 * "like" and "including" are no such nouns: passing over them as the
-		 * list's start does not matter.)
+		 * only the words just before a mention, or in it, need a look.
+		 * ("such", "as", "like" and "including" are no such nouns: passing
+		 * over them as the list's start does not matter.)
 		 */
-		while (k < cx->nspan && cx->spans[k].end <= i)
+		while (k < cx->nspan && cx->spans[k].end <= w + 1)
 			k++;
 		if (k >= cx->nspan)
 			break;				/* no mention after w */
 		if (cx->spans[k].first > w + 3)
 		{
-			w = cx->spans[k].first - 4; /* the loop's w++ makes it first - 3 */
+			w = cx->spans[k].first - 3;
 			continue;
 		}
-		/* a plural noun: ends in "s" (a cheap test before the lexicon) */
-		len = nc_tok_len(doc, w);
-		if (len < 4 || nc_tok_ptr(doc, w)[len - 1] != 's' ||
-			(cx->up[w] && !(doc->toks[w].flags & NC_TF_SENT_START)) ||
-			!cue_word(cx, w, 'l'))
-			continue;
-		send = sent_end_of(doc, w);
-		if (i + 1 < send && nc_tok_eq(doc, i, "such") && nc_tok_eq(doc, i + 1, "as"))
-			i += 2;
-		else if (i < send && (nc_tok_eq(doc, i, "like") || nc_tok_eq(doc, i, "including")))
-			i++;
-		while (k < cx->nspan && cx->spans[k].end <= i)
-			k++;
-		/* the list: mentions joined by commas, "and", "or" */
-		while (i < send && k < cx->nspan && cx->spans[k].first == i)
-		{
-			EntSpan    *sp = &cx->spans[k];
-			uint32_t	f = sp->first,
-						e = sp->end;
-
-			if ((sp->type == NC_ET_PERSON || sp->type == NC_ET_LOC) && !sp->cue &&
-				!is_given_name(cx, f) &&
-				!(gaz_phrase(cx, f, e) & (NER_G_GEOORG | NER_G_REGION)) &&
-				!(cx->gz[f] & (NER_G_GEOORG | NER_G_DEMONYM)))
-			{
-				sp->type = NC_ET_ORG;
-				sp->cue = 1;
-			}
-			i = e;
-			k++;
-			if (i < send && nc_tok_eq(doc, i, ","))
-				i++;
-			if (i < send && (nc_tok_eq(doc, i, "and") || nc_tok_eq(doc, i, "or")))
-				i++;
-			if (i == e)
-				break;
-		}
-		w = i > w ? i - 1 : w;
+		/* mention k stays the first after w + 1 while w + 1 < its end */
+		wend = cx->spans[k].end - 1 < doc->ntok - 1 ? cx->spans[k].end - 1 : doc->ntok - 1;
+		while (w < wend && !list_noun(cx, w))
+			w++;
+		if (w < wend)
+			w = org_list_at(cx, w, &k) + 1;
 	}
 }
 
@@ -1186,16 +1251,16 @@ consistency(EntCtx *cx)
 	}
 
 	/* untagged occurrences of typed strings */
-	for (uint32_t c = 0, i = next_up(cx, &c, 0, doc->ntok); i < doc->ntok;
-		 i = next_up(cx, &c, i + 1, doc->ntok))
+	for (uint32_t c = 0, i; (i = cx->caps[c]) < doc->ntok; c++)
 	{
 		uint32_t	send,
 					best = 0;
 		uint8_t		btype = 0;
 		uint64_t	h;
 
-		/* a string of the map starts with the word, or none can match here */
-		if (covered[i] || !cx->up[i] || !is_word(doc, i) || !lead[cx->wid[i]])
+		/* a string of the map starts with the word, or none can match here
+		 * (cx->caps lists only tokens with up set) */
+		if (covered[i] || !lead[cx->wid[i]] || !is_word(doc, i))
 			continue;
 		send = sent_end_of(doc, i);
 		h = nc_ner_mix(NER_PH_SEED ^ nc_ent_wh(cx, i));
@@ -1241,22 +1306,22 @@ consistency(EntCtx *cx)
 			return NC_ENOMEM;
 		for (uint32_t k = i; k < i + best; k++)
 			covered[k] = 1;
-		i += best - 1;
+		c = caps_from(cx, c, i + best) - 1;
 	}
 	/* gazetteer backstop: untagged known organisations and demonyms */
-	for (uint32_t c = 0, i = next_up(cx, &c, 0, doc->ntok); i < doc->ntok;
-		 i = next_up(cx, &c, i + 1, doc->ntok))
+	for (uint32_t c = 0, i; (i = cx->caps[c]) < doc->ntok; c++)
 	{
-		uint16_t	c = cx->phr[i];
+		uint16_t	pc;
 		uint32_t	j;
 
-		if (covered[i] || !cx->up[i])
+		if (covered[i])
 			continue;
-		if (c && ((c - 1) & 1) && (((c - 1) >> 1) << 8 & NER_G_ORG))
+		pc = cx->phr[i];
+		if (pc && ((pc - 1) & 1) && (((pc - 1) >> 1) << 8 & NER_G_ORG))
 		{
 			/* the match runs over the following tokens with the I code */
 			j = i + 1;
-			while (j < doc->ntok && cx->phr[j] == (uint16_t) (c - 1) && !covered[j])
+			while (j < doc->ntok && cx->phr[j] == (uint16_t) (pc - 1) && !covered[j])
 				j++;
 			/* one word: as the list writes it ("WHO", not "Who") */
 			if (j == i + 1 &&
@@ -1266,7 +1331,7 @@ consistency(EntCtx *cx)
 				return NC_ENOMEM;
 			for (uint32_t k = i; k < j; k++)
 				covered[k] = 1;
-			i = j - 1;
+			c = caps_from(cx, c, j) - 1;
 		}
 		else if ((cx->gz[i] & NER_G_DEMONYM) && doc->toks[i].kind == NC_TK_WORD &&
 				 !(doc->toks[i].flags & NC_TF_ALLCAPS) &&
@@ -1484,8 +1549,7 @@ acronyms(EntCtx *cx)
 	covered = covered_tokens(cx);
 	if (!covered)
 		return NC_ENOMEM;
-	for (uint32_t c = 0, i = next_up(cx, &c, 0, doc->ntok); i < doc->ntok;
-		 i = next_up(cx, &c, i + 1, doc->ntok))
+	for (uint32_t c = 0, i; (i = cx->caps[c]) < doc->ntok; c++)
 	{
 		char		a[6];
 		int			na;
@@ -1595,14 +1659,19 @@ no_space_between(const NcDoc *doc, uint32_t i)
 	return doc->toks[i].end == doc->toks[i + 1].start;
 }
 
-/* the first token in [i, end) that may be a name's head word, or end */
+/*
+ * The index in cx->caps, from c on, of the first token before end that may
+ * be a name's head word, else of the first token at or after end.
+ */
 static uint32_t
-next_head(const EntCtx *cx, uint32_t *c, const uint8_t *person, uint32_t i, uint32_t end)
+next_head(const EntCtx *cx, uint32_t c, const uint8_t *person, uint32_t end)
 {
-	for (i = next_up(cx, c, i, end); i < end; i = next_up(cx, c, i + 1, end))
+	uint32_t	i;
+
+	for (; (i = cx->caps[c]) < end; c++)
 		if (cap_word(cx, i) && head_at(cx, i) != 0 && !person[i])
 			break;
-	return i;
+	return c;
 }
 
 /*
@@ -1620,8 +1689,8 @@ head_names(EntCtx *cx)
 								 * on each, -1 none */
 	uint32_t	satcap = 0;
 	uint32_t	cur = 0;		/* first span not wholly before the sentence */
-	uint32_t	capc = 0,		/* next_up's cursor, and the token it was */
-				capi = 0;		/* last asked for */
+	uint32_t	capc = 0,		/* index in cx->caps, and the sentence start */
+				capi = 0;		/* it was last moved to */
 	uint32_t	nspan0 = cx->nspan;
 
 	person = nc_ent_scratch(cx);
@@ -1652,14 +1721,13 @@ head_names(EntCtx *cx)
 		uint32_t	nw = 0,
 					nall = 0;
 		uint32_t	floor = sfirst;
-		uint32_t	h0;
 
 		if (sfirst < capi)
 			capc = 0;			/* sentences out of order: start over */
 		capi = sfirst;
-		h0 = next_head(cx, &capc, person, sfirst, send);
+		capc = next_head(cx, caps_from(cx, capc, sfirst), person, send);
 
-		if (h0 >= send)
+		if (cx->caps[capc] >= send)
 			continue;			/* no head word: no name to build */
 		for (uint32_t i = sfirst; i < send; i++)
 			if (doc->toks[i].kind == NC_TK_WORD)
@@ -1684,7 +1752,7 @@ head_names(EntCtx *cx)
 				sat[i - sfirst] = (int32_t) k;
 #define spanat(i) sat[(i) - sfirst]
 
-		for (uint32_t h = h0; h < send; h = next_up(cx, &capc, h + 1, send))
+		for (uint32_t h; (h = cx->caps[capc]) < send; capc++)
 		{
 			uint8_t		type;
 			uint32_t	s,
@@ -1775,7 +1843,7 @@ head_names(EntCtx *cx)
 				ok = false;
 			if (!ok)
 			{
-				h = e - 1;
+				capc = caps_from(cx, capc, e) - 1;
 				continue;
 			}
 			for (uint32_t i = s; i < e; i++)
@@ -1789,7 +1857,7 @@ head_names(EntCtx *cx)
 			for (uint32_t i = s; i < e; i++)
 				spanat(i) = (int32_t) (cx->nspan - 1);
 			floor = e;
-			h = e - 1;
+			capc = caps_from(cx, capc, e) - 1;
 		}
 	}
 #undef spanat
@@ -1811,19 +1879,26 @@ demonym_shape(const NcDoc *doc, uint32_t i)
 	if (doc->toks[i].kind != NC_TK_WORD || len < 6 || p[0] < 'A' || p[0] > 'Z' ||
 		(doc->toks[i].flags & (NC_TF_ALLCAPS | NC_TF_POSSESSIVE)))
 		return false;
-	for (uint32_t k = 1; k < len; k++)
-		if (p[k] < 'a' || p[k] > 'z')
-			return false;
+
 	/*
 	 * -ian, -ean, -ese, -ish, -ians, -eans, with at least three letters
-	 * before the suffix (len >= 6 gives that for the short ones)
+	 * before the suffix (len >= 6 gives that for the short ones); the
+	 * suffix first, which most words fail
 	 */
 	z = p + len;
 	if (z[-1] == 's')
-		return len > 6 && z[-2] == 'n' && z[-3] == 'a' && (z[-4] == 'i' || z[-4] == 'e');
-	return (z[-1] == 'n' && z[-2] == 'a' && (z[-3] == 'i' || z[-3] == 'e')) ||
-		(z[-3] == 'e' && z[-2] == 's' && z[-1] == 'e') ||
-		(z[-3] == 'i' && z[-2] == 's' && z[-1] == 'h');
+	{
+		if (!(len > 6 && z[-2] == 'n' && z[-3] == 'a' && (z[-4] == 'i' || z[-4] == 'e')))
+			return false;
+	}
+	else if (!((z[-1] == 'n' && z[-2] == 'a' && (z[-3] == 'i' || z[-3] == 'e')) ||
+			   (z[-3] == 'e' && z[-2] == 's' && z[-1] == 'e') ||
+			   (z[-3] == 'i' && z[-2] == 's' && z[-1] == 'h')))
+		return false;
+	for (uint32_t k = 1; k < len; k++)
+		if (p[k] < 'a' || p[k] > 'z')
+			return false;
+	return true;
 }
 
 static bool
@@ -1849,8 +1924,7 @@ demonyms(EntCtx *cx)
 	covered = covered_tokens(cx);
 	if (!covered)
 		return NC_ENOMEM;
-	for (uint32_t c = 0, i = next_up(cx, &c, 0, doc->ntok); i < doc->ntok;
-		 i = next_up(cx, &c, i + 1, doc->ntok))
+	for (uint32_t c = 0, i; (i = cx->caps[c]) < doc->ntok; c++)
 	{
 		uint32_t	s = i;
 		uint32_t	len = nc_tok_len(doc, i);
@@ -2132,15 +2206,17 @@ static void
 merge_adjacent(EntCtx *cx)
 {
 	const NcDoc *doc = cx->doc;
-	uint32_t	n = 0;
+	EntSpan    *spans = cx->spans;
+	uint32_t	nspan = cx->nspan,
+				n = 0;
 
-	for (uint32_t i = 0; i < cx->nspan; i++)
+	for (uint32_t i = 0; i < nspan; i++)
 	{
-		EntSpan    *sp = &cx->spans[i];
+		const EntSpan *sp = &spans[i];
 
 		if (n > 0)
 		{
-			EntSpan    *pv = &cx->spans[n - 1];
+			EntSpan    *pv = &spans[n - 1];
 
 			if (pv->type == sp->type && pv->end == sp->first &&
 				doc->toks[pv->end - 1].sentence == doc->toks[sp->first].sentence &&
@@ -2152,7 +2228,10 @@ merge_adjacent(EntCtx *cx)
 				continue;
 			}
 		}
-		cx->spans[n++] = *sp;
+		/* most spans stay where they are */
+		if (n != i)
+			spans[n] = *sp;
+		n++;
 	}
 	cx->nspan = n;
 }

@@ -34,8 +34,11 @@ nc_keymap_init(const NcEnv *env, NcKeyMap *m, size_t entry, uint32_t n)
 		m->count = 0;
 		return true;
 	}
-	/* documents are mostly short: start small, grow with the keys */
-	while (cap < 2 * (uint64_t) n + 16 && cap < 4096)
+	/*
+	 * documents are mostly short: start small (at most half full with the
+	 * keys expected: the table is cleared whole), grow with the keys
+	 */
+	while (cap < 2 * (uint64_t) n && cap < 4096)
 		cap <<= 1;
 	return keymap_alloc(m, cap);
 }

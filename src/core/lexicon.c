@@ -117,26 +117,37 @@ nc_lex_hash_lower(const char *key, size_t len)
 	return hash_lower(key, len);
 }
 
+/* may the lexicon hold key (len bytes) ASCII lower-cased? */
+static inline bool
+lex_may_hold_lower(const NcLexicon *lex, const char *key, size_t len)
+{
+	return len > 0 && len < 64 &&
+		lex_may_hold(lex, fold_ascii[(unsigned char) key[0]],
+					 fold_ascii[second_byte(key, len)],
+					 fold_ascii[(unsigned char) key[len - 1]], len);
+}
+
+/* the probe of nc_lex_find_lower_hashed, once the pre-filter passed */
+static inline const NcLexEntry *
+probe_lower(const NcLexicon *lex, const char *key, size_t len, uint32_t h)
+{
+	/* the folded key is compared in place, not copied */
+	LEX_PROBE(lex, h, (size_t) e->keylen == len && eq_lower(e->key, key, len));
+}
+
 const NcLexEntry *
 nc_lex_find_lower(const NcLexicon *lex, const char *key, size_t len)
 {
 	/* the length and the pre-filter first: no hashing for most words */
-	if (len == 0 || len >= 64 ||
-		!lex_may_hold(lex, fold_ascii[(unsigned char) key[0]],
-					  fold_ascii[second_byte(key, len)],
-					  fold_ascii[(unsigned char) key[len - 1]], len))
+	if (!lex_may_hold_lower(lex, key, len))
 		return NULL;
-	return nc_lex_find_lower_hashed(lex, key, len, hash_lower(key, len));
+	return probe_lower(lex, key, len, hash_lower(key, len));
 }
 
 const NcLexEntry *
 nc_lex_find_lower_hashed(const NcLexicon *lex, const char *key, size_t len, uint32_t h)
 {
-	/* the folded key is compared in place, not copied */
-	if (len == 0 || len >= 64 ||
-		!lex_may_hold(lex, fold_ascii[(unsigned char) key[0]],
-					  fold_ascii[second_byte(key, len)],
-					  fold_ascii[(unsigned char) key[len - 1]], len))
+	if (!lex_may_hold_lower(lex, key, len))
 		return NULL;
-	LEX_PROBE(lex, h, (size_t) e->keylen == len && eq_lower(e->key, key, len));
+	return probe_lower(lex, key, len, h);
 }
