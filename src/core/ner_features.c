@@ -1099,12 +1099,38 @@ tag_beam(const NerSent *S, uint8_t *labels, int32_t *scores)
 
 		if (!busy)
 		{
-			/* no hypothesis scores this token: all go on with O, one state */
+			uint32_t	i0 = i;
+
+			/*
+			 * No hypothesis scores this token: all go on with O, one state;
+			 * and so on over the lower-case tokens after it (two thirds of
+			 * all tokens are passed over here).  Then the next one's rows,
+			 * as the top of the loop would have found them.
+			 */
 			hyps[0].pt2 = hyps[0].pt;
 			hyps[0].pt = 0;
 			t->bl[0] = 0;
 			t->bp[0] = 0;
 			nhyp = 1;
+			while (i + 1 < n && !toks[i + 1].upper)
+			{
+				i++;
+				toks[i].bl[0] = 0;
+				toks[i].bp[0] = 0;
+				hyps[0].pt2 = 0;
+			}
+			if (i != i0)
+			{
+				int			next = (int) ((i + 1) & 1);
+
+				ready[next] = false;
+				dyn[next].have = 0;
+				if (i + 1 < n)
+				{
+					nrows[next] = static_rows(S, i + 1, rows[next]);
+					ready[next] = true;
+				}
+			}
 			continue;
 		}
 		for (uint32_t h = 0; h < nhyp; h++)
