@@ -1036,12 +1036,152 @@ typedef struct BeamHyp
 				pt2;
 } BeamHyp;
 
-typedef struct BeamCand
+/*
+ * Candidate keys of the beam (tag_beam).  A score relative to the best
+ * hypothesis is at most NER_BEAM_MARGIN plus the rows of one token (at most
+ * 64 static and 4 dynamic ones, of int16) away from 0: under 2^22, so times
+ * KEY_SCALE it fits an int32, and the low KEY_SHIFT bits number the
+ * candidate.
+ */
+#define KEY_SHIFT	7
+#define KEY_SCALE	(1 << KEY_SHIFT)
+#define KEY_NONE	INT32_MIN
+_Static_assert(NER_MAXBEAM * NER_NLAB <= KEY_SCALE, "candidate numbers fit a key");
+
+/*
+ * Bit l: label l may be proposed.  Entry 0: only O (a token not scored for
+ * the hypothesis); entry pt + 1: the labels allowed() after label pt.
+ */
+#define AL(pt) (uint16_t) (1 | 2 | 8 | 32 | 128 | \
+	((pt) == 1 || (pt) == 2 ? 4 : 0) | ((pt) == 3 || (pt) == 4 ? 16 : 0) | \
+	((pt) == 5 || (pt) == 6 ? 64 : 0) | ((pt) == 7 || (pt) == 8 ? 256 : 0))
+static const uint16_t proposable[NER_START + 2] = {
+	1, AL(0), AL(1), AL(2), AL(3), AL(4), AL(5), AL(6), AL(7), AL(8), AL(9)
+};
+#undef AL
+
+/*
+ * out[l] = (rel + sc[l]) * KEY_SCALE + off - l for the labels that may be
+ * proposed (proposable[which]), KEY_NONE for the others.
+ */
+static inline __attribute__((always_inline)) void
+beam_keys(const int32_t *sc, int32_t rel, int32_t off, int which, int32_t *out)
 {
-	int64_t		score;
-	uint8_t		hyp,
-				lab;
-} BeamCand;
+	uint32_t	ok = proposable[which];
+
+#ifdef __SSE2__
+	const __m128i lane0 = _mm_setr_epi32(0, 1, 2, 3),
+				lane1 = _mm_setr_epi32(4, 5, 6, 7),
+				bit0 = _mm_setr_epi32(1, 2, 4, 8),
+				bit1 = _mm_setr_epi32(16, 32, 64, 128),
+				none = _mm_set1_epi32(KEY_NONE);
+	__m128i		r = _mm_set1_epi32(rel),
+				o = _mm_set1_epi32(off),
+				okv = _mm_set1_epi32((int32_t) ok);
+	__m128i		k0 = _mm_sub_epi32(_mm_add_epi32(_mm_slli_epi32(_mm_add_epi32(_mm_loadu_si128((const __m128i *) sc), r), KEY_SHIFT), o), lane0),
+				k1 = _mm_sub_epi32(_mm_add_epi32(_mm_slli_epi32(_mm_add_epi32(_mm_loadu_si128((const __m128i *) (sc + 4)), r), KEY_SHIFT), o), lane1),
+				m0 = _mm_cmpeq_epi32(_mm_and_si128(okv, bit0), bit0),
+				m1 = _mm_cmpeq_epi32(_mm_and_si128(okv, bit1), bit1);
+
+	_mm_storeu_si128((__m128i *) out, _mm_or_si128(_mm_and_si128(m0, k0), _mm_andnot_si128(m0, none)));
+	_mm_storeu_si128((__m128i *) (out + 4), _mm_or_si128(_mm_and_si128(m1, k1), _mm_andnot_si128(m1, none)));
+	out[8] = (ok >> 8 & 1) ? (rel + sc[8]) * KEY_SCALE + off - 8 : KEY_NONE;
+#else
+	for (int l = 0; l < NER_NLAB; l++)
+		out[l] = (ok >> l & 1) ? (rel + sc[l]) * KEY_SCALE + off - l : KEY_NONE;
+#endif
+}
+
+/*
+ * The new hypotheses from the keys of nhyp hypotheses (key[] has room for
+ * 3 more): candidates more than the margin behind the best are out; the
+ * rest are sorted, best first; the first of each state (label, previous
+ * label) is its best, and the first width states become nh[], their
+ * labels and parents t->bl, t->bp.  All are within the margin of the best,
+ * so nerspec.BEAM_MARGIN's drop after the selection has nothing to do.
+ * Returns how many.
+ */
+static inline __attribute__((always_inline)) uint32_t
+beam_select(int32_t *key, uint32_t nhyp, const BeamHyp *hyps, int64_t base,
+			uint32_t width, NerTok *t, BeamHyp *nh)
+{
+	uint32_t	nl = nhyp * NER_NLAB,
+				nk = 0,
+				nnew = 0;
+	int32_t		best,
+				floor;
+	int32_t		list[NER_MAXBEAM * NER_NLAB];
+	uint64_t	seen[2] = {0, 0};
+
+#ifdef __SSE2__
+	__m128i		mx = _mm_set1_epi32(KEY_NONE),
+				fl;
+
+	key[nl] = key[nl + 1] = key[nl + 2] = KEY_NONE;
+	for (uint32_t a = 0; a < nl; a += 4)
+	{
+		__m128i		x = _mm_loadu_si128((const __m128i *) (key + a));
+		__m128i		gt = _mm_cmpgt_epi32(x, mx);
+
+		mx = _mm_or_si128(_mm_and_si128(gt, x), _mm_andnot_si128(gt, mx));
+	}
+	{
+		__m128i		y = _mm_shuffle_epi32(mx, _MM_SHUFFLE(1, 0, 3, 2));
+		__m128i		gt = _mm_cmpgt_epi32(y, mx);
+
+		mx = _mm_or_si128(_mm_and_si128(gt, y), _mm_andnot_si128(gt, mx));
+		y = _mm_shuffle_epi32(mx, _MM_SHUFFLE(2, 3, 0, 1));
+		gt = _mm_cmpgt_epi32(y, mx);
+		mx = _mm_or_si128(_mm_and_si128(gt, y), _mm_andnot_si128(gt, mx));
+		best = _mm_cvtsi128_si32(mx);
+	}
+	floor = ((best >> KEY_SHIFT) - NER_BEAM_MARGIN) * KEY_SCALE;
+	fl = _mm_set1_epi32(floor - 1);
+	for (uint32_t a = 0; a < nl; a += 4)
+	{
+		__m128i		x = _mm_loadu_si128((const __m128i *) (key + a));
+		unsigned	bits = (unsigned) _mm_movemask_ps(_mm_castsi128_ps(_mm_cmpgt_epi32(x, fl)));
+
+		for (; bits; bits &= bits - 1)
+			list[nk++] = key[a + (uint32_t) __builtin_ctz(bits)];
+	}
+#else
+	best = KEY_NONE;
+	for (uint32_t a = 0; a < nl; a++)
+		best = key[a] > best ? key[a] : best;
+	floor = ((best >> KEY_SHIFT) - NER_BEAM_MARGIN) * KEY_SCALE;
+	for (uint32_t a = 0; a < nl; a++)
+		if (key[a] >= floor)
+			list[nk++] = key[a];
+#endif
+	for (uint32_t a = 1; a < nk; a++)
+	{
+		int32_t		v = list[a];
+		uint32_t	b = a;
+
+		for (; b > 0 && list[b - 1] < v; b--)
+			list[b] = list[b - 1];
+		list[b] = v;
+	}
+	for (uint32_t a = 0; a < nk && nnew < width; a++)
+	{
+		uint32_t	idx = (uint32_t) (KEY_SCALE - 1 - (list[a] & (KEY_SCALE - 1)));
+		uint32_t	h = idx / NER_NLAB,
+					l = idx % NER_NLAB;
+		uint32_t	state = l * (NER_START + 1) + hyps[h].pt;
+
+		if (seen[state >> 6] >> (state & 63) & 1)
+			continue;
+		seen[state >> 6] |= (uint64_t) 1 << (state & 63);
+		nh[nnew].score = base + (list[a] >> KEY_SHIFT);
+		nh[nnew].pt = (uint8_t) l;
+		nh[nnew].pt2 = hyps[h].pt;
+		t->bl[nnew] = (uint8_t) l;
+		t->bp[nnew] = (uint8_t) h;
+		nnew++;
+	}
+	return nnew;
+}
 
 /*
  * Beam decoding (nerspec.py, train.py beam_decode): each hypothesis is
@@ -1058,7 +1198,6 @@ tag_beam(const NerSent *S, uint8_t *labels, int32_t *scores)
 	uint32_t	n = S->n;
 	BeamHyp		hyps[NER_MAXBEAM],
 				nh[NER_MAXBEAM];
-	BeamCand	cand[NER_MAXBEAM * NER_NLAB];
 	uint32_t	nhyp = 1,
 				width = m->beam;
 	const int16_t *rows[2][64];
@@ -1074,9 +1213,10 @@ tag_beam(const NerSent *S, uint8_t *labels, int32_t *scores)
 	{
 		NerTok	   *t = &toks[i];
 		int32_t		st[NER_NLAB];
+		int32_t		key[NER_MAXBEAM * NER_NLAB + 3];	/* + room for a vector */
+		int64_t		base = hyps[0].score;
 		bool		have_static = false;
-		uint32_t	nc = 0,
-					nnew = 0;
+		uint32_t	nnew = 0;
 		int			cur = (int) (i & 1);
 		bool		busy = t->upper;
 
@@ -1133,17 +1273,26 @@ tag_beam(const NerSent *S, uint8_t *labels, int32_t *scores)
 			}
 			continue;
 		}
+		/*
+		 * Every candidate (hypothesis h, label l) as one int32 key: its
+		 * score relative to the best hypothesis, times KEY_SCALE, plus
+		 * KEY_SCALE - 1 - (h * NER_NLAB + l).  Keys are distinct, and one key
+		 * is above another exactly when its candidate ranks before the other
+		 * (higher score; on a tie, the earlier hypothesis, then label).
+		 * Labels that may not follow a hypothesis get KEY_NONE.
+		 */
 		for (uint32_t h = 0; h < nhyp; h++)
 		{
 			int			pt = hyps[h].pt;
+			int32_t		rel = (int32_t) (hyps[h].score - base);
+			int32_t		off = KEY_SCALE - 1 - (int32_t) (h * NER_NLAB);
 			int32_t		sc[NER_NLAB];
 
 			if (!t->upper && (pt == 0 || pt == NER_START))
 			{
-				cand[nc].score = hyps[h].score;
-				cand[nc].hyp = (uint8_t) h;
-				cand[nc].lab = 0;
-				nc++;
+				/* not scored: it goes on with O */
+				memset(sc, 0, sizeof(sc));
+				beam_keys(sc, rel, off, 0, key + h * NER_NLAB);
 				continue;
 			}
 			if (!have_static)
@@ -1159,90 +1308,9 @@ tag_beam(const NerSent *S, uint8_t *labels, int32_t *scores)
 			}
 			memcpy(sc, st, sizeof(sc));
 			add_dynamic_rows(m, t, pt, hyps[h].pt2, &dyn[cur], sc);
-			for (int l = 0; l < NER_NLAB; l++)
-				if (allowed(l, pt))
-				{
-					cand[nc].score = hyps[h].score + sc[l];
-					cand[nc].hyp = (uint8_t) h;
-					cand[nc].lab = (uint8_t) l;
-					nc++;
-				}
+			beam_keys(sc, rel, off, pt + 1, key + h * NER_NLAB);
 		}
-		/*
-		 * Candidates more than the margin behind the best cannot be kept
-		 * (the margin drops them after the selection anyway): out first.
-		 */
-		{
-			int64_t		top = cand[0].score;
-			uint32_t	kept = 0;
-
-			for (uint32_t a = 1; a < nc; a++)
-				if (cand[a].score > top)
-					top = cand[a].score;
-			for (uint32_t a = 0; a < nc; a++)
-				if (cand[a].score >= top - NER_BEAM_MARGIN)
-					cand[kept++] = cand[a];
-			nc = kept;
-		}
-
-		/*
-		 * The new hypotheses: up to width times the best candidate left
-		 * (ties: the first, i.e. lowest (hyp, lab)), the other candidates of
-		 * its state (label, previous label) dropping out.  That is: the
-		 * best candidate of each state, the best width of those.
-		 */
-		{
-			int8_t		slot[NER_NLAB * (NER_START + 1)];
-			uint8_t		best[NER_MAXBEAM * NER_NLAB];
-			uint8_t		top[NER_MAXBEAM];
-			uint32_t	nbest = 0,
-						ntop = 0;
-
-			memset(slot, -1, sizeof(slot));
-			for (uint32_t a = 0; a < nc; a++)
-			{
-				int			state = cand[a].lab * (NER_START + 1) + hyps[cand[a].hyp].pt;
-
-				if (slot[state] < 0)
-				{
-					slot[state] = (int8_t) nbest;
-					best[nbest++] = (uint8_t) a;
-				}
-				else if (cand[a].score > cand[best[slot[state]]].score)
-					best[slot[state]] = (uint8_t) a;
-			}
-			for (uint32_t u = 0; u < nbest; u++)
-			{
-				uint8_t		a = best[u];
-				uint32_t	k = ntop < width ? ntop++ : width;
-
-				/* insertion by (score desc, index asc) into top[0..width) */
-				while (k > 0 &&
-					   (cand[a].score > cand[top[k - 1]].score ||
-						(cand[a].score == cand[top[k - 1]].score && a < top[k - 1])))
-				{
-					if (k < width)
-						top[k] = top[k - 1];
-					k--;
-				}
-				if (k < width)
-					top[k] = a;
-			}
-			for (uint32_t k = 0; k < ntop; k++)
-			{
-				const BeamCand *c = &cand[top[k]];
-
-				nh[nnew].score = c->score;
-				nh[nnew].pt = c->lab;
-				nh[nnew].pt2 = hyps[c->hyp].pt;
-				t->bl[nnew] = c->lab;
-				t->bp[nnew] = c->hyp;
-				nnew++;
-			}
-		}
-		/* hypotheses far behind the best are dropped (nerspec.BEAM_MARGIN) */
-		while (nnew > 1 && nh[nnew - 1].score < nh[0].score - NER_BEAM_MARGIN)
-			nnew--;
+		nnew = beam_select(key, nhyp, hyps, base, width, t, nh);
 		memcpy(hyps, nh, nnew * sizeof(BeamHyp));
 		nhyp = nnew;
 		/* the next token's rows, early */
