@@ -11,6 +11,9 @@
  * final punctuation) is a paragraph of its own.
  */
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "doc_internal.h"
 #include "nc_chars.h"
@@ -53,6 +56,28 @@ read_line(const unsigned char *s, uint32_t len, uint32_t pos)
 	{
 		unsigned char c;
 
+#ifdef __SSE2__
+		if (len - i >= 16)
+		{
+			/*
+			 * Sixteen bytes a step, going straight to the first that may
+			 * end the line: one below 0x0E, or 0xC2 or 0xE2
+			 */
+			__m128i		v = _mm_loadu_si128((const __m128i *) (s + i));
+			__m128i		low = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x0D)), v);
+			__m128i		lead = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char) 0xC2)),
+											_mm_cmpeq_epi8(v, _mm_set1_epi8((char) 0xE2)));
+			unsigned	m = (unsigned) _mm_movemask_epi8(_mm_or_si128(low, lead));
+
+			if (m == 0)
+			{
+				i += 16;
+				continue;
+			}
+			i += (uint32_t) __builtin_ctz(m);
+		}
+		else
+#endif
 		if (i + 8 <= len && !may_end_line(s + i))
 		{
 			i += 8;
