@@ -421,21 +421,25 @@ ascii_run_end(const Cursor *c, uint32_t i, unsigned *seen)
 	while (c->len - i >= 16)
 	{
 		__m128i		v = _mm_loadu_si128((const __m128i *) (s + i));
-		__m128i		l = _mm_or_si128(v, _mm_set1_epi8(0x20));
 
-		/* signed compares: bytes from 0x80 up are below every bound */
-		unsigned	letter = (unsigned) _mm_movemask_epi8(
-			_mm_and_si128(_mm_cmpgt_epi8(l, _mm_set1_epi8('a' - 1)),
-						  _mm_cmplt_epi8(l, _mm_set1_epi8('z' + 1))));
-		unsigned	lower = (unsigned) _mm_movemask_epi8(
-			_mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('a' - 1)),
-						  _mm_cmplt_epi8(v, _mm_set1_epi8('z' + 1))));
-		unsigned	digit = (unsigned) _mm_movemask_epi8(
-			_mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
-						  _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1))));
+		/*
+		 * A byte is in [lo, lo + n) when, moved by 0x80 - lo (mod 256), it
+		 * is below -128 + n as a signed byte: one add and one compare a
+		 * range.
+		 */
+		__m128i		lower_v = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char) (0x80 - 'a'))),
+											 _mm_set1_epi8(-128 + 26));
+		__m128i		letter_v = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)),
+														   _mm_set1_epi8((char) (0x80 - 'a'))),
+											  _mm_set1_epi8(-128 + 26));
+		__m128i		digit_v = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char) (0x80 - '0'))),
+											 _mm_set1_epi8(-128 + 10));
+		unsigned	lower = (unsigned) _mm_movemask_epi8(lower_v);
+		unsigned	digit = (unsigned) _mm_movemask_epi8(digit_v);
+		unsigned	word = (unsigned) _mm_movemask_epi8(_mm_or_si128(letter_v, digit_v));
 		uint32_t	avail = c->end - i;
 		/* bytes that stop the run, the paragraph's end among them */
-		unsigned	stop = ~(letter | digit) |
+		unsigned	stop = ~word |
 			(avail < 16 ? ~0u << avail : 0) | 0x10000;
 		unsigned	k = (unsigned) __builtin_ctz(stop);
 		unsigned	before = (1u << k) - 1;
