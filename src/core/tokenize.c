@@ -757,6 +757,15 @@ nc_tokenize_range(NcBuilder *b, uint32_t start, uint32_t end)
 				break;
 			}
 		}
+		/* most tokens are followed by one plain space: no turn of the loop */
+		if (o.pos < end && s[o.pos] == ' ')
+		{
+			o.toks[o.ntok - 1].flags |= NC_TF_SPACE_AFTER;
+			gap = NC_TF_SPACE_BEFORE;
+			glued = false;
+			o.pos++;
+			o.cpos++;
+		}
 	}
 	if (st == NC_OK && glued)
 		o.toks[o.ntok - 1].flags |= NC_TF_SPACE_AFTER;
