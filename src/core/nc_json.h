@@ -119,6 +119,30 @@ nc_json_int_at(char *p, long long v)
 	 * shifted past the leading zeros.  No loop and no branch on the number
 	 * of digits, which changes from one value to the next.
 	 */
+	if ((unsigned long long) v < 100)
+	{
+		/* two digits (ids, sentences): tens and ones, the tens dropped if 0 */
+		uint32_t	u = (uint32_t) v;
+		uint32_t	tens = (u * 103) >> 10;
+		uint32_t	digits = (tens | ((u - 10 * tens) << 8) | 0x3030) >> (8 * (u < 10));
+
+		memcpy(p, &digits, 2);
+		return p + 2 - (u < 10);
+	}
+	if ((unsigned long long) v < 10000)
+	{
+		/* four digits (most positions): as below, in half a word */
+		uint32_t	u = (uint32_t) v;
+		uint32_t	hi = (u * 5243) >> 19;
+		uint32_t	hundreds = ((u - 100 * hi) << 16) + hi;
+		uint32_t	tens = ((hundreds * 103) >> 10) & UINT32_C(0x000F000F);
+		uint32_t	digits = ((hundreds - 10 * tens) << 8) + tens;
+		int			zeros = __builtin_ctz(digits | (UINT32_C(1) << 24)) >> 3;
+
+		digits = (digits | UINT32_C(0x30303030)) >> (8 * zeros);
+		memcpy(p, &digits, 4);
+		return p + 4 - zeros;
+	}
 	if ((unsigned long long) v < 100000000ULL)
 	{
 		uint32_t	u = (uint32_t) v;
