@@ -50,6 +50,17 @@ typedef enum Key
 
 #define KEY_SLOT 24
 
+/*
+ * The member writers are inlined whole into each element's writer: they
+ * are small once their tests are folded by the caller's constants, and a
+ * call apiece would cost more than most of them do.
+ */
+#if defined(__GNUC__)
+#define MEMBER static inline __attribute__((always_inline))
+#else
+#define MEMBER static inline
+#endif
+
 typedef struct KeyText
 {
 	char		text[KEY_SLOT - 1];
@@ -142,7 +153,7 @@ put_str_escaped(Writer *w, char *p, const char *s, size_t len, size_t room)
 }
 
 /* A string member, or null; room as for put_str_escaped */
-static inline char *
+MEMBER char *
 put_str(Writer *w, char *p, Key k, const char *s, size_t len, size_t room)
 {
 	if (s == NULL)
@@ -167,7 +178,7 @@ tokens_len(const NcDoc *d, int64_t first, int64_t end)
 }
 
 /* "text" of tokens [first, end), or null when there are none */
-static inline char *
+MEMBER char *
 put_tokens_text(Writer *w, char *p, Key k, int64_t first, int64_t end, size_t room)
 {
 	const NcDoc *d = w->doc;
@@ -189,7 +200,7 @@ position(Writer *w, uint32_t byte_off, uint32_t cp_off)
 }
 
 /* "<prefix>start" and "<prefix>end" of tokens [first, end) */
-static inline char *
+MEMBER char *
 put_tokens_span(Writer *w, char *p, Key kstart, Key kend, int64_t first, int64_t end)
 {
 	const NcDoc *d = w->doc;

@@ -201,9 +201,16 @@ nc_json_special16(__m128i v)
  * and what was copied is then to be thrown away.  Words are loaded once for
  * both, the last overlapping the one before, so there is no loop over bytes
  * and no call; short strings take two overlapping halves or three bytes.
+ * Inlined whole, whatever the compiler would weigh: the writers call it
+ * for nearly every string member, and a call costs about what it does.
  */
+#if defined(__GNUC__)
+#define NC_JSON_INLINE static inline __attribute__((always_inline))
+#else
+#define NC_JSON_INLINE static inline
+#endif
 
-static inline bool
+NC_JSON_INLINE bool
 nc_json_copy_plain(char *d, const char *s, size_t len)
 {
 	uint64_t	w;
