@@ -11,6 +11,10 @@
 #include "nc_env.h"
 #include "nc_swar.h"
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 typedef struct NcBuf
 {
 	const NcEnv *env;
@@ -115,6 +119,30 @@ nc_json_int_at(char *p, long long v)
 	 * shifted past the leading zeros.  No loop and no branch on the number
 	 * of digits, which changes from one value to the next.
 	 */
+	if ((unsigned long long) v < 100)
+	{
+		/* two digits (ids, sentences): tens and ones, the tens dropped if 0 */
+		uint32_t	u = (uint32_t) v;
+		uint32_t	tens = (u * 103) >> 10;
+		uint32_t	digits = (tens | ((u - 10 * tens) << 8) | 0x3030) >> (8 * (u < 10));
+
+		memcpy(p, &digits, 2);
+		return p + 2 - (u < 10);
+	}
+	if ((unsigned long long) v < 10000)
+	{
+		/* four digits (most positions): as below, in half a word */
+		uint32_t	u = (uint32_t) v;
+		uint32_t	hi = (u * 5243) >> 19;
+		uint32_t	hundreds = ((u - 100 * hi) << 16) + hi;
+		uint32_t	tens = ((hundreds * 103) >> 10) & UINT32_C(0x000F000F);
+		uint32_t	digits = ((hundreds - 10 * tens) << 8) + tens;
+		int			zeros = __builtin_ctz(digits | (UINT32_C(1) << 24)) >> 3;
+
+		digits = (digits | UINT32_C(0x30303030)) >> (8 * zeros);
+		memcpy(p, &digits, 4);
+		return p + 4 - zeros;
+	}
 	if ((unsigned long long) v < 100000000ULL)
 	{
 		uint32_t	u = (uint32_t) v;
@@ -136,28 +164,77 @@ nc_json_int_at(char *p, long long v)
 
 /*
  * The bytes of w a JSON string cannot hold as they are (controls, quote,
- * backslash, DEL) or that need a look at their UTF-8 (from 0x80 up).
+ * backslash, DEL) or that need a look at their UTF-8 (from 0x80 up).  One
+ * mask for all: a byte has its high bit set in w itself (from 0x80 up), in
+ * w - 0x20 (controls), in w + 1 (DEL) or in its xor with the quote or the
+ * backslash, minus 1.  A carry or borrow starts only at such a byte and
+ * marks only bytes above it, so "no mark" and the lowest mark are exact.
  */
 static inline uint64_t
 nc_json_special8(uint64_t w)
 {
-	return nc_swar_below(w, 0x20) | nc_swar_eq(w, '"') | nc_swar_eq(w, '\\') |
-		nc_swar_eq(w, 0x7F) | nc_swar_high(w);
+	uint64_t	q = w ^ (NC_SWAR_ONES * '"');
+	uint64_t	b = w ^ (NC_SWAR_ONES * '\\');
+
+	return (w | (w - NC_SWAR_ONES * 0x20) | (w + NC_SWAR_ONES) |
+			(q - NC_SWAR_ONES) | (b - NC_SWAR_ONES)) & NC_SWAR_HIGHS;
 }
+
+#ifdef __SSE2__
+/*
+ * The same for 16 bytes, a byte per lane: v + 1 is below 0x21 as a signed
+ * byte from 0x7F to 0x1F (DEL, 0x80 up, controls), and the two compares.
+ */
+static inline __m128i
+nc_json_special16(__m128i v)
+{
+	__m128i		low = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(1)),
+									 _mm_set1_epi8(0x21));
+
+	return _mm_or_si128(low, _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+										  _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
+}
+#endif
 
 /*
  * Copy s[0..len) to d, testing for those bytes: false when there is one,
  * and what was copied is then to be thrown away.  Words are loaded once for
  * both, the last overlapping the one before, so there is no loop over bytes
  * and no call; short strings take two overlapping halves or three bytes.
+ * Inlined whole, whatever the compiler would weigh: the writers call it
+ * for nearly every string member, and a call costs about what it does.
  */
+#if defined(__GNUC__)
+#define NC_JSON_INLINE static inline __attribute__((always_inline))
+#else
+#define NC_JSON_INLINE static inline
+#endif
 
-static inline bool
+NC_JSON_INLINE bool
 nc_json_copy_plain(char *d, const char *s, size_t len)
 {
 	uint64_t	w;
 	uint64_t	m = 0;
 
+#ifdef __SSE2__
+	if (len >= 16)
+	{
+		/* 16 bytes at a time for the long strings (quotes, claims) */
+		__m128i		v,
+					acc = _mm_setzero_si128();
+
+		for (size_t i = 0; i + 16 < len; i += 16)
+		{
+			v = _mm_loadu_si128((const __m128i *) (s + i));
+			acc = _mm_or_si128(acc, nc_json_special16(v));
+			_mm_storeu_si128((__m128i *) (d + i), v);
+		}
+		v = _mm_loadu_si128((const __m128i *) (s + len - 16));
+		acc = _mm_or_si128(acc, nc_json_special16(v));
+		_mm_storeu_si128((__m128i *) (d + len - 16), v);
+		return _mm_movemask_epi8(acc) == 0;
+	}
+#endif
 	if (len >= 8)
 	{
 		for (size_t i = 0; i + 8 < len; i += 8)

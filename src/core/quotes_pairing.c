@@ -22,6 +22,10 @@
 
 #define NO_TOKEN UINT32_MAX
 
+/* the kinds of quotation marks are those from 4 up (pair_paragraph) */
+_Static_assert(NC_TK_QUOTE_OPEN == 4 && NC_TK_IS_QUOTE(4) && !NC_TK_IS_QUOTE(3),
+			   "quotation mark kinds");
+
 static NcStatus
 add_span(QCtx *cx, uint32_t open, uint32_t close, uint32_t end, int32_t continues)
 {
@@ -73,6 +77,7 @@ static NcStatus
 pair_paragraph(QCtx *cx, uint32_t first, uint32_t end, int32_t *pending)
 {
 	const NcDoc *doc = cx->doc;
+	const NcToken *toks = doc->toks;
 	uint32_t	open = NO_TOKEN;
 	uint8_t		fam = 0;
 	uint32_t	depth = 0;		/* same-family marks nested in the quote */
@@ -90,8 +95,16 @@ pair_paragraph(QCtx *cx, uint32_t first, uint32_t end, int32_t *pending)
 	{
 		const NcToken *t;
 
-		/* most tokens are no quotation mark: passed in a tight loop */
-		while (i < end && !NC_TK_IS_QUOTE(doc->toks[i].kind))
+		/*
+		 * Most tokens are no quotation mark: passed eight at a time, their
+		 * kinds or-ed together (a mark is a kind from 4 up), then one by one.
+		 */
+		while (end - i >= 8 &&
+			   ((toks[i].kind | toks[i + 1].kind | toks[i + 2].kind | toks[i + 3].kind |
+				 toks[i + 4].kind | toks[i + 5].kind | toks[i + 6].kind |
+				 toks[i + 7].kind) & ~3) == 0)
+			i += 8;
+		while (i < end && !NC_TK_IS_QUOTE(toks[i].kind))
 			i++;
 		if (i == end)
 			break;

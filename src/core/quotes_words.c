@@ -14,6 +14,27 @@ static const uint8_t wclass_index[256] = {
 };
 
 /*
+ * May lex hold a word of len bytes (0 < len < 64) whose first, second and
+ * last bytes, ASCII lower-cased, are f, s and l?  The key lengths and
+ * pre-filter that nc_lex_find_lower_hashed tests before its probe: a word
+ * neither lexicon may hold is not hashed at all.
+ */
+static inline bool
+may_hold(const NcLexicon *lex, unsigned char f, unsigned char s, unsigned char l,
+		 uint32_t len)
+{
+	uint32_t	b = nc_lex_filter_bit(f, s, l, len, lex->fmask);
+
+	return ((lex->lenmask >> (len < 63 ? len : 63)) & (lex->filter[b >> 6] >> (b & 63)) & 1) != 0;
+}
+
+static inline unsigned char
+fold(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}
+
+/*
  * Both classes of token tok from the lexicons, kept in the cache: what
  * nc_q_classes does when the cache does not have them yet.
  */
@@ -31,10 +52,23 @@ nc_q_classes_lookup(const QCtx *cx, uint32_t tok)
 	{
 		const char *p = nc_tok_ptr(doc, tok);
 		uint32_t	len = nc_tok_len(doc, tok);
-		/* lower-cased and hashed once for both lexicons */
-		uint32_t	h = nc_lex_hash_lower(p, len);
+		bool		in_cues = false,
+					in_words = false;
+		uint32_t	h = 0;
 
-		e = nc_lex_find_lower_hashed(&nc_lex_quote_cues, p, len, h);
+		if (len > 0 && len < 64)
+		{
+			unsigned char f = fold((unsigned char) p[0]),
+						s = len > 1 ? fold((unsigned char) p[1]) : 0,
+						l = fold((unsigned char) p[len - 1]);
+
+			in_cues = may_hold(&nc_lex_quote_cues, f, s, l, len);
+			in_words = may_hold(&nc_lex_quote_words, f, s, l, len);
+		}
+		/* lower-cased and hashed once for both lexicons, if either may hold it */
+		if (in_cues || in_words)
+			h = nc_lex_hash_lower(p, len);
+		e = in_cues ? nc_lex_find_lower_hashed(&nc_lex_quote_cues, p, len, h) : NULL;
 		if (e != NULL && e->value != NULL)
 		{
 			switch (e->value[0])
@@ -53,7 +87,7 @@ nc_q_classes_lookup(const QCtx *cx, uint32_t tok)
 					break;
 			}
 		}
-		e = nc_lex_find_lower_hashed(&nc_lex_quote_words, p, len, h);
+		e = in_words ? nc_lex_find_lower_hashed(&nc_lex_quote_words, p, len, h) : NULL;
 		if (e != NULL && e->value != NULL)
 			wc = wclass_index[(unsigned char) e->value[0]];
 	}
