@@ -228,13 +228,9 @@ cl_ascii_lower(unsigned char ch)
 static inline bool
 cl_lex_may_hold_lower(const NcLexicon *lex, const unsigned char *p, size_t n)
 {
-	uint32_t	b;
-
-	if (n == 0 || n >= 64 || !((lex->lenmask >> n) & 1))
-		return false;
-	b = nc_lex_filter_bit(cl_ascii_lower(p[0]), n > 1 ? cl_ascii_lower(p[1]) : 0,
-						  cl_ascii_lower(p[n - 1]), n, lex->fmask);
-	return (lex->filter[b >> 6] >> (b & 63)) & 1;
+	return n > 0 &&
+		nc_lex_may_hold(lex, cl_ascii_lower(p[0]), n > 1 ? cl_ascii_lower(p[1]) : 0,
+						cl_ascii_lower(p[n - 1]), n);
 }
 
 /* Can token i follow "a"/"an" in a number ("a third", "a dozen", "a year")? */

@@ -414,11 +414,6 @@ cl_lex_maxlen(const NcLexicon *lex)
 	return lex->lenmask == 0 ? 0 : (size_t) (63 - __builtin_clzll(lex->lenmask));
 }
 
-static inline unsigned char
-ascii_lower(unsigned char ch)
-{
-	return (ch >= 'A' && ch <= 'Z') ? (unsigned char) (ch + 32) : ch;
-}
 
 uint32_t
 cl_join_prefixes(const NcDoc *doc, uint32_t first, uint32_t maxw, size_t maxlen,
@@ -444,7 +439,7 @@ cl_join_prefixes(const NcDoc *doc, uint32_t first, uint32_t maxw, size_t maxlen,
 		}
 		for (uint32_t k = 0; k < tl; k++)
 		{
-			unsigned char ch = ascii_lower(tp[k]);
+			unsigned char ch = cl_ascii_lower(tp[k]);
 
 			buf[n++] = (char) ch;
 			acc = nc_lex_hash_step(acc, ch);
@@ -483,7 +478,7 @@ cl_join_suffixes(const NcDoc *doc, uint32_t end, uint32_t maxw, size_t maxlen,
 		}
 		for (uint32_t k = tl; k-- > 0;)
 		{
-			unsigned char ch = ascii_lower(tp[k]);
+			unsigned char ch = cl_ascii_lower(tp[k]);
 
 			buf[--p] = (char) ch;
 			acc += (uint32_t) ch * pw;

@@ -18,25 +18,6 @@ lex_hash(const unsigned char *key, size_t len)
 	return h;
 }
 
-/*
- * May the lexicon hold the key of len bytes (len > 0) whose first, second
- * and last bytes are f, s and l?  The key lengths present and then the
- * pre-filter answer for most words, which are in no lexicon, before any
- * hashing or memory beyond the lexicon header and one word of its bitmap
- * is touched.
- */
-static inline bool
-lex_may_hold(const NcLexicon *lex, unsigned char f, unsigned char s, unsigned char l,
-			 size_t len)
-{
-	uint32_t	b;
-
-	if (!((lex->lenmask >> (len < 63 ? len : 63)) & 1))
-		return false;
-	b = nc_lex_filter_bit(f, s, l, len, lex->fmask);
-	return (lex->filter[b >> 6] >> (b & 63)) & 1;
-}
-
 /* the pre-filter's second byte of a key of len bytes (len > 0) */
 static inline unsigned char
 second_byte(const char *key, size_t len)
@@ -75,7 +56,7 @@ const NcLexEntry *
 nc_lex_find_hashed(const NcLexicon *lex, const char *key, size_t len, uint32_t h)
 {
 	if (len == 0 ||
-		!lex_may_hold(lex, (unsigned char) key[0], second_byte(key, len),
+		!nc_lex_may_hold(lex, (unsigned char) key[0], second_byte(key, len),
 					  (unsigned char) key[len - 1], len))
 		return NULL;
 	LEX_PROBE(lex, h, (size_t) e->keylen == len && memcmp(e->key, key, len) == 0);
@@ -122,7 +103,7 @@ static inline bool
 lex_may_hold_lower(const NcLexicon *lex, const char *key, size_t len)
 {
 	return len > 0 && len < 64 &&
-		lex_may_hold(lex, fold_ascii[(unsigned char) key[0]],
+		nc_lex_may_hold(lex, fold_ascii[(unsigned char) key[0]],
 					 fold_ascii[second_byte(key, len)],
 					 fold_ascii[(unsigned char) key[len - 1]], len);
 }

@@ -13,21 +13,6 @@ static const uint8_t wclass_index[256] = {
 	['x'] = 8, ['z'] = 9, ['r'] = 10, ['o'] = 11, ['c'] = 12, ['g'] = 13
 };
 
-/*
- * May lex hold a word of len bytes (0 < len < 64) whose first, second and
- * last bytes, ASCII lower-cased, are f, s and l?  The key lengths and
- * pre-filter that nc_lex_find_lower_hashed tests before its probe: a word
- * neither lexicon may hold is not hashed at all.
- */
-static inline bool
-may_hold(const NcLexicon *lex, unsigned char f, unsigned char s, unsigned char l,
-		 uint32_t len)
-{
-	uint32_t	b = nc_lex_filter_bit(f, s, l, len, lex->fmask);
-
-	return ((lex->lenmask >> (len < 63 ? len : 63)) & (lex->filter[b >> 6] >> (b & 63)) & 1) != 0;
-}
-
 static inline unsigned char
 fold(unsigned char c)
 {
@@ -62,8 +47,8 @@ nc_q_classes_lookup(const QCtx *cx, uint32_t tok)
 						s = len > 1 ? fold((unsigned char) p[1]) : 0,
 						l = fold((unsigned char) p[len - 1]);
 
-			in_cues = may_hold(&nc_lex_quote_cues, f, s, l, len);
-			in_words = may_hold(&nc_lex_quote_words, f, s, l, len);
+			in_cues = nc_lex_may_hold(&nc_lex_quote_cues, f, s, l, len);
+			in_words = nc_lex_may_hold(&nc_lex_quote_words, f, s, l, len);
 		}
 		/* lower-cased and hashed once for both lexicons, if either may hold it */
 		if (in_cues || in_words)
