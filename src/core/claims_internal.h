@@ -214,12 +214,6 @@ cl_tok_key4(const unsigned char *text, uint32_t len, const NcToken *t)
 	return (k | 0x20202020) & mask[n < 4 ? n : 4];
 }
 
-static inline unsigned char
-cl_ascii_lower(unsigned char ch)
-{
-	return (ch >= 'A' && ch <= 'Z') ? (unsigned char) (ch + 32) : ch;
-}
-
 /*
  * May lex hold p[0..n) ASCII lower-cased?  The tests nc_lex_find_lower
  * makes before it hashes (the key lengths present, then the pre-filter
@@ -229,8 +223,8 @@ static inline bool
 cl_lex_may_hold_lower(const NcLexicon *lex, const unsigned char *p, size_t n)
 {
 	return n > 0 &&
-		nc_lex_may_hold(lex, cl_ascii_lower(p[0]), n > 1 ? cl_ascii_lower(p[1]) : 0,
-						cl_ascii_lower(p[n - 1]), n);
+		nc_lex_may_hold(lex, nc_ascii_lower(p[0]), n > 1 ? nc_ascii_lower(p[1]) : 0,
+						nc_ascii_lower(p[n - 1]), n);
 }
 
 /* Can token i follow "a"/"an" in a number ("a third", "a dozen", "a year")? */

@@ -439,7 +439,7 @@ cl_join_prefixes(const NcDoc *doc, uint32_t first, uint32_t maxw, size_t maxlen,
 		}
 		for (uint32_t k = 0; k < tl; k++)
 		{
-			unsigned char ch = cl_ascii_lower(tp[k]);
+			unsigned char ch = nc_ascii_lower(tp[k]);
 
 			buf[n++] = (char) ch;
 			acc = nc_lex_hash_step(acc, ch);
@@ -478,7 +478,7 @@ cl_join_suffixes(const NcDoc *doc, uint32_t end, uint32_t maxw, size_t maxlen,
 		}
 		for (uint32_t k = tl; k-- > 0;)
 		{
-			unsigned char ch = cl_ascii_lower(tp[k]);
+			unsigned char ch = nc_ascii_lower(tp[k]);
 
 			buf[--p] = (char) ch;
 			acc += (uint32_t) ch * pw;
@@ -493,19 +493,13 @@ cl_join_suffixes(const NcDoc *doc, uint32_t end, uint32_t maxw, size_t maxlen,
 
 /*
  * May some key of lex (or NULL) start with the four bytes key4
- * (NC_LEX_KEY4), and some be n bytes long?  A few instructions each, and
- * few windows that are no key pass both.
+ * (NC_LEX_KEY4)?  With nc_lex_has_len, a few instructions each, and few
+ * windows that are no key pass both.
  */
 static inline bool
 lex_starts(const NcLexicon *lex, uint32_t key4)
 {
 	return lex != NULL && nc_lex_prefix_maybe(&lex->prefix, key4);
-}
-
-static inline bool
-lex_has_len(const NcLexicon *lex, size_t n)
-{
-	return (lex->lenmask >> (n < 63 ? n : 63)) & 1;
 }
 
 uint32_t
@@ -540,7 +534,7 @@ cl_prefixes_may_hold(const NcDoc *doc, uint32_t first, uint32_t maxw, size_t max
 		else if (!p1 && !p2)
 			break;				/* every wider window starts the same */
 		n += space + tl;
-		if ((p1 && lex_has_len(lex1, n)) || (p2 && lex_has_len(lex2, n)))
+		if ((p1 && nc_lex_has_len(lex1, n)) || (p2 && nc_lex_has_len(lex2, n)))
 			mask |= UINT32_C(1) << w;
 	}
 	return mask;
@@ -575,8 +569,8 @@ cl_suffixes_may_hold(const NcDoc *doc, uint32_t end, uint32_t maxw, size_t maxle
 		}
 		head = k;
 		n += space + tl;
-		if ((lex_starts(lex1, head) && lex_has_len(lex1, n)) ||
-			(lex_starts(lex2, head) && lex_has_len(lex2, n)))
+		if ((lex_starts(lex1, head) && nc_lex_has_len(lex1, n)) ||
+			(lex_starts(lex2, head) && nc_lex_has_len(lex2, n)))
 			mask |= UINT32_C(1) << w;
 	}
 	return mask;

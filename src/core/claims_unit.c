@@ -24,7 +24,7 @@ lower_nodots(const NcDoc *doc, uint32_t i, char *buf, size_t size)
 
 		if (ch == '.')
 			continue;
-		buf[k++] = (ch >= 'A' && ch <= 'Z') ? (char) (ch + 32) : (char) ch;
+		buf[k++] = (char) nc_ascii_lower(ch);
 	}
 	buf[k] = '\0';
 	return k;

@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <string.h>
 
+#include "nc_chars.h"
 #include "nc_lexicon.h"
 
 /* The hash of tools/lexgen.sh: h = h * 31 + byte, mod 2^32. */
@@ -64,11 +65,8 @@ nc_lex_find_hashed(const NcLexicon *lex, const char *key, size_t len, uint32_t h
 
 /* ASCII lower-casing by table: one load a byte, no compare */
 #define FOLD(c) ((c) >= 'A' && (c) <= 'Z' ? (c) + 32 : (c))
-#define FOLD4(c) FOLD(c), FOLD((c) + 1), FOLD((c) + 2), FOLD((c) + 3)
-#define FOLD16(c) FOLD4(c), FOLD4((c) + 4), FOLD4((c) + 8), FOLD4((c) + 12)
-#define FOLD64(c) FOLD16(c), FOLD16((c) + 16), FOLD16((c) + 32), FOLD16((c) + 48)
 static const unsigned char fold_ascii[256] = {
-	FOLD64(0), FOLD64(64), FOLD64(128), FOLD64(192)
+	NC_BYTE_TABLE(FOLD)
 };
 
 /* key[0..len), ASCII lower-cased, equals the (lower-case) lexicon key? */

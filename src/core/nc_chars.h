@@ -12,6 +12,15 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+/*
+ * The initialiser of a 256-entry byte table: F(0), F(1), ... F(255), for F
+ * a macro of one byte value.
+ */
+#define NC_BYTES4(F, c) F(c), F((c) + 1), F((c) + 2), F((c) + 3)
+#define NC_BYTES16(F, c) NC_BYTES4(F, c), NC_BYTES4(F, (c) + 4), NC_BYTES4(F, (c) + 8), NC_BYTES4(F, (c) + 12)
+#define NC_BYTES64(F, c) NC_BYTES16(F, c), NC_BYTES16(F, (c) + 16), NC_BYTES16(F, (c) + 32), NC_BYTES16(F, (c) + 48)
+#define NC_BYTE_TABLE(F) NC_BYTES64(F, 0), NC_BYTES64(F, 64), NC_BYTES64(F, 128), NC_BYTES64(F, 192)
+
 typedef enum NcCharClass
 {
 	NC_CC_SPACE = 0,			/* blanks, NBSP and other Zs, ZWSP, BOM, controls */

@@ -127,15 +127,18 @@ nc_tok_len(const NcDoc *doc, uint32_t i)
 /* Case-insensitive (ASCII folding) equality of token i with a C string. */
 extern bool nc_tok_eq_str(const NcDoc *doc, uint32_t i, const char *word);
 extern bool nc_tok_eq_n(const NcDoc *doc, uint32_t i, const char *word, size_t n);
+/* a byte with ASCII letters lower-cased */
+static inline unsigned char
+nc_ascii_lower(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? (unsigned char) (c + 32) : c;
+}
+
 /* two bytes equal with ASCII letters case-folded */
 static inline bool
 nc_fold_eq(unsigned char a, unsigned char b)
 {
-	if (a >= 'A' && a <= 'Z')
-		a += 32;
-	if (b >= 'A' && b <= 'Z')
-		b += 32;
-	return a == b;
+	return nc_ascii_lower(a) == nc_ascii_lower(b);
 }
 
 static inline bool

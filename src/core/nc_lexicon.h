@@ -66,19 +66,27 @@ nc_lex_filter_bit(unsigned char f, unsigned char s, unsigned char l, size_t len,
 }
 
 /*
- * May lex hold the key of len bytes (len > 0) whose first, second and last
- * bytes are f, s and l (s 0 when len is 1)?  The key lengths present and
- * then the pre-filter answer for most words, which are in no lexicon,
- * before any hashing or memory beyond the lexicon header and one word of
- * its bitmap is touched.  Computed without a branch.
+ * nc_lex_has_len: is some key of lex len bytes long (bit 63 of lenmask
+ * stands for 63 or more)?  nc_lex_may_hold: may lex hold the key of len
+ * bytes (len > 0) whose first, second and last bytes are f, s and l (s 0
+ * when len is 1)?  The key lengths present and then the pre-filter answer
+ * for most words, which are in no lexicon, before any hashing or memory
+ * beyond the lexicon header and one word of its bitmap is touched.
+ * Computed without a branch.
  */
+static inline int
+nc_lex_has_len(const NcLexicon *lex, size_t len)
+{
+	return (int) ((lex->lenmask >> (len < 63 ? len : 63)) & 1);
+}
+
 static inline int
 nc_lex_may_hold(const NcLexicon *lex, unsigned char f, unsigned char s, unsigned char l,
 				size_t len)
 {
 	uint32_t	b = nc_lex_filter_bit(f, s, l, len, lex->fmask);
 
-	return (int) ((lex->lenmask >> (len < 63 ? len : 63)) & (lex->filter[b >> 6] >> (b & 63)) & 1);
+	return nc_lex_has_len(lex, len) & (int) ((lex->filter[b >> 6] >> (b & 63)) & 1);
 }
 
 /*

@@ -10,6 +10,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "nc_chars.h"
 #include "ner_internal.h"
 
 #define FNV_OFF		UINT64_C(0xCBF29CE484222325)
@@ -47,11 +48,8 @@ nc_ner_fnv(const char *s, size_t len)
  * the ASCII letter class of every byte (tok_case).
  */
 #define KB(c) ((c) >= 'A' && (c) <= 'Z' ? (c) + 32 : (c) >= '0' && (c) <= '9' ? '0' : (c))
-#define KB4(c) KB(c), KB((c) + 1), KB((c) + 2), KB((c) + 3)
-#define KB16(c) KB4(c), KB4((c) + 4), KB4((c) + 8), KB4((c) + 12)
-#define KB64(c) KB16(c), KB16((c) + 16), KB16((c) + 32), KB16((c) + 48)
 static const unsigned char key_byte[256] = {
-	KB64(0), KB64(64), KB64(128), KB64(192)
+	NC_BYTE_TABLE(KB)
 };
 
 #define KC_UPPER	1
@@ -59,11 +57,8 @@ static const unsigned char key_byte[256] = {
 #define KC_HIGH		4			/* not ASCII: maybe part of a U+2019 */
 #define KC(c) ((c) >= 'A' && (c) <= 'Z' ? KC_UPPER : (c) >= 'a' && (c) <= 'z' ? KC_LOWER : \
 			   (c) >= 0x80 ? KC_HIGH : 0)
-#define KC4(c) KC(c), KC((c) + 1), KC((c) + 2), KC((c) + 3)
-#define KC16(c) KC4(c), KC4((c) + 4), KC4((c) + 8), KC4((c) + 12)
-#define KC64(c) KC16(c), KC16((c) + 16), KC16((c) + 32), KC16((c) + 48)
 static const unsigned char key_class[256] = {
-	KC64(0), KC64(64), KC64(128), KC64(192)
+	NC_BYTE_TABLE(KC)
 };
 
 /*
@@ -74,11 +69,8 @@ static const unsigned char key_class[256] = {
 #define SC_SKIP		0x80
 #define SC(c) ((c) >= 'A' && (c) <= 'Z' ? 'X' : (c) >= 'a' && (c) <= 'z' ? 'x' : \
 			   (c) >= '0' && (c) <= '9' ? 'd' : (c) < 0x80 ? (c) : (c) >= 0xC0 ? 'u' : SC_SKIP)
-#define SC4(c) SC(c), SC((c) + 1), SC((c) + 2), SC((c) + 3)
-#define SC16(c) SC4(c), SC4((c) + 4), SC4((c) + 8), SC4((c) + 12)
-#define SC64(c) SC16(c), SC16((c) + 16), SC16((c) + 32), SC16((c) + 48)
 static const unsigned char shape_class[256] = {
-	SC64(0), SC64(64), SC64(128), SC64(192)
+	NC_BYTE_TABLE(SC)
 };
 
 static inline uint64_t
@@ -864,12 +856,17 @@ add_rows(const int16_t *const *r, int nr, int32_t *sc)
 #endif
 }
 
+/*
+ * May label follow label pt (nerspec.allowed)?  O and B-X anywhere, I-X
+ * only after B-X or I-X.
+ */
+#define NER_ALLOWED(label, pt) \
+	((label) == 0 || ((label) & 1) || (pt) == (label) - 1 || (pt) == (label))
+
 static inline bool
 allowed(int label, int pt)
 {
-	if (label == 0 || (label & 1))
-		return true;
-	return pt == label - 1 || pt == label;
+	return NER_ALLOWED(label, pt);
 }
 
 /*
@@ -1052,9 +1049,10 @@ _Static_assert(NER_MAXBEAM * NER_NLAB <= KEY_SCALE, "candidate numbers fit a key
  * Bit l: label l may be proposed.  Entry 0: only O (a token not scored for
  * the hypothesis); entry pt + 1: the labels allowed() after label pt.
  */
-#define AL(pt) (uint16_t) (1 | 2 | 8 | 32 | 128 | \
-	((pt) == 1 || (pt) == 2 ? 4 : 0) | ((pt) == 3 || (pt) == 4 ? 16 : 0) | \
-	((pt) == 5 || (pt) == 6 ? 64 : 0) | ((pt) == 7 || (pt) == 8 ? 256 : 0))
+#define AL(pt) (uint16_t) (NER_ALLOWED(0, pt) | NER_ALLOWED(1, pt) << 1 | \
+	NER_ALLOWED(2, pt) << 2 | NER_ALLOWED(3, pt) << 3 | NER_ALLOWED(4, pt) << 4 | \
+	NER_ALLOWED(5, pt) << 5 | NER_ALLOWED(6, pt) << 6 | NER_ALLOWED(7, pt) << 7 | \
+	NER_ALLOWED(8, pt) << 8)
 static const uint16_t proposable[NER_START + 2] = {
 	1, AL(0), AL(1), AL(2), AL(3), AL(4), AL(5), AL(6), AL(7), AL(8), AL(9)
 };

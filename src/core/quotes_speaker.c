@@ -107,17 +107,8 @@ same_lower(const char *a, uint32_t alen, const char *b, uint32_t blen)
 	if (alen != blen)
 		return false;
 	for (uint32_t i = 0; i < alen; i++)
-	{
-		char		x = a[i],
-					y = b[i];
-
-		if (x >= 'A' && x <= 'Z')
-			x += 'a' - 'A';
-		if (y >= 'A' && y <= 'Z')
-			y += 'a' - 'A';
-		if (x != y)
+		if (!nc_fold_eq((unsigned char) a[i], (unsigned char) b[i]))
 			return false;
-	}
 	return true;
 }
 

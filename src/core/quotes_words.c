@@ -13,11 +13,6 @@ static const uint8_t wclass_index[256] = {
 	['x'] = 8, ['z'] = 9, ['r'] = 10, ['o'] = 11, ['c'] = 12, ['g'] = 13
 };
 
-static inline unsigned char
-fold(unsigned char c)
-{
-	return c >= 'A' && c <= 'Z' ? c + 32 : c;
-}
 
 /*
  * Both classes of token tok from the lexicons, kept in the cache: what
@@ -43,9 +38,9 @@ nc_q_classes_lookup(const QCtx *cx, uint32_t tok)
 
 		if (len > 0 && len < 64)
 		{
-			unsigned char f = fold((unsigned char) p[0]),
-						s = len > 1 ? fold((unsigned char) p[1]) : 0,
-						l = fold((unsigned char) p[len - 1]);
+			unsigned char f = nc_ascii_lower((unsigned char) p[0]),
+						s = len > 1 ? nc_ascii_lower((unsigned char) p[1]) : 0,
+						l = nc_ascii_lower((unsigned char) p[len - 1]);
 
 			in_cues = nc_lex_may_hold(&nc_lex_quote_cues, f, s, l, len);
 			in_words = nc_lex_may_hold(&nc_lex_quote_words, f, s, l, len);
@@ -139,11 +134,7 @@ nc_q_hash_lower(const char *s, uint32_t len)
 
 	for (uint32_t i = 0; i < len; i++)
 	{
-		unsigned char c = (unsigned char) s[i];
-
-		if (c >= 'A' && c <= 'Z')
-			c += 'a' - 'A';
-		h ^= c;
+		h ^= nc_ascii_lower((unsigned char) s[i]);
 		h *= 1099511628211ULL;
 	}
 	return h;

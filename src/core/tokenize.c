@@ -707,21 +707,15 @@ nc_tokenize_range(NcBuilder *b, uint32_t start, uint32_t end)
 
 		/*
 		 * Most tokens are ASCII words that neither a period nor an
-		 * apostrophe nor a character beyond ASCII follows: cut them here,
-		 * with the space after them, in one store (word_tokens() would
-		 * find the same).
+		 * apostrophe nor a character beyond ASCII follows: cut them here, in
+		 * one store (word_tokens() would find the same).
 		 */
 		if (seen & (AW_UPPER | AW_LOWER))
 		{
 			uint32_t	run_end = ascii_run_end(&c, tok_start + 1, &seen);
-			bool		space = false;
 
-			if (run_end < end)
-			{
-				if (ascii_word[s[run_end]] & (AW_EXT | AW_HIGH))
-					goto general;
-				space = s[run_end] == ' ';
-			}
+			if (run_end < end && (ascii_word[s[run_end]] & (AW_EXT | AW_HIGH)))
+				goto general;
 			if (!tok_room(b, &o))
 			{
 				st = NC_ENOMEM;
@@ -729,32 +723,11 @@ nc_tokenize_range(NcBuilder *b, uint32_t start, uint32_t end)
 			}
 			flags |= (s[tok_start] <= 'Z' ? NC_TF_CAP : 0) |
 				((seen & AW_DIGIT) ? NC_TF_DIGIT : 0) |
-				((seen & AW_LOWER) ? 0 : NC_TF_ALLCAPS) |
-				(space ? NC_TF_SPACE_AFTER : 0);
+				((seen & AW_LOWER) ? 0 : NC_TF_ALLCAPS);
 			emit_n(&o, run_end, run_end - tok_start, NC_TK_WORD, flags,
 				   NC_MARK_NONE);
-			if (o.pos > check_at)
-			{
-				check_at = o.pos + CHECK_BYTES;
-				if (nc_should_stop(b->env))
-				{
-					st = NC_ECANCEL;
-					break;
-				}
-			}
-			if (space)
-			{
-				gap = NC_TF_SPACE_BEFORE;
-				glued = false;
-				o.pos++;
-				o.cpos++;
-			}
-			else
-			{
-				gap = 0;
-				glued = true;
-			}
-			continue;
+			gap = 0;
+			goto emitted;
 		}
 general:
 		if (s[o.pos] < 0x80)
@@ -794,13 +767,14 @@ general:
 			word_tokens(&o, &c, n, flags);
 		else
 			quotes |= other_token(&o, &c, cp, n, cc, flags);
-		glued = true;
 		/* every token holds at least one character: progress is certain */
 		if (o.pos <= tok_start)
 		{
 			st = NC_EINTERNAL;
 			break;
 		}
+emitted:
+		glued = true;
 		if (o.pos > check_at)
 		{
 			check_at = o.pos + CHECK_BYTES;
