@@ -639,10 +639,13 @@ worth_building(const NcDoc *doc, uint32_t i, uint32_t send, uint32_t k)
 		return true;
 	/*
 	 * Else it starts as a number word does (or shares a slot with one):
-	 * parse_words reads it only as a number word, and "fifth", "thirst"
-	 * are turned away by what its lookup tests first.
+	 * parse_words reads it only as a number word.  The lexicon's own
+	 * prefix filter (without the grammar's words and the multipliers that
+	 * share start_words' slots) and what its lookup tests first turn away
+	 * "though", "fifth", "thirst" before the grammar runs.
 	 */
-	return cl_lex_may_hold_lower(&nc_lex_claim_numwords, p, n);
+	return nc_lex_prefix_maybe(&nc_lex_claim_numwords.prefix, k) &&
+		cl_lex_may_hold_lower(&nc_lex_claim_numwords, p, n);
 }
 
 /*
