@@ -570,18 +570,19 @@ grammar_word(uint32_t k)
 }
 
 /*
- * The first four bytes (cl_tok_key4) of every word parse_words can read a
- * number from: the claim_numwords keys, the grammar's words and the
- * multipliers ("sixfold": a number word or a scale, then "fold").  A byte
- * per slot of their hash, so that the test made on every token of the
- * text is one load.  Built once per process from the compiled-in
- * lexicons and never changed after: every caller (and thread) sees the
- * same table.
+ * The token kinds a number may start at, by the hash of the token's first
+ * four bytes (cl_tok_key4): any number or symbol, and a word where the
+ * slot holds the first four bytes of a word parse_words can read a number
+ * from: the claim_numwords keys, the grammar's words and the multipliers
+ * ("sixfold": a number word or a scale, then "fold").  One load answers
+ * the test made on every token of the text.  Built once per process from
+ * the compiled-in lexicons and never changed after: every caller (and
+ * thread) sees the same table.
  */
 #define START_BITS 10
 #define START_SLOT(k) (((uint32_t) (k) * UINT32_C(2654435761)) >> (32 - START_BITS))
 
-static unsigned char start_words[1 << START_BITS];
+static unsigned char start_kinds[1 << START_BITS];
 static pthread_once_t start_once = PTHREAD_ONCE_INIT;
 
 /* enter the first four bytes of the entry's key (or of key + "fold") */
@@ -594,12 +595,13 @@ start_add(const NcLexEntry *e, bool fold)
 	memcpy(buf, e->key, n);
 	if (fold)
 		memcpy(buf + n, "fold", 4 - n);
-	start_words[START_SLOT(cl_key4_lower(cl_load_key4(buf), fold ? 4 : n))] = 1;
+	start_kinds[START_SLOT(cl_key4_lower(cl_load_key4(buf), fold ? 4 : n))] |= 1 << NC_TK_WORD;
 }
 
 static void
 start_build(void)
 {
+	memset(start_kinds, 1 << NC_TK_NUMBER | 1 << NC_TK_SYMBOL, sizeof(start_kinds));
 	for (size_t i = 0; i < nc_lex_claim_numwords.count; i++)
 	{
 		start_add(&nc_lex_claim_numwords.entries[i], false);
@@ -609,7 +611,7 @@ start_build(void)
 		start_add(&nc_lex_claim_scales.entries[i], true);
 	for (size_t i = 0; i < sizeof(grammar_keys) / sizeof(grammar_keys[0]); i++)
 		if (grammar_keys[i] != 0)
-			start_words[START_SLOT(grammar_keys[i])] = 1;
+			start_kinds[START_SLOT(grammar_keys[i])] |= 1 << NC_TK_WORD;
 }
 
 /*
@@ -620,7 +622,7 @@ start_build(void)
  * the loop over all of them.
  */
 static __attribute__((noinline)) bool
-worth_building(const NcDoc *doc, uint32_t i, uint32_t send, uint32_t k)
+worth_building(const NcDoc *doc, uint32_t i, uint32_t k)
 {
 	const unsigned char *p = (const unsigned char *) nc_tok_ptr(doc, i);
 	uint32_t	n = nc_tok_len(doc, i);
@@ -630,9 +632,10 @@ worth_building(const NcDoc *doc, uint32_t i, uint32_t send, uint32_t k)
 	if (doc->toks[i].kind != NC_TK_WORD || grammar_word(k))
 	{
 		/* "a"/"an" before a word no number after an article starts with
-		 * ("a new") */
+		 * ("a new"), or last in its sentence */
 		return !((k == NC_LEX_KEY4('a', 0, 0, 0) || k == NC_LEX_KEY4('a', 'n', 0, 0)) &&
-				 (i + 1 >= send || !cl_maybe_after_article(doc, i + 1)));
+				 (i + 1 >= doc->sents[doc->toks[i].sentence].tok_end ||
+				  !cl_maybe_after_article(doc, i + 1)));
 	}
 	/* "sixfold" */
 	if (n > 4 && memcmp(p + n - 4, "fold", 4) == 0)
@@ -641,7 +644,7 @@ worth_building(const NcDoc *doc, uint32_t i, uint32_t send, uint32_t k)
 	 * Else it starts as a number word does (or shares a slot with one):
 	 * parse_words reads it only as a number word.  The lexicon's own
 	 * prefix filter (without the grammar's words and the multipliers that
-	 * share start_words' slots) and what its lookup tests first turn away
+	 * share their slots in start_kinds) and what its lookup tests first turn away
 	 * "though", "fifth", "thirst" before the grammar runs.
 	 */
 	return nc_lex_prefix_maybe(&nc_lex_claim_numwords.prefix, k) &&
@@ -649,29 +652,31 @@ worth_building(const NcDoc *doc, uint32_t i, uint32_t send, uint32_t k)
 }
 
 /*
- * May a number start at token t, whose first four bytes are k: any number
- * or symbol, a word only where start_words has its key.  No branch on the
- * word, as which way such tests go is no pattern the predictor learns.
+ * May a number start at token t, whose first four bytes are k?  No branch
+ * on the word, as which way such tests go is no pattern the predictor
+ * learns.
  */
 static inline bool
-may_start(const NcDoc *doc, const NcToken *t, uint32_t send, uint32_t k)
+may_start(const NcDoc *doc, const NcToken *t, uint32_t k)
 {
-	return (((start_words[START_SLOT(k)] | 1 << NC_TK_NUMBER | 1 << NC_TK_SYMBOL) >> t->kind) & 1) &&
-		worth_building(doc, (uint32_t) (t - doc->toks), send, k);
+	return ((start_kinds[START_SLOT(k)] >> t->kind) & 1) &&
+		worth_building(doc, (uint32_t) (t - doc->toks), k);
 }
 
 /*
- * The first token from i on (before send) where a number may start: a
+ * The first token from i on where a number may start, or doc->ntok: a
  * cheap test before the grammar runs, made on every token, most of them
- * words no number word starts like.  Not inlined: in the driver the
- * loop's values do not all stay in registers.
+ * words no number word starts like.  Over the whole text rather than a
+ * sentence: most sentences hold no number, and the driver keeps the
+ * answer until it has passed it.  Not inlined: in the driver the loop's
+ * values do not all stay in registers.
  */
 static __attribute__((noinline)) uint32_t
-next_start(const NcDoc *doc, uint32_t i, uint32_t send)
+next_start(const NcDoc *doc, uint32_t i)
 {
 	const unsigned char *text = (const unsigned char *) doc->text;
 	const NcToken *t = &doc->toks[i];
-	const NcToken *tend = &doc->toks[send];
+	const NcToken *tend = &doc->toks[doc->ntok];
 	const NcToken *whole = tend;
 	uint32_t	len = doc->len;
 
@@ -679,13 +684,13 @@ next_start(const NcDoc *doc, uint32_t i, uint32_t send)
 	while (whole > t && whole[-1].start + 4 > len)
 		whole--;
 	for (; t < whole; t++)
-		if (may_start(doc, t, send, cl_key4_lower(cl_load_key4(text + t->start), t->end - t->start)))
+		if (may_start(doc, t, cl_key4_lower(cl_load_key4(text + t->start), t->end - t->start)))
 			return (uint32_t) (t - doc->toks);
 	/* the last few tokens of the text */
 	for (; t < tend; t++)
-		if (may_start(doc, t, send, cl_tok_key4(text, len, t)))
+		if (may_start(doc, t, cl_tok_key4(text, len, t)))
 			return (uint32_t) (t - doc->toks);
-	return send;
+	return doc->ntok;
 }
 
 NcStatus
@@ -694,6 +699,7 @@ nc_claims_extract(const NcEnv *env, const NcDoc *doc, const NcEntities *ents,
 {
 	ClOut		o = {NULL, 0, 0};
 	ClCtx		c;
+	uint32_t	cand = 0;		/* next_start's answer, for every i up to it */
 
 	out->claims = NULL;
 	out->nclaim = 0;
@@ -703,6 +709,8 @@ nc_claims_extract(const NcEnv *env, const NcDoc *doc, const NcEntities *ents,
 	c.doc = doc;
 	c.ents = ents;
 	c.quotes = quotes;
+	if (doc->ntok > 0)
+		cand = next_start(doc, 0);
 	for (uint32_t s = 0; s < doc->nsent; s++)
 	{
 		const NcSentence *sent = &doc->sents[s];
@@ -720,9 +728,11 @@ nc_claims_extract(const NcEnv *env, const NcDoc *doc, const NcEntities *ents,
 		{
 			ClBuilt		b;
 
-			i = next_start(doc, i, c.send);
-			if (i >= c.send)
+			if (cand < i)
+				cand = next_start(doc, i);
+			if (cand >= c.send)
 				break;
+			i = cand;
 			build(&c, i, lo, &b);
 			if (!b.emit)
 			{
