@@ -11,6 +11,7 @@
  * looks a few tokens ahead, the approximators at most six back), and a
  * claim's tokens are never parsed again.
  */
+#include <pthread.h>
 #include <string.h>
 
 #include "claims_internal.h"
@@ -547,9 +548,6 @@ build(const ClCtx *c, uint32_t i, uint32_t lo, ClBuilt *b)
 	b->vmax = vmax;
 }
 
-/* "fold" as cl_load_key4 reads it */
-#define FOLD_KEY NC_LEX_KEY4('f', 'o', 'l', 'd')
-
 /*
  * The words the number grammar (claims_number.c) knows by themselves, by
  * their first four bytes: "a", "an", half, quarter, once, twice, thrice.
@@ -572,90 +570,127 @@ grammar_word(uint32_t k)
 }
 
 /*
+ * The token kinds a number may start at, by the hash of the token's first
+ * four bytes (cl_tok_key4): any number or symbol, and a word where the
+ * slot holds the first four bytes of a word parse_words can read a number
+ * from: the claim_numwords keys, the grammar's words and the multipliers
+ * ("sixfold": a number word or a scale, then "fold").  One load answers
+ * the test made on every token of the text.  Built once per process from
+ * the compiled-in lexicons and never changed after: every caller (and
+ * thread) sees the same table.
+ */
+#define START_BITS 10
+#define START_SLOT(k) (((uint32_t) (k) * UINT32_C(2654435761)) >> (32 - START_BITS))
+
+static unsigned char start_kinds[1 << START_BITS];
+static pthread_once_t start_once = PTHREAD_ONCE_INIT;
+
+/* enter the first four bytes of the entry's key (or of key + "fold") */
+static void
+start_add(const NcLexEntry *e, bool fold)
+{
+	char		buf[4] = {0, 0, 0, 0};
+	uint32_t	n = e->keylen < 4 ? (uint32_t) e->keylen : 4;
+
+	memcpy(buf, e->key, n);
+	if (fold)
+		memcpy(buf + n, "fold", 4 - n);
+	start_kinds[START_SLOT(cl_key4_lower(cl_load_key4(buf), fold ? 4 : n))] |= 1 << NC_TK_WORD;
+}
+
+static void
+start_build(void)
+{
+	memset(start_kinds, 1 << NC_TK_NUMBER | 1 << NC_TK_SYMBOL, sizeof(start_kinds));
+	for (size_t i = 0; i < nc_lex_claim_numwords.count; i++)
+	{
+		start_add(&nc_lex_claim_numwords.entries[i], false);
+		start_add(&nc_lex_claim_numwords.entries[i], true);
+	}
+	for (size_t i = 0; i < nc_lex_claim_scales.count; i++)
+		start_add(&nc_lex_claim_scales.entries[i], true);
+	for (size_t i = 0; i < sizeof(grammar_keys) / sizeof(grammar_keys[0]); i++)
+		if (grammar_keys[i] != 0)
+			start_kinds[START_SLOT(grammar_keys[i])] |= 1 << NC_TK_WORD;
+}
+
+/*
  * Token i passed next_start's test (its first four bytes k): a word that
- * parse_words would turn away before it reads anything is not built.  Out
- * of line: the few tokens that get here do not take registers from the
- * loop over all of them.
+ * parse_words would turn away before it reads anything, or a symbol that
+ * is no currency nor vulgar fraction (two or three bytes), is not built.
+ * Out of line: the few tokens that get here do not take registers from
+ * the loop over all of them.
  */
 static __attribute__((noinline)) bool
-worth_building(const NcDoc *doc, uint32_t i, uint32_t send, uint32_t k)
+worth_building(const NcDoc *doc, uint32_t i, uint32_t k)
 {
 	const unsigned char *p = (const unsigned char *) nc_tok_ptr(doc, i);
 	uint32_t	n = nc_tok_len(doc, i);
 
+	if (doc->toks[i].kind == NC_TK_SYMBOL)
+		return n - 2 <= 1;
 	if (doc->toks[i].kind != NC_TK_WORD || grammar_word(k))
 	{
 		/* "a"/"an" before a word no number after an article starts with
-		 * ("a new") */
+		 * ("a new"), or last in its sentence */
 		return !((k == NC_LEX_KEY4('a', 0, 0, 0) || k == NC_LEX_KEY4('a', 'n', 0, 0)) &&
-				 (i + 1 >= send || !cl_maybe_after_article(doc, i + 1)));
+				 (i + 1 >= doc->sents[doc->toks[i].sentence].tok_end ||
+				  !cl_maybe_after_article(doc, i + 1)));
 	}
 	/* "sixfold" */
 	if (n > 4 && memcmp(p + n - 4, "fold", 4) == 0)
 		return true;
 	/*
-	 * Else the prefix filter let it through: parse_words reads it only as a
-	 * number word, and "he", "has" are turned away by what its lookup tests
-	 * first.
+	 * Else it starts as a number word does (or shares a slot with one):
+	 * parse_words reads it only as a number word.  The lexicon's own
+	 * prefix filter (without the grammar's words and the multipliers that
+	 * share their slots in start_kinds) and what its lookup tests first turn away
+	 * "though", "fifth", "thirst" before the grammar runs.
 	 */
-	return cl_lex_may_hold_lower(&nc_lex_claim_numwords, p, n);
+	return nc_lex_prefix_maybe(&nc_lex_claim_numwords.prefix, k) &&
+		cl_lex_may_hold_lower(&nc_lex_claim_numwords, p, n);
 }
 
 /*
- * The first token from i on (before send) where a number may start: a cheap
- * test before the grammar runs, made on every token, most of them words no
- * number word starts like.  Computed without a branch on the word, as
- * which way such tests go is no pattern the predictor learns; the one
- * branch left fails only at the end of the text, where 4 bytes from the
- * token's start are not all there.  Not inlined: in the driver the loop's
+ * May a number start at token t, whose first four bytes are k?  No branch
+ * on the word, as which way such tests go is no pattern the predictor
+ * learns.
+ */
+static inline bool
+may_start(const NcDoc *doc, const NcToken *t, uint32_t k)
+{
+	return ((start_kinds[START_SLOT(k)] >> t->kind) & 1) &&
+		worth_building(doc, (uint32_t) (t - doc->toks), k);
+}
+
+/*
+ * The first token from i on where a number may start, or doc->ntok: a
+ * cheap test before the grammar runs, made on every token, most of them
+ * words no number word starts like.  Over the whole text rather than a
+ * sentence: most sentences hold no number, and the driver keeps the
+ * answer until it has passed it.  Not inlined: in the driver the loop's
  * values do not all stay in registers.
  */
 static __attribute__((noinline)) uint32_t
-next_start(const NcDoc *doc, uint32_t i, uint32_t send)
+next_start(const NcDoc *doc, uint32_t i)
 {
-	static const uint32_t mask[5] = {0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFF};
 	const unsigned char *text = (const unsigned char *) doc->text;
 	const NcToken *t = &doc->toks[i];
-	const NcToken *tend = &doc->toks[send];
-	const uint64_t *pbits = nc_lex_claim_numwords.prefix.bits;
-	uint32_t	pshift = nc_lex_claim_numwords.prefix.shift;
+	const NcToken *tend = &doc->toks[doc->ntok];
+	const NcToken *whole = tend;
 	uint32_t	len = doc->len;
 
-	for (; t < tend; t++)
-	{
-		uint32_t	n = t->end - t->start;
-		const unsigned char *p = text + t->start;
-		uint32_t	k,
-					f,
-					pb,
-					word,
-					ok;
-
-		if (t->start + 4 <= len)
-		{
-			k = cl_load_key4(p);
-			/* its last four bytes: "sixfold", "tenfold" (a multiplier);
-			 * the offset masked, not branched on */
-			f = cl_load_key4(p + ((n - 4) & (0 - (uint32_t) (n > 4))));
-		}
-		else
-		{
-			/* n < 4: bytes past the end masked off */
-			k = NC_LEX_KEY4(p[0], p[n > 1], p[(n > 2) * 2], 0);
-			f = 0;
-		}
-		k = (k | 0x20202020) & mask[n < 4 ? n : 4];
-		/* nc_lex_prefix_maybe, its fields in registers */
-		pb = nc_lex_prefix_bit(k, pshift);
-		word = (((pbits[pb >> 6] >> (pb & 63)) & 1) | grammar_word(k) |
-				((n > 4) & (f == FOLD_KEY))) & (n <= 24);
-		/* bit kind of: a word as above, any number, a symbol of two or
-		 * three bytes (currencies) */
-		ok = word << NC_TK_WORD | 1 << NC_TK_NUMBER | (n - 2 <= 1) << NC_TK_SYMBOL;
-		if (((ok >> t->kind) & 1) && worth_building(doc, (uint32_t) (t - doc->toks), send, k))
+	/* up to whole, four bytes from each token's start are in the text */
+	while (whole > t && whole[-1].start + 4 > len)
+		whole--;
+	for (; t < whole; t++)
+		if (may_start(doc, t, cl_key4_lower(cl_load_key4(text + t->start), t->end - t->start)))
 			return (uint32_t) (t - doc->toks);
-	}
-	return send;
+	/* the last few tokens of the text */
+	for (; t < tend; t++)
+		if (may_start(doc, t, cl_tok_key4(text, len, t)))
+			return (uint32_t) (t - doc->toks);
+	return doc->ntok;
 }
 
 NcStatus
@@ -664,13 +699,18 @@ nc_claims_extract(const NcEnv *env, const NcDoc *doc, const NcEntities *ents,
 {
 	ClOut		o = {NULL, 0, 0};
 	ClCtx		c;
+	uint32_t	cand = 0;		/* next_start's answer, for every i up to it */
 
 	out->claims = NULL;
 	out->nclaim = 0;
+	if (pthread_once(&start_once, start_build) != 0)
+		return NC_EINTERNAL;
 	c.env = env;
 	c.doc = doc;
 	c.ents = ents;
 	c.quotes = quotes;
+	if (doc->ntok > 0)
+		cand = next_start(doc, 0);
 	for (uint32_t s = 0; s < doc->nsent; s++)
 	{
 		const NcSentence *sent = &doc->sents[s];
@@ -688,9 +728,11 @@ nc_claims_extract(const NcEnv *env, const NcDoc *doc, const NcEntities *ents,
 		{
 			ClBuilt		b;
 
-			i = next_start(doc, i, c.send);
-			if (i >= c.send)
+			if (cand < i)
+				cand = next_start(doc, i);
+			if (cand >= c.send)
 				break;
+			i = cand;
 			build(&c, i, lo, &b);
 			if (!b.emit)
 			{

@@ -196,13 +196,22 @@ cl_load_key4(const void *p)
 }
 
 /*
- * Token t's first four bytes lowered with | 0x20 (exact case folding for
- * the letters keys hold), the bytes past a shorter token's end zero.
+ * k, four bytes from a token of n bytes (cl_load_key4), lowered with | 0x20
+ * (exact case folding for the letters keys hold), the bytes past a
+ * shorter token's end zero.
  */
+static inline uint32_t
+cl_key4_lower(uint32_t k, uint32_t n)
+{
+	static const uint32_t mask[5] = {0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFF};
+
+	return (k | 0x20202020) & mask[n < 4 ? n : 4];
+}
+
+/* Token t's first four bytes as cl_key4_lower gives them. */
 static inline uint32_t
 cl_tok_key4(const unsigned char *text, uint32_t len, const NcToken *t)
 {
-	static const uint32_t mask[5] = {0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFF};
 	uint32_t	n = t->end - t->start;
 	const unsigned char *p = text + t->start;
 	uint32_t	k;
@@ -211,7 +220,7 @@ cl_tok_key4(const unsigned char *text, uint32_t len, const NcToken *t)
 		k = cl_load_key4(p);
 	else						/* n < 4: bytes past the end masked off */
 		k = NC_LEX_KEY4(p[0], p[n > 1], p[(n > 2) * 2], 0);
-	return (k | 0x20202020) & mask[n < 4 ? n : 4];
+	return cl_key4_lower(k, n);
 }
 
 /*
