@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "entities_internal.h"
-#include "nc_swar.h"
 
 const char *
 nc_entity_type_name(uint8_t type)
@@ -162,8 +161,16 @@ labels_to_spans(EntCtx *cx)
 			uint32_t	j;
 
 			/* most tokens are in no name: eight labels a test */
-			while (i + 8 <= end && nc_swar_load(labels + i) == 0)
-				i += 8;
+			for (; i + 8 <= end; i += 8)
+			{
+				uint64_t	w = nc_swar_load(labels + i);
+
+				if (w != 0)
+				{
+					i = (uint32_t) nc_swar_stop(i, nc_ent_nonzero_marks(w));
+					break;
+				}
+			}
 			while (i < end && labels[i] == 0)
 				i++;
 			if (i >= end)

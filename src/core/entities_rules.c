@@ -34,7 +34,6 @@
 #include "entities_internal.h"
 #include "lexicon_data.h"
 #include "nc_keymap.h"
-#include "nc_swar.h"
 
 static inline uint8_t head_at(const EntCtx *cx, uint32_t i);
 static inline bool tok_title(const EntCtx *cx, uint32_t i);
@@ -63,9 +62,7 @@ list_caps(EntCtx *cx)
 	{
 		uint64_t	w = nc_swar_load(cx->up + i);
 
-		/* the high bit of each byte that is not 0 */
-		w = (((w & ~NC_SWAR_HIGHS) + ~NC_SWAR_HIGHS) | w) & NC_SWAR_HIGHS;
-		for (; w != 0; w &= w - 1)
+		for (w = nc_ent_nonzero_marks(w); w != 0; w &= w - 1)
 			cx->caps[n++] = i + (uint32_t) (__builtin_ctzll(w) >> 3);
 	}
 #endif
