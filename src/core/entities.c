@@ -50,16 +50,18 @@ nc_entities_mention_at(const NcEntities *ents, uint32_t tok)
 NcStatus
 nc_ent_add_span(EntCtx *cx, uint32_t first, uint32_t end, uint8_t type)
 {
+	EntSpan    *sp;
+
 	if (!nc_reserve(cx->env, (void **) &cx->spans, &cx->spancap,
 					cx->nspan + 1, sizeof(EntSpan)))
 		return NC_ENOMEM;
-	cx->spans[cx->nspan].first = first;
-	cx->spans[cx->nspan].end = end;
-	cx->spans[cx->nspan].type = type;
-	cx->spans[cx->nspan].role_first = -1;
-	cx->spans[cx->nspan].role_end = -1;
-	cx->spans[cx->nspan].cue = 0;
-	cx->nspan++;
+	sp = &cx->spans[cx->nspan++];
+	sp->first = first;
+	sp->end = end;
+	sp->role_first = -1;
+	sp->role_end = -1;
+	sp->type = type;
+	sp->cue = 0;
 	return NC_OK;
 }
 
