@@ -1666,7 +1666,7 @@ next_head(const EntCtx *cx, uint32_t c, const uint8_t *person, uint32_t end)
 	uint32_t	i;
 
 	for (; (i = cx->caps[c]) < end; c++)
-		if (cap_word(cx, i) && head_at(cx, i) != 0 && !person[i])
+		if (cap_word(cx, i) && !person[i] && head_at(cx, i) != 0)
 			break;
 	return c;
 }
@@ -1726,7 +1726,8 @@ head_names(EntCtx *cx)
 
 		if (cx->caps[capc] >= send)
 			continue;			/* no head word: no name to build */
-		for (uint32_t i = sfirst; i < send; i++)
+		/* (the first word not in capitals settles it) */
+		for (uint32_t i = sfirst; i < send && nall == nw; i++)
 			if (doc->toks[i].kind == NC_TK_WORD)
 			{
 				nw++;
@@ -1739,8 +1740,7 @@ head_names(EntCtx *cx)
 		/* spans (sorted, not overlapping) on the sentence's tokens */
 		if (!nc_reserve(cx->env, (void **) &sat, &satcap, send - sfirst + 1, sizeof(int32_t)))
 			return NC_ENOMEM;
-		for (uint32_t i = sfirst; i < send; i++)
-			sat[i - sfirst] = -1;
+		memset(sat, 0xFF, (size_t) (send - sfirst) * sizeof(int32_t));	/* -1 each */
 		while (cur < nspan0 && cx->spans[cur].end <= sfirst)
 			cur++;
 		for (uint32_t k = cur; k < nspan0 && cx->spans[k].first < send; k++)
@@ -1756,7 +1756,7 @@ head_names(EntCtx *cx)
 						e;
 			bool		ok = true;
 
-			if (!cap_word(cx, h) || (type = head_at(cx, h)) == 0 || person[h])
+			if (!cap_word(cx, h) || person[h] || (type = head_at(cx, h)) == 0)
 				continue;
 			/* left: capitalised words, "X and Y Head", "Bank of X Corporation" */
 			s = h;
