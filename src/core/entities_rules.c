@@ -591,7 +591,7 @@ person_title(const EntCtx *cx, uint32_t i)
 	return cue_word(cx, i, 't');
 }
 
-static bool
+static inline bool
 tok_is_lower(const NcDoc *doc, uint32_t i, const char *w)
 {
 	return i < doc->ntok && nc_tok_eq(doc, i, w);
