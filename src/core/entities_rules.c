@@ -395,7 +395,7 @@ office_modifier(const NcDoc *doc, uint32_t i)
 		nc_tok_eq(doc, i, "-");
 }
 
-static void
+static inline void
 cut_office(EntCtx *cx, EntSpan *sp)
 {
 	const NcDoc *doc = cx->doc;
@@ -1351,7 +1351,7 @@ consistency(EntCtx *cx)
  * The full-name gazetteer bits (NER_G_FULLMASK) of tokens [first, end)
  * when they are exactly one phrase match of the tagger's gazetteer, else 0.
  */
-static uint16_t
+static inline uint16_t
 gaz_phrase(const EntCtx *cx, uint32_t first, uint32_t end)
 {
 	uint16_t	c = cx->phr[first];
@@ -1984,7 +1984,7 @@ hyphen_tails(EntCtx *cx)
  * a mention takes in the capitalised word on the other side of such a
  * hyphen, or the mention there.
  */
-static bool
+static inline bool
 joining_hyphen(const EntCtx *cx, uint32_t h)
 {
 	const NcDoc *doc = cx->doc;
