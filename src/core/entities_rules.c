@@ -442,7 +442,7 @@ cmp_span(const void *a, const void *b)
 }
 
 /* end of the run of spans in order that starts at i */
-static uint32_t
+static inline uint32_t
 run_end(const EntSpan *sp, uint32_t i, uint32_t n)
 {
 	for (i++; i < n && cmp_span(&sp[i - 1], &sp[i]) <= 0; i++)
@@ -601,7 +601,7 @@ tok_is_lower(const NcDoc *doc, uint32_t i, const char *w)
  * An age in apposition after tokens ending at e: ", 31," or ", now 31,"
  * ("Jutting, now 31, is on trial"); a person's.
  */
-static bool
+static inline bool
 age_after(const NcDoc *doc, uint32_t e, uint32_t send)
 {
 	uint32_t	n = e + 1;
@@ -625,7 +625,7 @@ age_after(const NcDoc *doc, uint32_t e, uint32_t send)
 }
 
 /* "X was born", "X is survived by": only a person */
-static bool
+static inline bool
 born_after(const NcDoc *doc, uint32_t e, uint32_t send)
 {
 	return e + 1 < send && (nc_tok_eq(doc, e, "was") || nc_tok_eq(doc, e, "is")) &&
