@@ -50,16 +50,18 @@ nc_entities_mention_at(const NcEntities *ents, uint32_t tok)
 NcStatus
 nc_ent_add_span(EntCtx *cx, uint32_t first, uint32_t end, uint8_t type)
 {
+	EntSpan    *sp;
+
 	if (!nc_reserve(cx->env, (void **) &cx->spans, &cx->spancap,
 					cx->nspan + 1, sizeof(EntSpan)))
 		return NC_ENOMEM;
-	cx->spans[cx->nspan].first = first;
-	cx->spans[cx->nspan].end = end;
-	cx->spans[cx->nspan].type = type;
-	cx->spans[cx->nspan].role_first = -1;
-	cx->spans[cx->nspan].role_end = -1;
-	cx->spans[cx->nspan].cue = 0;
-	cx->nspan++;
+	sp = &cx->spans[cx->nspan++];
+	sp->first = first;
+	sp->end = end;
+	sp->role_first = -1;
+	sp->role_end = -1;
+	sp->type = type;
+	sp->cue = 0;
 	return NC_OK;
 }
 
@@ -106,14 +108,22 @@ tag_document(EntCtx *cx)
 			}
 			else
 			{
+				/*
+				 * through local pointers: a store to cx->up could alias cx
+				 * itself, and indexing through cx would reload the three
+				 * pointers at every token
+				 */
+				uint8_t    *up = cx->up + first;
+				uint16_t   *gz = cx->gz + first,
+						   *phr = cx->phr + first;
+
 				nc_ner_tag(cx->model, doc, first, end, scratch, &dc,
-						   cx->wid + first, cx->gz + first,
-						   cx->labels + first, NULL);
+						   cx->wid + first, gz, cx->labels + first, NULL);
 				for (uint32_t i = 0; i < n; i++)
 				{
-					cx->up[first + i] = scratch[i].upper;
-					cx->gz[first + i] = scratch[i].gbits;
-					cx->phr[first + i] = scratch[i].phr;
+					up[i] = scratch[i].upper;
+					gz[i] = scratch[i].gbits;
+					phr[i] = scratch[i].phr;
 				}
 			}
 			since += n;
@@ -139,6 +149,7 @@ static NcStatus
 labels_to_spans(EntCtx *cx)
 {
 	const NcDoc *doc = cx->doc;
+	const uint8_t *labels = cx->labels;
 
 	for (uint32_t s = 0; s < doc->nsent; s++)
 	{
@@ -148,16 +159,27 @@ labels_to_spans(EntCtx *cx)
 
 		while (i < end)
 		{
-			uint8_t		l = cx->labels[i];
+			uint8_t		l;
 			uint32_t	j;
 
-			if (l == 0)
+			/* most tokens are in no name: eight labels a test */
+			for (; i + 8 <= end; i += 8)
 			{
-				i++;
-				continue;
+				uint64_t	w = nc_swar_load(labels + i);
+
+				if (w != 0)
+				{
+					i = (uint32_t) nc_swar_stop(i, nc_ent_nonzero_marks(w));
+					break;
+				}
 			}
+			while (i < end && labels[i] == 0)
+				i++;
+			if (i >= end)
+				break;
+			l = labels[i];
 			j = i + 1;
-			while (j < end && cx->labels[j] == (uint8_t) (NER_IS_B(l) ? l + 1 : l))
+			while (j < end && labels[j] == (uint8_t) (NER_IS_B(l) ? l + 1 : l))
 				j++;
 			if (nc_ent_add_span(cx, i, j, NER_LABEL_TYPE(l)) != NC_OK)
 				return NC_ENOMEM;
@@ -165,6 +187,25 @@ labels_to_spans(EntCtx *cx)
 		}
 	}
 	return NC_OK;
+}
+
+/*
+ * Do the sentences, in order, cover every token once?  Then tag_document
+ * writes every token's labels, wid, up, gz and phr, and they need no
+ * clearing first.
+ */
+static bool
+sentences_tile(const NcDoc *doc)
+{
+	uint32_t	next = 0;
+
+	for (uint32_t s = 0; s < doc->nsent; s++)
+	{
+		if (doc->sents[s].tok_first != next || doc->sents[s].tok_end < next)
+			return false;
+		next = doc->sents[s].tok_end;
+	}
+	return next == doc->ntok;
 }
 
 NcStatus
@@ -188,11 +229,15 @@ nc_entities_extract(const NcEnv *env, const NcDoc *doc, NcEntities *out)
 	cx.phr = nc_alloc(env, (size_t) doc->ntok * sizeof(uint16_t));
 	if (!cx.labels || !cx.up || !cx.wid || !cx.gz || !cx.phr)
 		return NC_ENOMEM;
-	memset(cx.labels, 0, doc->ntok);
-	memset(cx.up, 0, doc->ntok);
-	memset(cx.wid, 0, (size_t) doc->ntok * sizeof(uint32_t));
-	memset(cx.gz, 0, (size_t) doc->ntok * sizeof(uint16_t));
-	memset(cx.phr, 0, (size_t) doc->ntok * sizeof(uint16_t));
+	if (!sentences_tile(doc))
+	{
+		/* tokens the tagging passes do not reach read as 0 */
+		memset(cx.labels, 0, doc->ntok);
+		memset(cx.up, 0, doc->ntok);
+		memset(cx.wid, 0, (size_t) doc->ntok * sizeof(uint32_t));
+		memset(cx.gz, 0, (size_t) doc->ntok * sizeof(uint16_t));
+		memset(cx.phr, 0, (size_t) doc->ntok * sizeof(uint16_t));
+	}
 
 	if ((st = tag_document(&cx)) != NC_OK)
 		return st;

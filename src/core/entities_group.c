@@ -24,7 +24,7 @@ typedef struct Slot
  * (NULL when absent, or with add when out of memory).  Adding may move the
  * entries: pointers from earlier calls are then stale.
  */
-static Slot *
+static inline Slot *
 map_find(NcKeyMap *m, uint64_t key, bool add, uint32_t val)
 {
 	bool		added;

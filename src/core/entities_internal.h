@@ -7,6 +7,7 @@
 
 #include "nc_entities.h"
 #include "ner_internal.h"
+#include "nc_swar.h"
 
 typedef struct EntSpan
 {
@@ -44,6 +45,13 @@ typedef struct EntCtx
 	uint32_t	nspan;
 	uint32_t	spancap;
 } EntCtx;
+
+/* the high bit of each byte of w that is not 0 (nc_swar.h's marks) */
+static inline uint64_t
+nc_ent_nonzero_marks(uint64_t w)
+{
+	return (((w & ~NC_SWAR_HIGHS) + ~NC_SWAR_HIGHS) | w) & NC_SWAR_HIGHS;
+}
 
 /* word-key hash of token i (nc_ner_tok) */
 static inline uint64_t

@@ -34,7 +34,6 @@
 #include "entities_internal.h"
 #include "lexicon_data.h"
 #include "nc_keymap.h"
-#include "nc_swar.h"
 
 static inline uint8_t head_at(const EntCtx *cx, uint32_t i);
 static inline bool tok_title(const EntCtx *cx, uint32_t i);
@@ -63,9 +62,7 @@ list_caps(EntCtx *cx)
 	{
 		uint64_t	w = nc_swar_load(cx->up + i);
 
-		/* the high bit of each byte that is not 0 */
-		w = (((w & ~NC_SWAR_HIGHS) + ~NC_SWAR_HIGHS) | w) & NC_SWAR_HIGHS;
-		for (; w != 0; w &= w - 1)
+		for (w = nc_ent_nonzero_marks(w); w != 0; w &= w - 1)
 			cx->caps[n++] = i + (uint32_t) (__builtin_ctzll(w) >> 3);
 	}
 #endif
@@ -398,7 +395,7 @@ office_modifier(const NcDoc *doc, uint32_t i)
 		nc_tok_eq(doc, i, "-");
 }
 
-static void
+static inline void
 cut_office(EntCtx *cx, EntSpan *sp)
 {
 	const NcDoc *doc = cx->doc;
@@ -445,7 +442,7 @@ cmp_span(const void *a, const void *b)
 }
 
 /* end of the run of spans in order that starts at i */
-static uint32_t
+static inline uint32_t
 run_end(const EntSpan *sp, uint32_t i, uint32_t n)
 {
 	for (i++; i < n && cmp_span(&sp[i - 1], &sp[i]) <= 0; i++)
@@ -594,7 +591,7 @@ person_title(const EntCtx *cx, uint32_t i)
 	return cue_word(cx, i, 't');
 }
 
-static bool
+static inline bool
 tok_is_lower(const NcDoc *doc, uint32_t i, const char *w)
 {
 	return i < doc->ntok && nc_tok_eq(doc, i, w);
@@ -604,7 +601,7 @@ tok_is_lower(const NcDoc *doc, uint32_t i, const char *w)
  * An age in apposition after tokens ending at e: ", 31," or ", now 31,"
  * ("Jutting, now 31, is on trial"); a person's.
  */
-static bool
+static inline bool
 age_after(const NcDoc *doc, uint32_t e, uint32_t send)
 {
 	uint32_t	n = e + 1;
@@ -628,7 +625,7 @@ age_after(const NcDoc *doc, uint32_t e, uint32_t send)
 }
 
 /* "X was born", "X is survived by": only a person */
-static bool
+static inline bool
 born_after(const NcDoc *doc, uint32_t e, uint32_t send)
 {
 	return e + 1 < send && (nc_tok_eq(doc, e, "was") || nc_tok_eq(doc, e, "is")) &&
@@ -1354,7 +1351,7 @@ consistency(EntCtx *cx)
  * The full-name gazetteer bits (NER_G_FULLMASK) of tokens [first, end)
  * when they are exactly one phrase match of the tagger's gazetteer, else 0.
  */
-static uint16_t
+static inline uint16_t
 gaz_phrase(const EntCtx *cx, uint32_t first, uint32_t end)
 {
 	uint16_t	c = cx->phr[first];
@@ -1669,7 +1666,7 @@ next_head(const EntCtx *cx, uint32_t c, const uint8_t *person, uint32_t end)
 	uint32_t	i;
 
 	for (; (i = cx->caps[c]) < end; c++)
-		if (cap_word(cx, i) && head_at(cx, i) != 0 && !person[i])
+		if (cap_word(cx, i) && !person[i] && head_at(cx, i) != 0)
 			break;
 	return c;
 }
@@ -1729,7 +1726,8 @@ head_names(EntCtx *cx)
 
 		if (cx->caps[capc] >= send)
 			continue;			/* no head word: no name to build */
-		for (uint32_t i = sfirst; i < send; i++)
+		/* (the first word not in capitals settles it) */
+		for (uint32_t i = sfirst; i < send && nall == nw; i++)
 			if (doc->toks[i].kind == NC_TK_WORD)
 			{
 				nw++;
@@ -1742,8 +1740,7 @@ head_names(EntCtx *cx)
 		/* spans (sorted, not overlapping) on the sentence's tokens */
 		if (!nc_reserve(cx->env, (void **) &sat, &satcap, send - sfirst + 1, sizeof(int32_t)))
 			return NC_ENOMEM;
-		for (uint32_t i = sfirst; i < send; i++)
-			sat[i - sfirst] = -1;
+		memset(sat, 0xFF, (size_t) (send - sfirst) * sizeof(int32_t));	/* -1 each */
 		while (cur < nspan0 && cx->spans[cur].end <= sfirst)
 			cur++;
 		for (uint32_t k = cur; k < nspan0 && cx->spans[k].first < send; k++)
@@ -1759,7 +1756,7 @@ head_names(EntCtx *cx)
 						e;
 			bool		ok = true;
 
-			if (!cap_word(cx, h) || (type = head_at(cx, h)) == 0 || person[h])
+			if (!cap_word(cx, h) || person[h] || (type = head_at(cx, h)) == 0)
 				continue;
 			/* left: capitalised words, "X and Y Head", "Bank of X Corporation" */
 			s = h;
@@ -1987,7 +1984,7 @@ hyphen_tails(EntCtx *cx)
  * a mention takes in the capitalised word on the other side of such a
  * hyphen, or the mention there.
  */
-static bool
+static inline bool
 joining_hyphen(const EntCtx *cx, uint32_t h)
 {
 	const NcDoc *doc = cx->doc;
