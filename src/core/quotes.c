@@ -33,7 +33,7 @@ nc_quotes_extract(const NcEnv *env, const NcDoc *doc, const NcEntities *ents,
 	cx.cls = nc_alloc(env, doc->ntok);
 	if (cx.cls == NULL)
 		return NC_ENOMEM;
-	memset(cx.cls, 0xFF, doc->ntok);
+	memset(cx.cls, QCLS_UNKNOWN, doc->ntok);
 	if ((st = nc_q_filter(&cx)) != NC_OK ||
 		(st = nc_q_attribute(&cx)) != NC_OK)
 		return st;

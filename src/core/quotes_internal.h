@@ -67,23 +67,24 @@ typedef enum QCue
 
 /*
  * Both classes of a token, cue in the low three bits, function-word class
- * (an index in nc_q_wclass_code) above.  Most asks find them in the
- * per-token cache, inline; the first goes to the lexicons.
+ * (an index in nc_q_wclass_code) above, kept per token in cx->cls:
+ * QCLS_UNKNOWN before any lookup, QCLS_CUE_ONLY | cue once its cue alone
+ * was asked for (the backward searches ask most tokens they step over for
+ * nothing more, and the cue lexicon's pre-filter turns away more words than
+ * the function words' does).  Most asks find them in the cache, inline; the
+ * first goes to the lexicons.
  */
-extern uint8_t nc_q_classes_lookup(const QCtx *cx, uint32_t tok);
+#define QCLS_UNKNOWN 0xFF
+#define QCLS_CUE_ONLY 0x80
 
-static inline uint8_t
-nc_q_classes(const QCtx *cx, uint32_t tok)
-{
-	if (cx->cls != NULL && tok < cx->doc->ntok && cx->cls[tok] != 0xFF)
-		return cx->cls[tok];
-	return nc_q_classes_lookup(cx, tok);
-}
+extern uint8_t nc_q_classes_lookup(const QCtx *cx, uint32_t tok, bool wclass);
 
 static inline QCue
 nc_q_cue(const QCtx *cx, uint32_t tok)
 {
-	return (QCue) (nc_q_classes(cx, tok) & 7);
+	if (cx->cls != NULL && tok < cx->doc->ntok && cx->cls[tok] != QCLS_UNKNOWN)
+		return (QCue) (cx->cls[tok] & 7);
+	return (QCue) (nc_q_classes_lookup(cx, tok, false) & 7);
 }
 
 /*
@@ -97,7 +98,9 @@ static const char nc_q_wclass_code[] = "\0mfnpidsxzrocg";
 static inline char
 nc_q_wclass(const QCtx *cx, uint32_t tok)
 {
-	return nc_q_wclass_code[nc_q_classes(cx, tok) >> 3];
+	if (cx->cls != NULL && tok < cx->doc->ntok && cx->cls[tok] < QCLS_CUE_ONLY)
+		return nc_q_wclass_code[cx->cls[tok] >> 3];
+	return nc_q_wclass_code[nc_q_classes_lookup(cx, tok, true) >> 3];
 }
 #define QW_IS_PRONOUN(c) ((c) == 'm' || (c) == 'f' || (c) == 'n' || (c) == 'p' || (c) == 'i')
 /* Title cues ("film", "titled") come from their own list. */

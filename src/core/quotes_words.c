@@ -15,19 +15,25 @@ static const uint8_t wclass_index[256] = {
 
 
 /*
- * Both classes of token tok from the lexicons, kept in the cache: what
- * nc_q_classes does when the cache does not have them yet.
+ * The classes of token tok from the lexicons, kept in the cache: what
+ * nc_q_cue (wclass false) and nc_q_wclass do when the cache does not have
+ * them yet.  Returns what it keeps, QCLS_CUE_ONLY | cue for the cue alone.
  */
 uint8_t
-nc_q_classes_lookup(const QCtx *cx, uint32_t tok)
+nc_q_classes_lookup(const QCtx *cx, uint32_t tok, bool wclass)
 {
 	const NcDoc *doc = cx->doc;
 	const NcLexEntry *e;
-	uint8_t		cue = QC_NONE,
-				wc = 0;
+	uint8_t		known,
+				cue = QC_NONE,
+				wc = 0,
+				res;
 
 	if (tok >= doc->ntok)
 		return 0;
+	known = cx->cls != NULL ? cx->cls[tok] : QCLS_UNKNOWN;
+	if (known != QCLS_UNKNOWN)
+		cue = known & 7;		/* only the function-word class is missing */
 	if (doc->toks[tok].kind == NC_TK_WORD)
 	{
 		const char *p = nc_tok_ptr(doc, tok);
@@ -42,8 +48,9 @@ nc_q_classes_lookup(const QCtx *cx, uint32_t tok)
 						s = len > 1 ? nc_ascii_lower((unsigned char) p[1]) : 0,
 						l = nc_ascii_lower((unsigned char) p[len - 1]);
 
-			in_cues = nc_lex_may_hold(&nc_lex_quote_cues, f, s, l, len);
-			in_words = nc_lex_may_hold(&nc_lex_quote_words, f, s, l, len);
+			in_cues = known == QCLS_UNKNOWN &&
+				nc_lex_may_hold(&nc_lex_quote_cues, f, s, l, len);
+			in_words = wclass && nc_lex_may_hold(&nc_lex_quote_words, f, s, l, len);
 		}
 		/* lower-cased and hashed once for both lexicons, if either may hold it */
 		if (in_cues || in_words)
@@ -71,9 +78,10 @@ nc_q_classes_lookup(const QCtx *cx, uint32_t tok)
 		if (e != NULL && e->value != NULL)
 			wc = wclass_index[(unsigned char) e->value[0]];
 	}
+	res = wclass ? (uint8_t) (cue | (wc << 3)) : (uint8_t) (QCLS_CUE_ONLY | cue);
 	if (cx->cls != NULL)
-		cx->cls[tok] = (uint8_t) (cue | (wc << 3));
-	return (uint8_t) (cue | (wc << 3));
+		cx->cls[tok] = res;
+	return res;
 }
 
 bool
