@@ -5,6 +5,7 @@
  *		claim_approx_post.  Ranges themselves ("between 10 and 15", "5% to
  *		10%", "1000-5000") are assembled by the driver from two numbers.
  */
+#include <pthread.h>
 #include <string.h>
 
 #include "claims_internal.h"
@@ -15,30 +16,97 @@
  * the lexicons' values are written in: the output format, not words of the
  * text, so they stay in code.
  */
-static int
-approx_code(const char *name)
-{
-	static const char *const names[] = {
-		"exact", "about", "at_least", "more_than", "at_most", "less_than", "up_to", "nearly", NULL
-	};
+static const char *const approx_names[] = {
+	"exact", "about", "at_least", "more_than", "at_most", "less_than", "up_to", "nearly"
+};
 
-	if (name[0] == '=')
+#define NAPPROX ((int) (sizeof(approx_names) / sizeof(approx_names[0])))
+
+/* The NcApprox of a lexicon value ("about", "about!", "="), or -1 */
+static int
+approx_code(const char *value)
+{
+	size_t		n = 0;
+
+	if (value[0] == '=')
 		return NC_APPROX_EXACT;
-	for (int k = 0; names[k]; k++)
-		if (strncmp(name, names[k], strlen(names[k])) == 0 &&
-			(name[strlen(names[k])] == '\0' || name[strlen(names[k])] == '!'))
+	while (value[n] != '\0' && value[n] != '!')
+		n++;
+	for (int k = 0; k < NAPPROX; k++)
+	{
+		const char *name = approx_names[k];
+		size_t		j = 0;
+
+		while (j < n && name[j] == value[j])
+			j++;
+		if (j == n && name[n] == '\0')
 			return k;
+	}
 	return -1;
 }
 
 const char *
 nc_approx_name(uint8_t approx)
 {
-	static const char *const names[] = {
-		"exact", "about", "at_least", "more_than", "at_most", "less_than", "up_to", "nearly"
-	};
+	return approx < NAPPROX ? approx_names[approx] : "exact";
+}
 
-	return approx < sizeof(names) / sizeof(names[0]) ? names[approx] : "exact";
+/*
+ * The last token of a window that is an approximator is a suffix of the
+ * last word of its key: the word itself ("least"), or where the tokens
+ * split it (">=" is ">" and "=", glued).  A bit is set for the first four
+ * bytes (cl_key4_lower) and the length of every suffix of every last word,
+ * so that one load turns away most words met before a number ("in", "the",
+ * "and"), which cl_suffixes_may_hold would test window by window.  Built
+ * once per process from the compiled-in lexicon, never changed after.
+ */
+#define LAST_BITS 12
+
+static uint64_t approx_last[(1 << LAST_BITS) / 64];
+static pthread_once_t approx_last_once = PTHREAD_ONCE_INIT;
+
+static inline uint32_t
+last_slot(uint32_t key4, uint32_t len)
+{
+	return (uint32_t) ((((uint64_t) len << 32) | key4) * UINT64_C(0x9E3779B97F4A7C15) >>
+					   (64 - LAST_BITS));
+}
+
+static void
+approx_last_build(void)
+{
+	for (size_t i = 0; i < nc_lex_claim_approx.count; i++)
+	{
+		const char *key = nc_lex_claim_approx.entries[i].key;
+		uint32_t	end = (uint32_t) nc_lex_claim_approx.entries[i].keylen;
+		uint32_t	word = end;
+
+		while (word > 0 && key[word - 1] != ' ')
+			word--;
+		for (uint32_t k = word; k < end; k++)
+		{
+			char		buf[4] = {0, 0, 0, 0};
+			uint32_t	n = end - k;
+			uint32_t	slot;
+
+			memcpy(buf, key + k, n < 4 ? n : 4);
+			slot = last_slot(cl_key4_lower(cl_load_key4(buf), n), n);
+			approx_last[slot / 64] |= UINT64_C(1) << (slot % 64);
+		}
+	}
+}
+
+/* May token t end an approximator?  (Yes if the table could not be built.) */
+static inline bool
+approx_may_end(const NcDoc *doc, const NcToken *t)
+{
+	uint32_t	slot;
+
+	if (pthread_once(&approx_last_once, approx_last_build) != 0)
+		return true;
+	slot = last_slot(cl_tok_key4((const unsigned char *) doc->text, doc->len, t),
+					 t->end - t->start);
+	return (approx_last[slot / 64] >> (slot % 64)) & 1;
 }
 
 /*
@@ -61,7 +129,8 @@ cl_approx_before(const ClCtx *c, uint32_t first, uint32_t lo, bool words_only,
 		return -1;
 	/* the last word must be short and no number */
 	if (nc_tok_len(c->doc, first - 1) > 14 || c->doc->toks[first - 1].kind == NC_TK_NUMBER ||
-		c->doc->toks[first - 1].kind == NC_TK_PUNCT)
+		c->doc->toks[first - 1].kind == NC_TK_PUNCT ||
+		!approx_may_end(c->doc, &c->doc->toks[first - 1]))
 		return -1;
 	/* every window that fits and that some approximator is as long as */
 	if (maxlen > sizeof(buf) - 1)
