@@ -49,7 +49,8 @@ has_cue(const NcDoc *doc, uint32_t i, const char **cues, char cls)
 {
 	if (*cues == NULL)
 		*cues = cl_cues(doc, i);
-	return strchr(*cues, cls) != NULL;
+	/* most words have no cue: "" */
+	return (*cues)[0] != '\0' && strchr(*cues, cls) != NULL;
 }
 
 /*
@@ -137,8 +138,6 @@ cl_not_a_claim(const ClCtx *c, const ClNum *n, bool has_currency, bool has_unit,
 	bool		digits = doc->toks[f].kind == NC_TK_NUMBER;
 	bool		bare = !has_currency && !has_unit && !(n->flags & CL_NF_SCALED);
 	uint64_t	iv = 0;
-	bool		small_int = cl_dec_is_int(n->v, &iv) && iv >= 1 && iv <= 31 && digits &&
-		!(n->flags & (CL_NF_DECIMAL | CL_NF_GROUPED | CL_NF_SCALED | CL_NF_FRACTION));
 	const char *before = NULL;	/* cues of token f - 1, once looked up */
 	const char *after = NULL;	/* and of token e */
 
@@ -152,8 +151,10 @@ cl_not_a_claim(const ClCtx *c, const ClNum *n, bool has_currency, bool has_unit,
 	/* times of day: 6pm, 5 p.m., 10 GMT */
 	if (digits && !has_currency && !has_unit && e < c->send && has_cue(doc, e, &after, 'h'))
 		return true;
-	/* calendar dates: March 29, 11 Feb, Oct. 31 */
-	if (small_int && !has_currency && !has_unit)
+	/* calendar dates: March 29, 11 Feb, Oct. 31 (a small integer) */
+	if (digits && !has_currency && !has_unit &&
+		!(n->flags & (CL_NF_DECIMAL | CL_NF_GROUPED | CL_NF_SCALED | CL_NF_FRACTION)) &&
+		cl_dec_is_int(n->v, &iv) && iv >= 1 && iv <= 31)
 	{
 		if (f > c->sfirst && cl_is_month(doc, f - 1))
 			return true;
@@ -165,7 +166,7 @@ cl_not_a_claim(const ClCtx *c, const ClNum *n, bool has_currency, bool has_unit,
 	/* calendar years */
 	if ((n->flags & CL_NF_YEARLIKE) && bare && !has_approx)
 	{
-		uint64_t	y = iv;
+		uint64_t	y = 0;
 		bool		prep = f > c->sfirst && (has_cue(doc, f - 1, &before, 'y') || cl_is_month(doc, f - 1) ||
 											 cl_is_punct(doc, f - 1, ','));
 		bool		counted = e < c->send && doc->toks[e].kind == NC_TK_WORD &&
