@@ -122,7 +122,7 @@ cl_approx_before(const ClCtx *c, uint32_t first, uint32_t lo, bool words_only,
 	size_t		starts[6];
 	uint32_t	hs[6];
 	uint32_t	maxw = first - lo < 6 ? first - lo : 6;
-	size_t		maxlen = cl_lex_maxlen(&nc_lex_claim_approx);
+	size_t		maxlen;
 	uint32_t	mask;
 
 	if (maxw == 0)
@@ -133,6 +133,7 @@ cl_approx_before(const ClCtx *c, uint32_t first, uint32_t lo, bool words_only,
 		!approx_may_end(c->doc, &c->doc->toks[first - 1]))
 		return -1;
 	/* every window that fits and that some approximator is as long as */
+	maxlen = cl_lex_maxlen(&nc_lex_claim_approx);
 	if (maxlen > sizeof(buf) - 1)
 		maxlen = sizeof(buf) - 1;
 	/* joined only as wide as a window the pre-filter lets through */
