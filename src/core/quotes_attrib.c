@@ -63,20 +63,16 @@ is_ing(const NcDoc *doc, uint32_t tok)
 }
 
 /*
- * Is token tok a reporting verb here?  Not when capitalised inside its
+ * Is token tok, a reporting verb, one here?  Not when capitalised inside its
  * sentence ("United States"), nor after an article ("the reports"), nor
  * "added" with an object ("has added the ability to").
  */
 static bool
-verb_cue(const QCtx *cx, uint32_t tok, bool weak)
+verb_in_context(const QCtx *cx, uint32_t tok)
 {
 	const NcDoc *doc = cx->doc;
-	QCue		c = nc_q_cue(cx, tok);
-	const NcToken *t;
+	const NcToken *t = &doc->toks[tok];
 
-	if (c != QC_VERB && !(weak && c == QC_WEAK))
-		return false;
-	t = &doc->toks[tok];
 	if ((t->flags & NC_TF_CAP) &&
 		(!(t->flags & NC_TF_SENT_START) ||
 		 (tok + 1 < doc->ntok && (doc->toks[tok + 1].flags & NC_TF_CAP))) &&
@@ -94,11 +90,24 @@ verb_cue(const QCtx *cx, uint32_t tok, bool weak)
 	return true;
 }
 
-static bool
+/*
+ * Is token tok a reporting verb here (weak: or a weaker cue)?  The cue,
+ * inline: the searches ask it of every token they step over, and few are.
+ */
+static inline bool
+verb_cue(const QCtx *cx, uint32_t tok, bool weak)
+{
+	QCue		c = nc_q_cue(cx, tok);
+
+	if (c != QC_VERB && !(weak && c == QC_WEAK))
+		return false;
+	return verb_in_context(cx, tok);
+}
+
+static inline bool
 according_to(const QCtx *cx, uint32_t tok)
 {
-	const NcDoc *doc = cx->doc;
-	return nc_q_cue(cx, tok) == QC_ACCORDING && nc_tok_eq(doc, tok + 1, "to");
+	return nc_q_cue(cx, tok) == QC_ACCORDING && nc_tok_eq(cx->doc, tok + 1, "to");
 }
 
 static void
