@@ -93,22 +93,22 @@ pair_paragraph(QCtx *cx, uint32_t first, uint32_t end, int32_t *pending)
 
 	for (uint32_t i = first; i < end; i++)
 	{
-		const NcToken *t;
+		const NcToken *t = &toks[i];
 
 		/*
 		 * Most tokens are no quotation mark: passed eight at a time, their
-		 * kinds or-ed together (a mark is a kind from 4 up), then one by one.
+		 * kinds or-ed together (a mark is a kind from 4 up), then one by one;
+		 * through a pointer, so that the eight are read at fixed offsets.
 		 */
-		while (end - i >= 8 &&
-			   ((toks[i].kind | toks[i + 1].kind | toks[i + 2].kind | toks[i + 3].kind |
-				 toks[i + 4].kind | toks[i + 5].kind | toks[i + 6].kind |
-				 toks[i + 7].kind) & ~3) == 0)
-			i += 8;
-		while (i < end && !NC_TK_IS_QUOTE(toks[i].kind))
-			i++;
+		while (&toks[end] - t >= 8 &&
+			   ((t[0].kind | t[1].kind | t[2].kind | t[3].kind |
+				 t[4].kind | t[5].kind | t[6].kind | t[7].kind) & ~3) == 0)
+			t += 8;
+		while (t < &toks[end] && !NC_TK_IS_QUOTE(t->kind))
+			t++;
+		i = (uint32_t) (t - toks);
 		if (i == end)
 			break;
-		t = &doc->toks[i];
 		if (open == NO_TOKEN)
 		{
 			if (t->kind == NC_TK_QUOTE_CLOSE)
