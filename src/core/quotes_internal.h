@@ -23,7 +23,10 @@ typedef struct QSpan
 
 typedef struct QCtx
 {
-	/* per token: both word classes, looked up once (0xFF: not yet) */
+	/*
+	 * per token: the word classes, looked up once (QCLS_*); allocated
+	 * before the filter and the attribution, which alone ask for them
+	 */
 	uint8_t    *cls;
 	const NcEnv *env;
 	const NcDoc *doc;
@@ -82,7 +85,7 @@ extern uint8_t nc_q_classes_lookup(const QCtx *cx, uint32_t tok, bool wclass);
 static inline QCue
 nc_q_cue(const QCtx *cx, uint32_t tok)
 {
-	if (cx->cls != NULL && tok < cx->doc->ntok && cx->cls[tok] != QCLS_UNKNOWN)
+	if (tok < cx->doc->ntok && cx->cls[tok] != QCLS_UNKNOWN)
 		return (QCue) (cx->cls[tok] & 7);
 	return (QCue) (nc_q_classes_lookup(cx, tok, false) & 7);
 }
@@ -98,7 +101,7 @@ static const char nc_q_wclass_code[] = "\0mfnpidsxzrocg";
 static inline char
 nc_q_wclass(const QCtx *cx, uint32_t tok)
 {
-	if (cx->cls != NULL && tok < cx->doc->ntok && cx->cls[tok] < QCLS_CUE_ONLY)
+	if (tok < cx->doc->ntok && cx->cls[tok] < QCLS_CUE_ONLY)
 		return nc_q_wclass_code[cx->cls[tok] >> 3];
 	return nc_q_wclass_code[nc_q_classes_lookup(cx, tok, true) >> 3];
 }

@@ -31,7 +31,7 @@ nc_q_classes_lookup(const QCtx *cx, uint32_t tok, bool wclass)
 
 	if (tok >= doc->ntok)
 		return 0;
-	known = cx->cls != NULL ? cx->cls[tok] : QCLS_UNKNOWN;
+	known = cx->cls[tok];
 	if (known != QCLS_UNKNOWN)
 		cue = known & 7;		/* only the function-word class is missing */
 	if (doc->toks[tok].kind == NC_TK_WORD)
@@ -79,8 +79,7 @@ nc_q_classes_lookup(const QCtx *cx, uint32_t tok, bool wclass)
 			wc = wclass_index[(unsigned char) e->value[0]];
 	}
 	res = wclass ? (uint8_t) (cue | (wc << 3)) : (uint8_t) (QCLS_CUE_ONLY | cue);
-	if (cx->cls != NULL)
-		cx->cls[tok] = res;
+	cx->cls[tok] = res;
 	return res;
 }
 
