@@ -345,15 +345,17 @@ nc_ner_tok(const NcDoc *doc, uint32_t i, NerTok *t)
 }
 
 /* the doc-case table (below) */
-static bool doc_case_add_new(NerDocCase *dc, uint64_t wh, uint64_t key,
-							 uint8_t bits, uint32_t *id);
+static bool doc_case_add_new(const NerModel *m, NerDocCase *dc, uint64_t key,
+							 uint32_t slot, uint8_t bits, uint32_t *id);
 
 /*
- * Word wh into dc with its case bits, its id into *id; false when out of
+ * Word wh into dc with its case bits, its id in the table into *id (the
+ * caller's word id is 0 when wh is 0: words[0] = 0); false when out of
  * memory.  A word seen before is the common case: no call, no room needed.
  */
 static inline bool
-doc_case_add_id(NerDocCase *dc, uint64_t wh, uint8_t bits, uint32_t *id)
+doc_case_add_id(const NerModel *m, NerDocCase *dc, uint64_t wh, uint8_t bits,
+				uint32_t *id)
 {
 	uint64_t	key = wh ? wh : 1;
 	uint32_t	i = (uint32_t) (key >> 37) & dc->mask;
@@ -362,13 +364,13 @@ doc_case_add_id(NerDocCase *dc, uint64_t wh, uint8_t bits, uint32_t *id)
 	{
 		if (dc->keys[i] == key)
 		{
-			dc->wbits[dc->ids[i]] |= bits;
-			*id = wh ? dc->ids[i] : 0;
+			*id = dc->ids[i];
+			dc->wbits[*id] |= bits;
 			return true;
 		}
 		i = (i + 1) & dc->mask;
 	}
-	return doc_case_add_new(dc, wh, key, bits, id);
+	return doc_case_add_new(m, dc, key, i, bits, id);
 }
 
 bool
@@ -379,25 +381,35 @@ nc_ner_doc_pass(const NerModel *m, const NcDoc *doc, uint32_t first, uint32_t en
 	uint32_t	nw = 0,
 				ncap = 0,
 				nall = 0,
-				nlow4 = 0;
+				nlow4 = 0,
+				ncand = 0;
 	int			mode;
 
 	/*
-	 * The views, and the counts of the sentence's mode (nerspec
-	 * sentence_mode), without branches: word and case change from token to
-	 * token.
+	 * The views, each word with its id and NER_D_LOWER, and the counts of
+	 * the sentence's mode (nerspec sentence_mode), without branches: word
+	 * and case change from token to token.  NER_D_CAPMID needs the mode:
+	 * the ids of its candidates (capitalised, not sentence-initial) wait in
+	 * scratch[0..ncand).wh.
 	 */
 	for (uint32_t i = 0; i < n; i++)
 	{
-		uint32_t	c = tok_view(doc, first + i, &scratch[i].wh);
+		uint64_t	wh;
+		uint32_t	c = tok_view(doc, first + i, &wh);
 		uint32_t	w = (c >> 1) & 1;
 		uint32_t	cc = (c >> 2) & 15;
+		uint32_t	id;
 
 		tcase[i] = (uint16_t) c;
 		nw += w;
 		nall += w & (cc >> 1);
 		ncap += w & cc;
 		nlow4 += w & ((cc & 3) == 0) & (((c >> 6) & 15) >= 4);
+		if (!doc_case_add_id(m, dc, wh, (uint8_t) ((w & ((cc & 3) == 0)) * NER_D_LOWER), &id))
+			return false;
+		wid[i] = wh ? id : 0;
+		scratch[ncand].wh = id;
+		ncand += w & cc & ((cc >> 2) ^ 1);
 	}
 	if (nw >= 3 && nall == nw)
 		mode = 2;
@@ -405,31 +417,12 @@ nc_ner_doc_pass(const NerModel *m, const NcDoc *doc, uint32_t first, uint32_t en
 		mode = 1;
 	else
 		mode = 0;
-	for (uint32_t i = 0; i < n; i++)
-	{
-		uint32_t	nwords = dc->nwords;
-		uint32_t	c = tcase[i];
-		uint32_t	cc = (c >> 2) & 15;
-		uint8_t		bits;
-
-		/* nc_ner_case_bits */
-		if (!(c & 2))
-			bits = 0;
-		else if (!(cc & 3))
-			bits = NER_D_LOWER;
-		else
-			bits = ((cc & 1) && !(cc & 4) && mode == 0) ? NER_D_CAPMID : 0;
-		/* every word gets its id; the case bits, when any */
-		if (!doc_case_add_id(dc, scratch[i].wh, bits, &wid[i]))
-			return false;
-		tcase[i] = (uint16_t) (c | (uint32_t) mode << 11);
-		/*
-		 * A new word's gazetteer slot, fetched now: the table is larger
-		 * than the caches, and nc_ner_doc_case_index reads it later
-		 */
-		if (dc->nwords != nwords)
-			__builtin_prefetch(&m->gaz[nc_ner_mix(NER_PH_SEED ^ dc->words[nwords]) >> (64 - m->gbits)]);
-	}
+	if (mode == 0)
+		for (uint32_t k = 0; k < ncand; k++)
+			dc->wbits[scratch[k].wh] |= NER_D_CAPMID;
+	else
+		for (uint32_t i = 0; i < n; i++)
+			tcase[i] = (uint16_t) (tcase[i] | (uint32_t) mode << 11);
 	return true;
 }
 
@@ -568,14 +561,16 @@ nc_ner_doc_case_init(const NcEnv *env, NerDocCase *dc, uint32_t ntok)
 	dc->wordcap = 0;
 	dc->wbits = NULL;
 	dc->wbitscap = 0;
+	dc->wgz = NULL;
+	dc->wgzcap = 0;
 	if (!nc_reserve(env, (void **) &dc->words, &dc->wordcap, cap, sizeof(uint64_t)) ||
-		!nc_reserve(env, (void **) &dc->wbits, &dc->wbitscap, cap, 1))
+		!nc_reserve(env, (void **) &dc->wbits, &dc->wbitscap, cap, 1) ||
+		!nc_reserve(env, (void **) &dc->wgz, &dc->wgzcap, cap, sizeof(uint16_t)))
 		return false;
 	dc->words[0] = 0;			/* id 0: no word */
 	dc->wbits[0] = 0;
+	dc->wgz[0] = 0;
 	dc->nwords = 1;
-	dc->wgz = NULL;
-	dc->nindexed = 0;
 	return doc_case_alloc(dc, cap);
 }
 
@@ -592,13 +587,19 @@ doc_case_put(NerDocCase *dc, uint64_t wh, uint32_t id)
 	dc->count++;
 }
 
-/* room for one more word: its lists and the table (grown at 3/4) */
+/*
+ * Room for one more word: its lists, and the table, grown at 3/4; false
+ * when out of memory.  *grown: the table was rebuilt (its slots moved).
+ */
 static bool
-doc_case_room(NerDocCase *dc)
+doc_case_room(NerDocCase *dc, bool *grown)
 {
-	if (!nc_reserve(dc->env, (void **) &dc->words, &dc->wordcap, dc->nwords + 1,
-					sizeof(uint64_t)) ||
-		!nc_reserve(dc->env, (void **) &dc->wbits, &dc->wbitscap, dc->nwords + 1, 1))
+	uint32_t	need = dc->nwords + 1;
+
+	*grown = false;
+	if (!nc_reserve(dc->env, (void **) &dc->words, &dc->wordcap, need, sizeof(uint64_t)) ||
+		!nc_reserve(dc->env, (void **) &dc->wbits, &dc->wbitscap, need, 1) ||
+		!nc_reserve(dc->env, (void **) &dc->wgz, &dc->wgzcap, need, sizeof(uint16_t)))
 		return false;
 	if ((uint64_t) (dc->count + 1) * 4 > (uint64_t) (dc->mask + 1) * 3)
 	{
@@ -618,21 +619,48 @@ doc_case_room(NerDocCase *dc)
 				doc_case_put(dc, old.keys[k], old.ids[k]);
 		nc_release(dc->env, old.keys, (size_t) (old.mask + 1) * sizeof(uint64_t));
 		nc_release(dc->env, old.ids, (size_t) (old.mask + 1) * sizeof(uint32_t));
+		*grown = true;
 	}
 	return true;
 }
 
-/* a word not in the table yet (doc_case_add_id) */
-static bool
-doc_case_add_new(NerDocCase *dc, uint64_t wh, uint64_t key, uint8_t bits, uint32_t *id)
+/* the gazetteer bits of the word of id whose slot key gazkey[] holds */
+static inline void
+doc_case_gaz(const NerModel *m, NerDocCase *dc, uint32_t id)
 {
-	if (!doc_case_room(dc))
+	dc->wgz[id] = nc_ner_gaz(m, dc->gazkey[id % NER_GAZ_AHEAD]);
+}
+
+/*
+ * A word not in the table yet (doc_case_add_id), key at empty slot slot;
+ * its gazetteer slot prefetched, and the bits of the word NER_GAZ_AHEAD
+ * before it read.
+ */
+static bool
+doc_case_add_new(const NerModel *m, NerDocCase *dc, uint64_t key, uint32_t slot,
+				 uint8_t bits, uint32_t *id)
+{
+	uint32_t	nid = dc->nwords;
+	uint64_t	g = nc_ner_mix(NER_PH_SEED ^ key);
+	bool		grown;
+
+	__builtin_prefetch(&m->gaz[g >> (64 - m->gbits)]);
+	if (!doc_case_room(dc, &grown))
 		return false;
-	doc_case_put(dc, key, dc->nwords);
-	dc->words[dc->nwords] = key;
-	dc->wbits[dc->nwords] = bits;
-	/* a word key that hashed to 0 keeps id 0 (words[0] = 0) */
-	*id = wh ? dc->nwords : 0;
+	if (grown)
+		doc_case_put(dc, key, nid);
+	else
+	{
+		dc->keys[slot] = key;
+		dc->ids[slot] = nid;
+		dc->count++;
+	}
+	dc->words[nid] = key;
+	dc->wbits[nid] = bits;
+	if (nid > NER_GAZ_AHEAD)
+		doc_case_gaz(m, dc, nid - NER_GAZ_AHEAD);
+	dc->gazkey[nid % NER_GAZ_AHEAD] = g;
+	*id = nid;
 	dc->nwords++;
 	return true;
 }
@@ -644,10 +672,10 @@ nc_ner_doc_case_free(NerDocCase *dc)
 	nc_release(dc->env, dc->ids, (size_t) (dc->mask + 1) * sizeof(uint32_t));
 	nc_release(dc->env, dc->words, (size_t) dc->wordcap * sizeof(uint64_t));
 	nc_release(dc->env, dc->wbits, (size_t) dc->wbitscap);
-	nc_release(dc->env, dc->wgz, (size_t) dc->nindexed * sizeof(uint16_t));
+	nc_release(dc->env, dc->wgz, (size_t) dc->wgzcap * sizeof(uint16_t));
 	dc->wgz = NULL;
+	dc->wgzcap = 0;
 	dc->wbits = NULL;
-	dc->nindexed = 0;
 	dc->keys = NULL;
 	dc->ids = NULL;
 	dc->words = NULL;
@@ -676,16 +704,10 @@ doc_case_get(const NerDocCase *dc, uint64_t wh)
 bool
 nc_ner_doc_case_index(const NerModel *m, NerDocCase *dc)
 {
-	uint32_t	n = dc->nwords;
-
-	dc->wgz = nc_alloc(dc->env, (size_t) n * sizeof(uint16_t));
-	if (!dc->wgz)
-		return false;
-	dc->nindexed = n;
-	dc->wgz[0] = 0;
-	/* the slots were prefetched as the words came (nc_ner_doc_pass) */
-	for (uint32_t id = 1; id < n; id++)
-		dc->wgz[id] = nc_ner_gaz(m, nc_ner_mix(NER_PH_SEED ^ dc->words[id]));
+	/* the words the document pass left in flight */
+	for (uint32_t id = dc->nwords > NER_GAZ_AHEAD + 1 ? dc->nwords - NER_GAZ_AHEAD : 1;
+		 id < dc->nwords; id++)
+		doc_case_gaz(m, dc, id);
 	return true;
 }
 
