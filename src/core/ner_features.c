@@ -44,21 +44,23 @@ nc_ner_fnv(const char *s, size_t len)
 }
 
 /*
- * A byte of a word key: ASCII letters lower-cased, digits all '0'; and
- * the ASCII letter class of every byte (tok_case).
+ * A byte of a word key (byte): ASCII letters lower-cased, digits all '0';
+ * and the ASCII letter class of every byte (cls).  One object, so that the
+ * loop that reads both for every byte of a document holds one address.
  */
 #define KB(c) ((c) >= 'A' && (c) <= 'Z' ? (c) + 32 : (c) >= '0' && (c) <= '9' ? '0' : (c))
-static const unsigned char key_byte[256] = {
-	NC_BYTE_TABLE(KB)
-};
-
 #define KC_UPPER	1
 #define KC_LOWER	2
 #define KC_HIGH		4			/* not ASCII: maybe part of a U+2019 */
 #define KC(c) ((c) >= 'A' && (c) <= 'Z' ? KC_UPPER : (c) >= 'a' && (c) <= 'z' ? KC_LOWER : \
 			   (c) >= 0x80 ? KC_HIGH : 0)
-static const unsigned char key_class[256] = {
-	NC_BYTE_TABLE(KC)
+static const struct
+{
+	unsigned char byte[256];
+	unsigned char cls[256];
+}			key_tab = {
+	{NC_BYTE_TABLE(KB)},
+	{NC_BYTE_TABLE(KC)}
 };
 
 /*
@@ -141,7 +143,7 @@ key_suffix(const unsigned char *s, uint32_t len, int n)
 		b[m++] = c;
 	}
 	while (m > 0)
-		p = fnv_step(p, key_byte[b[--m]]);
+		p = fnv_step(p, key_tab.byte[b[--m]]);
 	return p;
 }
 
@@ -170,15 +172,15 @@ tok_affixes(const NcDoc *doc, uint32_t i, NerTok *t)
 	if (!curly)
 	{
 		for (uint32_t k = 0; k < len && k < 3; k++)
-			p = fnv_step(p, key_byte[s[k]]);
+			p = fnv_step(p, key_tab.byte[s[k]]);
 		t->pre3 = p;
 		p = FNV_OFF;
 		for (uint32_t k = len >= 2 ? len - 2 : 0; k < len; k++)
-			p = fnv_step(p, key_byte[s[k]]);
+			p = fnv_step(p, key_tab.byte[s[k]]);
 		t->suf2 = p;
 		p = FNV_OFF;
 		for (uint32_t k = len >= 3 ? len - 3 : 0; k < len; k++)
-			p = fnv_step(p, key_byte[s[k]]);
+			p = fnv_step(p, key_tab.byte[s[k]]);
 		t->suf3 = p;
 	}
 	else
@@ -188,7 +190,7 @@ tok_affixes(const NcDoc *doc, uint32_t i, NerTok *t)
 			unsigned char c;
 
 			k += key_at(s, len, k, &c);
-			p = fnv_step(p, key_byte[c]);
+			p = fnv_step(p, key_tab.byte[c]);
 		}
 		t->pre3 = p;
 		t->suf2 = key_suffix(s, len, 2);
@@ -269,39 +271,82 @@ tok_clear(NerTok *t)
 }
 
 /*
- * The case view of token i as nc_ner_case_pack packs it (mode 0), and its
+ * The case view of a token by what decides it: the letters it has
+ * (key_tab.cls's KC_UPPER, KC_LOWER), its flags NC_TF_CAP, NC_TF_ALLCAPS and
+ * NC_TF_SENT_START, and whether it has 4 key bytes or more (VIEW_LONG).
+ * Bits 0-15: nc_ner_case_pack of mode 0 but for the key length; above,
+ * what the document pass needs of a word (VB_*).
+ */
+#define VIEW_FLAGS	(NC_TF_CAP | NC_TF_ALLCAPS | NC_TF_SENT_START)
+#define VIEW_LONG	0x10
+_Static_assert(((KC_UPPER | KC_LOWER) & VIEW_FLAGS) == 0 &&
+			   ((KC_UPPER | KC_LOWER | VIEW_FLAGS) & VIEW_LONG) == 0 &&
+			   (KC_UPPER | KC_LOWER | VIEW_FLAGS | VIEW_LONG) < 64,
+			   "a case view index is 6 bits");
+#define VB_WORD		(1u << 16)	/* wordish */
+#define VB_CAP		(1u << 17)	/* wordish and capitalised */
+#define VB_NOTALL	(1u << 18)	/* wordish, not all caps */
+#define VB_LOW4		(1u << 19)	/* wordish, lower-case, 4 key bytes or more */
+#define VB_LOWER_SHIFT 20		/* wordish, lower-case: NER_D_LOWER */
+#define VB_CAPMID	(1u << 21)	/* wordish, capitalised, not sentence-initial */
+
+#define V_CAP(i)	(((i) & NC_TF_CAP) != 0)
+#define V_ALL(i)	(((i) & NC_TF_ALLCAPS) != 0)
+#define V_SS(i)		(((i) & NC_TF_SENT_START) != 0)
+#define V_UP(i)		(((i) & KC_UPPER) != 0)
+#define V_WORD(i)	(V_CAP(i) | V_ALL(i) | V_UP(i) | (((i) & KC_LOWER) != 0))
+#define V_LOW(i)	(V_WORD(i) & !V_CAP(i) & !V_ALL(i))
+#define VIEW(i) ((uint32_t) ((V_CAP(i) | V_UP(i)) | V_WORD(i) << 1 | \
+	(V_CAP(i) | V_ALL(i) << 1 | V_SS(i) << 2 | (V_UP(i) & !V_CAP(i)) << 3) << 2 | \
+	V_ALL(i) << 10) | \
+	(V_WORD(i) ? VB_WORD : 0) | (V_WORD(i) & V_CAP(i) ? VB_CAP : 0) | \
+	(V_WORD(i) & !V_ALL(i) ? VB_NOTALL : 0) | \
+	(V_LOW(i) & (((i) & VIEW_LONG) != 0) ? VB_LOW4 : 0) | \
+	(uint32_t) (V_LOW(i) ? NER_D_LOWER : 0) << VB_LOWER_SHIFT | \
+	(V_WORD(i) & V_CAP(i) & !V_SS(i) ? VB_CAPMID : 0))
+static const uint32_t view_tab[64] = {
+	NC_BYTES64(VIEW, 0)
+};
+#undef VIEW
+#undef V_LOW
+#undef V_WORD
+#undef V_UP
+#undef V_SS
+#undef V_ALL
+#undef V_CAP
+
+/*
+ * The case view of token i (view_tab) with its key length, and its
  * word-key hash into *wh: the document pass, for every token.
  */
-static inline __attribute__((always_inline)) uint16_t
+static inline __attribute__((always_inline)) uint32_t
 tok_view(const NcDoc *doc, uint32_t i, uint64_t *wh)
 {
 	const NcToken *tk = &doc->toks[i];
 	const unsigned char *s = (const unsigned char *) doc->text + tk->start;
 	uint32_t	len = tk->end - tk->start;
-	uint32_t	cap = (tk->flags & NC_TF_CAP) != 0;
-	uint32_t	allcaps = (tk->flags & NC_TF_ALLCAPS) != 0;
-	uint32_t	upper = cap;
-	uint32_t	wordish;
-	uint32_t	capcode;
+	uint32_t	flags = tk->flags;
+	unsigned	seen = 0;
 
-	if (NC_TK_IS_QUOTE(tk->kind) || (tk->flags & NC_TF_POSSESSIVE))
+	if (NC_TK_IS_QUOTE(tk->kind) || (flags & NC_TF_POSSESSIVE))
 	{
-		/* one key for every quote mark, one for every possessive ending */
+		/*
+		 * one key for every quote mark, one for every possessive ending;
+		 * not capitalised, not wordish
+		 */
 		*wh = NC_TK_IS_QUOTE(tk->kind) ? nc_ner_key_quote : nc_ner_key_poss;
 		len = key_len(s, len);
-		cap = allcaps = upper = 0;
-		wordish = 0;
+		flags &= NC_TF_SENT_START;
 	}
 	else
 	{
 		uint64_t	h = FNV_OFF;
-		unsigned	seen = 0;
 
 		/* by table, no branch on the letters: this runs for every token */
 		for (uint32_t k = 0; k < len; k++)
 		{
-			seen |= key_class[s[k]];
-			h = fnv_step(h, key_byte[s[k]]);
+			seen |= key_tab.cls[s[k]];
+			h = fnv_step(h, key_tab.byte[s[k]]);
 		}
 		if (seen & KC_HIGH)
 		{
@@ -314,25 +359,22 @@ tok_view(const NcDoc *doc, uint32_t i, uint64_t *wh)
 				unsigned char c;
 
 				k += key_at(s, len, k, &c);
-				h = fnv_step(h, key_byte[c]);
+				h = fnv_step(h, key_tab.byte[c]);
 			}
 			len = nkey;
 		}
-		upper |= (seen & KC_UPPER) != 0;
-		wordish = cap | allcaps | ((seen & (KC_UPPER | KC_LOWER)) != 0);
 		*wh = h;
 	}
-	capcode = cap | allcaps << 1 | ((tk->flags & NC_TF_SENT_START) ? 4 : 0) |
-		(upper & (cap ^ 1)) << 3;
-	return (uint16_t) (upper | wordish << 1 | capcode << 2 |
-					   ((len < 15 ? len : 15) | allcaps << 4) << 6);
+	return view_tab[(seen & (KC_UPPER | KC_LOWER)) | (flags & VIEW_FLAGS) |
+					(len >= 4 ? VIEW_LONG : 0)] |
+		(len < 15 ? len : 15) << 6;
 }
 
 /* Only wh, upper, wordish, capcode and lenc of t. */
 static inline void
 tok_case(const NcDoc *doc, uint32_t i, NerTok *t)
 {
-	nc_ner_case_unpack(tok_view(doc, i, &t->wh), t);
+	nc_ner_case_unpack((uint16_t) tok_view(doc, i, &t->wh), t);
 }
 
 void
@@ -380,8 +422,7 @@ nc_ner_doc_pass(const NerModel *m, const NcDoc *doc, uint32_t first, uint32_t en
 	uint32_t	n = end - first;
 	uint32_t	nw = 0,
 				ncap = 0,
-				nall = 0,
-				nlow4 = 0,
+				any = 0,
 				ncand = 0;
 	int			mode;
 
@@ -389,31 +430,29 @@ nc_ner_doc_pass(const NerModel *m, const NcDoc *doc, uint32_t first, uint32_t en
 	 * The views, each word with its id and NER_D_LOWER, and the counts of
 	 * the sentence's mode (nerspec sentence_mode), without branches: word
 	 * and case change from token to token.  NER_D_CAPMID needs the mode:
-	 * the ids of its candidates (capitalised, not sentence-initial) wait in
-	 * scratch[0..ncand).wh.
+	 * the ids of its candidates wait in scratch[0..ncand).wh.
 	 */
 	for (uint32_t i = 0; i < n; i++)
 	{
 		uint64_t	wh;
-		uint32_t	c = tok_view(doc, first + i, &wh);
-		uint32_t	w = (c >> 1) & 1;
-		uint32_t	cc = (c >> 2) & 15;
+		uint32_t	v = tok_view(doc, first + i, &wh);
 		uint32_t	id;
 
-		tcase[i] = (uint16_t) c;
-		nw += w;
-		nall += w & (cc >> 1);
-		ncap += w & cc;
-		nlow4 += w & ((cc & 3) == 0) & (((c >> 6) & 15) >= 4);
-		if (!doc_case_add_id(m, dc, wh, (uint8_t) ((w & ((cc & 3) == 0)) * NER_D_LOWER), &id))
+		tcase[i] = (uint16_t) v;
+		nw += (v & VB_WORD) != 0;
+		ncap += (v & VB_CAP) != 0;
+		any |= v;
+		if (!doc_case_add_id(m, dc, wh, (uint8_t) (v >> VB_LOWER_SHIFT & NER_D_LOWER), &id))
 			return false;
 		wid[i] = wh ? id : 0;
 		scratch[ncand].wh = id;
-		ncand += w & cc & ((cc >> 2) ^ 1);
+		ncand += (v & VB_CAPMID) != 0;
 	}
-	if (nw >= 3 && nall == nw)
+	/* all caps: every wordish token is */
+	if (nw >= 3 && !(any & VB_NOTALL))
 		mode = 2;
-	else if (nw >= 3 && ncap >= 3 && nlow4 == 0)
+	/* title case: no lower-case word of 4 letters or more */
+	else if (nw >= 3 && ncap >= 3 && !(any & VB_LOW4))
 		mode = 1;
 	else
 		mode = 0;
