@@ -256,18 +256,17 @@ tok_shape(const NcDoc *doc, uint32_t i, NerTok *t)
 }
 
 /*
- * The fields the tagger sets itself, cleared; not runfirst and runlast,
- * which are read only when runpos is set, and set with it.
+ * The fields the tagger sets itself, cleared; not gbits, which the caller
+ * sets, nor runfirst, runlast, runlen and rungz, which are read only when
+ * runpos is set, and set with it.
  */
 static inline void
 tok_clear(NerTok *t)
 {
 	t->affix = 0;
 	t->shaped = 0;
-	t->gbits = 0;
-	t->dcase = 0;
 	t->phr = 0;
-	t->runpos = t->runlen = t->rungz = 0;
+	t->runpos = 0;
 }
 
 /*
@@ -382,6 +381,7 @@ nc_ner_tok(const NcDoc *doc, uint32_t i, NerTok *t)
 {
 	tok_case(doc, i, t);
 	tok_clear(t);
+	t->gbits = 0;
 	tok_shape(doc, i, t);
 	tok_affixes(doc, i, t);
 }
@@ -759,7 +759,18 @@ typedef struct NerSent
 	NerTok	   *toks;
 	uint32_t	n;
 	int			mode;
+	/* the document pass's, for the tokens scored and their neighbours */
+	const NerDocCase *dc;
+	const uint32_t *wid;
+	const uint16_t *tcase;
 } NerSent;
+
+/* the capitalisation pattern of toks[i] (nc_ner_case_pack) */
+static inline uint32_t
+sent_capcode(const NerSent *S, uint32_t i)
+{
+	return (S->tcase[i] >> 2) & 15;
+}
 
 /*
  * Weight rows of the static features of toks[i] (nerspec.py's templates)
@@ -789,6 +800,7 @@ static_rows(const NerSent *S, uint32_t i, const int16_t **rows)
 				shp1;
 	uint32_t	ccm1,
 				ccp1,
+				cc,
 				caps,
 				wb;
 
@@ -816,9 +828,10 @@ static_rows(const NerSent *S, uint32_t i, const int16_t **rows)
 	wp2 = i + 2 < n ? toks[i + 2].wh : he;
 	shm1 = i >= 1 ? toks[i - 1].sh : hb;
 	shp1 = i + 1 < n ? toks[i + 1].sh : he;
-	ccm1 = i >= 1 ? toks[i - 1].capcode : 15;
-	ccp1 = i + 1 < n ? toks[i + 1].capcode : 15;
-	caps = ccm1 | (uint32_t) t->capcode << 4 | ccp1 << 8;
+	cc = sent_capcode(S, i);
+	ccm1 = i >= 1 ? sent_capcode(S, i - 1) : 15;
+	ccp1 = i + 1 < n ? sent_capcode(S, i + 1) : 15;
+	caps = ccm1 | cc << 4 | ccp1 << 8;
 
 	/* hashed: words, shapes, affixes */
 	HASHED(T_W0, t->wh, 0);
@@ -834,7 +847,7 @@ static_rows(const NerSent *S, uint32_t i, const int16_t **rows)
 	HASHED(T_PRE3, t->pre3, 0);
 	HASHED(T_WM1_W0, wm1, t->wh);
 	HASHED(T_W0_WP1, t->wh, wp1);
-	HASHED(T_W0_CAP, t->wh, t->capcode);
+	HASHED(T_W0_CAP, t->wh, cc);
 	if (t->runpos)
 	{
 		HASHED(T_RUNLAST, t->runlast, t->runpos);
@@ -846,7 +859,7 @@ static_rows(const NerSent *S, uint32_t i, const int16_t **rows)
 	/* from the row table */
 	PUT(rt->bias);
 	PUT(rt->caps[caps]);
-	PUT(rt->len[t->lenc & 31]);
+	PUT(rt->len[(S->tcase[i] >> 6) & 31]);
 	for (wb = t->gbits & NER_G_WORDMASK; wb; wb &= wb - 1)
 		PUT(rt->gaz[0][__builtin_ctz(wb)]);
 	if (i >= 1)
@@ -870,10 +883,12 @@ static_rows(const NerSent *S, uint32_t i, const int16_t **rows)
 		PUT(rt->mode_caps[mode - 1][caps]);
 	if (t->upper)
 	{
-		uint32_t	cm = (uint32_t) t->capcode | (uint32_t) mode << 4;
+		uint32_t	cm = cc | (uint32_t) mode << 4;
+		uint32_t	id = S->wid[i];
+		uint32_t	dcase = (id ? S->dc->wbits[id] : doc_case_get(S->dc, t->wh)) & 3;
 
-		PUT(rt->doc[t->dcase & 3][cm]);
-		PUT(rt->casegz[((t->gbits >> 6) & 3) | (uint32_t) (t->dcase & 3) << 2][cm]);
+		PUT(rt->doc[dcase][cm]);
+		PUT(rt->casegz[((t->gbits >> 6) & 3) | dcase << 2][cm]);
 	}
 #undef HASHED
 #undef PUT
@@ -1438,23 +1453,25 @@ nc_ner_tag(const NerModel *m, const NcDoc *doc, uint32_t first, uint32_t end,
 {
 	NerSent		S;
 	uint32_t	n = end - first;
+	const uint64_t *words = dc->words;
+	const uint16_t *wgz = dc->wgz;
 
 	/*
 	 * The document pass hashed every word, indexed its bits and kept each
 	 * token's case view: nothing to read from the text here (the shapes and
-	 * affixes come when a token is scored).
+	 * affixes come when a token is scored, and with them what static_rows
+	 * reads from tcase and dc).
 	 */
 	for (uint32_t i = 0; i < n; i++)
 	{
 		uint32_t	id = wid[i];
 		NerTok	   *t = &toks[i];
 
-		nc_ner_case_unpack(tcase[i], t);
-		t->wh = id ? dc->words[id] : 0;
+		t->upper = tcase[i] & 1;
+		t->wh = words[id];		/* words[0] = 0 */
 		tok_clear(t);
-		t->gbits = id ? dc->wgz[id] :
+		t->gbits = id ? wgz[id] :
 			nc_ner_gaz(m, nc_ner_mix(NER_PH_SEED ^ t->wh));
-		t->dcase = id ? dc->wbits[id] : doc_case_get(dc, t->wh);
 	}
 	phrase_codes(m, toks, n);
 	S.m = m;
@@ -1463,6 +1480,9 @@ nc_ner_tag(const NerModel *m, const NcDoc *doc, uint32_t first, uint32_t end,
 	S.toks = toks;
 	S.n = n;
 	S.mode = n > 0 ? nc_ner_case_mode(tcase[0]) : 0;
+	S.dc = dc;
+	S.wid = wid;
+	S.tcase = tcase;
 	nc_ner_runs(toks, n);
 	if (m->beam <= 1)
 		tag_greedy(&S, labels, scores);

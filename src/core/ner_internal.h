@@ -134,11 +134,10 @@ typedef struct NerTok
 	uint16_t	gbits;			/* gazetteer bits of the word */
 	uint8_t		affix;			/* suf2, suf3, pre3 are set */
 	uint8_t		shaped;			/* sh is set */
-	uint8_t		dcase;			/* NER_D_* bits of the word (capitalised
-								 * tokens of a tagged sentence only) */
+	uint8_t		upper;
+	/* nc_ner_tok only: nc_ner_tag reads them from the document pass's tcase */
 	uint8_t		capcode;
 	uint8_t		lenc;			/* min(bytes, 15) | allcaps << 4 */
-	uint8_t		upper;
 	uint8_t		wordish;		/* has letters: cap, allcaps or an ASCII
 								 * letter; not a quote or possessive */
 	uint16_t	phr;			/* phrase-gazetteer code, 0 none */
