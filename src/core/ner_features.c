@@ -482,95 +482,101 @@ const uint64_t nc_ner_connectors[NER_NCONNECT] = {
 	UINT64_C(0x00541819134FDE3E)
 };
 
-void
-nc_ner_runs(NerTok *toks, uint32_t n)
+/*
+ * The capitalised run from toks[i] (upper) on: its tokens' run fields;
+ * returns the token after it.
+ */
+static uint32_t
+run_at(NerTok *toks, uint32_t n, uint32_t i)
 {
 	const uint64_t *conn = nc_ner_connectors;
+	uint32_t	j = i,
+				len;
 
-	for (uint32_t i = 0; i < n;)
+	for (;;)
 	{
-		uint32_t	j = i,
-					len;
-
-		if (!toks[i].upper)
-		{
-			i++;
-			continue;
-		}
-		for (;;)
-		{
-			if (j + 1 < n && toks[j + 1].upper)
-				j++;
-			else if (j + 2 < n && toks[j + 2].upper)
-			{
-				bool		c = false;
-
-				for (size_t k = 0; k < NER_NCONNECT; k++)
-					if (toks[j + 1].wh == conn[k])
-						c = true;
-				if (!c)
-					break;
-				j += 2;
-			}
-			else
-				break;
-		}
-		len = j - i + 1;
-		for (uint32_t k = i; k <= j; k++)
-		{
-			NerTok	   *t = &toks[k];
-
-			t->runpos = (uint8_t) (i == j ? 4 : k == i ? 1 : k == j ? 3 : 2);
-			t->runfirst = toks[i].wh;
-			t->runlast = toks[j].wh;
-			t->rungz = (uint8_t) (toks[j].gbits & NER_G_WORDMASK);
-			t->runlen = (uint8_t) (len < 6 ? len : 6);
-		}
-		i = j + 1;
-	}
-}
-
-/* the phrase codes of toks[0..n), whose word bits are set */
-static void
-phrase_codes(const NerModel *m, NerTok *toks, uint32_t n)
-{
-	for (uint32_t i = 0; i < n;)
-	{
-		uint64_t	ph;
-		uint16_t	v;
-		uint32_t	j,
-					best = 0;
-		uint16_t	bestbits = 0;
-
-		if (!toks[i].upper)
-		{
-			i++;
-			continue;
-		}
-		ph = nc_ner_mix(NER_PH_SEED ^ toks[i].wh);
-		v = toks[i].gbits;
-		j = i;
-		for (;;)
-		{
-			if (v & NER_G_FULLMASK)
-			{
-				best = j - i + 1;
-				bestbits = v & NER_G_FULLMASK;
-			}
-			if (!(v & NER_G_PREFIX) || j + 1 >= n || j + 1 - i >= NER_MAXPHRASE)
-				break;
+		if (j + 1 < n && toks[j + 1].upper)
 			j++;
-			ph = nc_ner_mix(ph ^ toks[j].wh);
-			v = nc_ner_gaz(m, ph);
-		}
-		if (best)
+		else if (j + 2 < n && toks[j + 2].upper)
 		{
-			for (uint32_t k = i; k < i + best; k++)
-				toks[k].phr = (uint16_t) ((((bestbits >> 8) << 1) | (k == i ? 1 : 0)) + 1);
-			i += best;
+			bool		c = false;
+
+			for (size_t k = 0; k < NER_NCONNECT; k++)
+				if (toks[j + 1].wh == conn[k])
+					c = true;
+			if (!c)
+				break;
+			j += 2;
 		}
 		else
-			i++;
+			break;
+	}
+	len = j - i + 1;
+	for (uint32_t k = i; k <= j; k++)
+	{
+		NerTok	   *t = &toks[k];
+
+		t->runpos = (uint8_t) (i == j ? 4 : k == i ? 1 : k == j ? 3 : 2);
+		t->runfirst = toks[i].wh;
+		t->runlast = toks[j].wh;
+		t->rungz = (uint8_t) (toks[j].gbits & NER_G_WORDMASK);
+		t->runlen = (uint8_t) (len < 6 ? len : 6);
+	}
+	return j + 1;
+}
+
+/*
+ * The phrase code of the longest gazetteer phrase from toks[i] (upper) on,
+ * if any, into its tokens; returns the token after it, or i + 1.
+ */
+static uint32_t
+phrase_at(const NerModel *m, NerTok *toks, uint32_t n, uint32_t i)
+{
+	uint64_t	ph = nc_ner_mix(NER_PH_SEED ^ toks[i].wh);
+	uint16_t	v = toks[i].gbits;
+	uint32_t	j = i,
+				best = 0;
+	uint16_t	bestbits = 0;
+
+	for (;;)
+	{
+		if (v & NER_G_FULLMASK)
+		{
+			best = j - i + 1;
+			bestbits = v & NER_G_FULLMASK;
+		}
+		if (!(v & NER_G_PREFIX) || j + 1 >= n || j + 1 - i >= NER_MAXPHRASE)
+			break;
+		j++;
+		ph = nc_ner_mix(ph ^ toks[j].wh);
+		v = nc_ner_gaz(m, ph);
+	}
+	if (!best)
+		return i + 1;
+	for (uint32_t k = i; k < i + best; k++)
+		toks[k].phr = (uint16_t) ((((bestbits >> 8) << 1) | (k == i ? 1 : 0)) + 1);
+	return i + best;
+}
+
+/*
+ * Phrase codes and capitalised runs of toks[0..n), whose word bits are
+ * set: both start only at capitalised tokens, found in one scan of the
+ * case views.
+ */
+static void
+caps_pass(const NerModel *m, NerTok *toks, uint32_t n, const uint16_t *tcase)
+{
+	uint32_t	phr_next = 0,
+				run_next = 0;
+
+	for (uint32_t i = 0; i < n; i++)
+	{
+		if (!(tcase[i] & 1))
+			continue;
+		if (i >= phr_next)
+			phr_next = phrase_at(m, toks, n, i);
+		if (i >= run_next)
+			run_next = run_at(toks, n, i);
 	}
 }
 
@@ -1473,7 +1479,7 @@ nc_ner_tag(const NerModel *m, const NcDoc *doc, uint32_t first, uint32_t end,
 		t->gbits = id ? wgz[id] :
 			nc_ner_gaz(m, nc_ner_mix(NER_PH_SEED ^ t->wh));
 	}
-	phrase_codes(m, toks, n);
+	caps_pass(m, toks, n, tcase);
 	S.m = m;
 	S.doc = doc;
 	S.first = first;
@@ -1483,7 +1489,6 @@ nc_ner_tag(const NerModel *m, const NcDoc *doc, uint32_t first, uint32_t end,
 	S.dc = dc;
 	S.wid = wid;
 	S.tcase = tcase;
-	nc_ner_runs(toks, n);
 	if (m->beam <= 1)
 		tag_greedy(&S, labels, scores);
 	else

@@ -259,8 +259,6 @@ nc_ner_case_unpack(uint16_t c, NerTok *t)
 	t->capcode = (c >> 2) & 15;
 	t->lenc = (c >> 6) & 31;
 }
-/* Capitalised runs (after the gazetteer bits). */
-extern void nc_ner_runs(NerTok *toks, uint32_t n);
 /*
  * The document pass over tokens [first, end) of doc (one sentence): each
  * word added to dc with its case bits, its id into wid[0..end-first) and
