@@ -147,12 +147,24 @@ key_suffix(const unsigned char *s, uint32_t len, int n)
 	return p;
 }
 
+/* FNV hash of the key bytes of s[0..n) (no U+2019 among them) */
+static inline uint64_t
+key_hash(const unsigned char *s, uint32_t n)
+{
+	uint64_t	p = FNV_OFF;
+
+	for (uint32_t k = 0; k < n; k++)
+		p = fnv_step(p, key_tab.byte[s[k]]);
+	return p;
+}
+
 /*
- * The affix hashes of the word key of token i into t (only a scored token
- * needs them: nc_ner_tag leaves them to static_rows).
+ * The affix hashes of the word key of token i into t, whose wh is set
+ * (only a scored token needs them: nc_ner_tag leaves them to static_rows);
+ * ascii: the token has no byte above 0x7F, so no U+2019.
  */
 static void
-tok_affixes(const NcDoc *doc, uint32_t i, NerTok *t)
+tok_affixes(const NcDoc *doc, uint32_t i, NerTok *t, bool ascii)
 {
 	const NcToken *tk = &doc->toks[i];
 	const unsigned char *s = (const unsigned char *) doc->text + tk->start;
@@ -167,21 +179,23 @@ tok_affixes(const NcDoc *doc, uint32_t i, NerTok *t)
 		t->suf2 = t->suf3 = t->pre3 = t->wh;
 		return;
 	}
-	for (uint32_t k = 0; k + 2 < len && !curly; k++)
-		curly = s[k] == 0xE2 && s[k + 1] == 0x80 && s[k + 2] == 0x99;
+	if (!ascii)
+		for (uint32_t k = 0; k + 2 < len && !curly; k++)
+			curly = s[k] == 0xE2 && s[k + 1] == 0x80 && s[k + 2] == 0x99;
 	if (!curly)
 	{
-		for (uint32_t k = 0; k < len && k < 3; k++)
-			p = fnv_step(p, key_tab.byte[s[k]]);
-		t->pre3 = p;
-		p = FNV_OFF;
-		for (uint32_t k = len >= 2 ? len - 2 : 0; k < len; k++)
-			p = fnv_step(p, key_tab.byte[s[k]]);
-		t->suf2 = p;
-		p = FNV_OFF;
-		for (uint32_t k = len >= 3 ? len - 3 : 0; k < len; k++)
-			p = fnv_step(p, key_tab.byte[s[k]]);
-		t->suf3 = p;
+		/* a key of 3 bytes or fewer is its own prefix and suffix */
+		if (len <= 3)
+		{
+			t->pre3 = t->suf3 = t->wh;
+			t->suf2 = len <= 2 ? t->wh : key_hash(s + 1, 2);
+		}
+		else
+		{
+			t->pre3 = key_hash(s, 3);
+			t->suf2 = key_hash(s + len - 2, 2);
+			t->suf3 = key_hash(s + len - 3, 3);
+		}
 	}
 	else
 	{
@@ -208,51 +222,59 @@ const uint64_t nc_ner_key_poss = UINT64_C(0x07BB4507B485D7AF);
 const uint64_t nc_ner_shape_poss = UINT64_C(0x07BB4E07B485E6FA);
 
 /*
- * The shape hash of token i of doc into t->sh: the classes of its key
- * bytes (X, x, d, u for non-ASCII, the byte itself for ASCII punctuation),
- * runs collapsed, at most eight.  Only the tokens a scored token looks at
- * need it (static_rows, dyn_find).
+ * nc_ner_fnv of the shape of s[0..len) (tok_shape); built twice, for ASCII
+ * bytes only and for any.
  */
-static void
-tok_shape(const NcDoc *doc, uint32_t i, NerTok *t)
+static inline __attribute__((always_inline)) uint64_t
+shape_hash(const unsigned char *s, uint32_t len, bool ascii)
 {
-	const NcToken *tk = &doc->toks[i];
-	const unsigned char *s = (const unsigned char *) doc->text + tk->start;
-	uint32_t	len = tk->end - tk->start;
-	uint64_t	h = FNV_OFF;	/* nc_ner_fnv of the shape, as it grows */
+	uint64_t	h = FNV_OFF;
 	int			ns = 0;
 	unsigned char last = 0;
 
-	t->shaped = 1;
-	if (NC_TK_IS_QUOTE(tk->kind))
-	{
-		t->sh = nc_ner_key_quote;
-		return;
-	}
-	if (tk->flags & NC_TF_POSSESSIVE)
-	{
-		t->sh = nc_ner_shape_poss;
-		return;
-	}
 	for (uint32_t k = 0; k < len && ns < 8; k++)
 	{
 		unsigned char c = s[k];
 		unsigned char cls = shape_class[c];
 
-		if (c == 0xE2 && k + 2 < len && s[k + 1] == 0x80 && s[k + 2] == 0x99)
+		if (!ascii && c == 0xE2 && k + 2 < len && s[k + 1] == 0x80 && s[k + 2] == 0x99)
 		{
 			cls = '\'';		/* U+2019 (key_at) */
 			k += 2;
 		}
 		/* a UTF-8 continuation byte adds nothing */
-		if (cls != SC_SKIP && cls != last)
+		if ((ascii || cls != SC_SKIP) && cls != last)
 		{
 			h = fnv_step(h, cls);
 			last = cls;
 			ns++;
 		}
 	}
-	t->sh = h;
+	return h;
+}
+
+/*
+ * The shape hash of token i of doc into t->sh: the classes of its key
+ * bytes (X, x, d, u for non-ASCII, the byte itself for ASCII punctuation),
+ * runs collapsed, at most eight.  Only the tokens a scored token looks at
+ * need it (static_rows, dyn_find).  ascii: as tok_affixes.
+ */
+static void
+tok_shape(const NcDoc *doc, uint32_t i, NerTok *t, bool ascii)
+{
+	const NcToken *tk = &doc->toks[i];
+	const unsigned char *s = (const unsigned char *) doc->text + tk->start;
+	uint32_t	len = tk->end - tk->start;
+
+	t->shaped = 1;
+	if (NC_TK_IS_QUOTE(tk->kind))
+		t->sh = nc_ner_key_quote;
+	else if (tk->flags & NC_TF_POSSESSIVE)
+		t->sh = nc_ner_shape_poss;
+	else if (ascii)
+		t->sh = shape_hash(s, len, true);
+	else
+		t->sh = shape_hash(s, len, false);
 }
 
 /*
@@ -315,8 +337,9 @@ static const uint32_t view_tab[64] = {
 #undef V_CAP
 
 /*
- * The case view of token i (view_tab) with its key length, and its
- * word-key hash into *wh: the document pass, for every token.
+ * The case view of token i (view_tab) with its key length and
+ * NER_CASE_NONASCII, and its word-key hash into *wh: the document pass,
+ * for every token.
  */
 static inline __attribute__((always_inline)) uint32_t
 tok_view(const NcDoc *doc, uint32_t i, uint64_t *wh)
@@ -366,7 +389,7 @@ tok_view(const NcDoc *doc, uint32_t i, uint64_t *wh)
 	}
 	return view_tab[(seen & (KC_UPPER | KC_LOWER)) | (flags & VIEW_FLAGS) |
 					(len >= 4 ? VIEW_LONG : 0)] |
-		(len < 15 ? len : 15) << 6;
+		(len < 15 ? len : 15) << 6 | ((seen & KC_HIGH) ? NER_CASE_NONASCII : 0);
 }
 
 /* Only wh, upper, wordish, capcode and lenc of t. */
@@ -382,8 +405,8 @@ nc_ner_tok(const NcDoc *doc, uint32_t i, NerTok *t)
 	tok_case(doc, i, t);
 	tok_clear(t);
 	t->gbits = 0;
-	tok_shape(doc, i, t);
-	tok_affixes(doc, i, t);
+	tok_shape(doc, i, t, false);
+	tok_affixes(doc, i, t, false);
 }
 
 /* the doc-case table (below) */
@@ -778,6 +801,13 @@ sent_capcode(const NerSent *S, uint32_t i)
 	return (S->tcase[i] >> 2) & 15;
 }
 
+/* toks[i] has no byte above 0x7F */
+static inline bool
+sent_ascii(const NerSent *S, uint32_t i)
+{
+	return !(S->tcase[i] & NER_CASE_NONASCII);
+}
+
 /*
  * Weight rows of the static features of toks[i] (nerspec.py's templates)
  * into rows (prefetched); returns how many.  The features of a small set
@@ -824,10 +854,10 @@ static_rows(const NerSent *S, uint32_t i, const int16_t **rows)
 #define HASHED(tid, a, b) PUT(nc_ner_weights(m, nc_ner_fh((tid), (a), (b)) >> shift))
 
 	if (!t->affix)
-		tok_affixes(S->doc, S->first + i, &S->toks[i]);
+		tok_affixes(S->doc, S->first + i, &S->toks[i], sent_ascii(S, i));
 	for (uint32_t j = i > 0 ? i - 1 : 0; j <= i + 1 && j < n; j++)
 		if (!toks[j].shaped)
-			tok_shape(S->doc, S->first + j, &S->toks[j]);
+			tok_shape(S->doc, S->first + j, &S->toks[j], sent_ascii(S, j));
 	wm1 = i >= 1 ? toks[i - 1].wh : hb;
 	wm2 = i >= 2 ? toks[i - 2].wh : hb;
 	wp1 = i + 1 < n ? toks[i + 1].wh : he;
@@ -1411,7 +1441,8 @@ tag_beam(const NerSent *S, uint8_t *labels, int32_t *scores)
 					!(dyn[cur ^ 1].have & ((uint32_t) 1 << pt)))
 				{
 					if (!toks[i + 1].shaped)
-						tok_shape(S->doc, S->first + i + 1, &toks[i + 1]);
+						tok_shape(S->doc, S->first + i + 1, &toks[i + 1],
+								  sent_ascii(S, i + 1));
 					dyn_find(m, &toks[i + 1], pt, &dyn[cur ^ 1]);
 				}
 			}

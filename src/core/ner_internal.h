@@ -245,6 +245,13 @@ nc_ner_case_pack(const NerTok *t, int mode)
 					   mode << 11);
 }
 
+/*
+ * Bit 13 of the document pass's case views: the token has a byte above 0x7F
+ * (quote marks and possessives aside), so maybe a U+2019 to read as an
+ * apostrophe.
+ */
+#define NER_CASE_NONASCII 0x2000
+
 static inline int
 nc_ner_case_mode(uint16_t c)
 {
