@@ -620,8 +620,12 @@ nc_ner_doc_case_init(const NcEnv *env, NerDocCase *dc, uint32_t ntok)
 {
 	uint32_t	cap = 64;
 
-	/* distinct words are far fewer than tokens: start small, grow */
-	while (cap < 4096 && cap < (uint64_t) ntok + ntok / 4 + 16)
+	/*
+	 * distinct words are far fewer than tokens (about half in news): start
+	 * small, grow; a table that grows now and then costs less than clearing
+	 * a larger one for every document
+	 */
+	while (cap < 4096 && cap < (uint64_t) ntok * 3 / 4 + 16)
 		cap <<= 1;
 	dc->env = env;
 	dc->count = 0;
