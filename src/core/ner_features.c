@@ -44,21 +44,23 @@ nc_ner_fnv(const char *s, size_t len)
 }
 
 /*
- * A byte of a word key: ASCII letters lower-cased, digits all '0'; and
- * the ASCII letter class of every byte (tok_case).
+ * A byte of a word key (byte): ASCII letters lower-cased, digits all '0';
+ * and the ASCII letter class of every byte (cls).  One object, so that the
+ * loop that reads both for every byte of a document holds one address.
  */
 #define KB(c) ((c) >= 'A' && (c) <= 'Z' ? (c) + 32 : (c) >= '0' && (c) <= '9' ? '0' : (c))
-static const unsigned char key_byte[256] = {
-	NC_BYTE_TABLE(KB)
-};
-
 #define KC_UPPER	1
 #define KC_LOWER	2
 #define KC_HIGH		4			/* not ASCII: maybe part of a U+2019 */
 #define KC(c) ((c) >= 'A' && (c) <= 'Z' ? KC_UPPER : (c) >= 'a' && (c) <= 'z' ? KC_LOWER : \
 			   (c) >= 0x80 ? KC_HIGH : 0)
-static const unsigned char key_class[256] = {
-	NC_BYTE_TABLE(KC)
+static const struct
+{
+	unsigned char byte[256];
+	unsigned char cls[256];
+}			key_tab = {
+	{NC_BYTE_TABLE(KB)},
+	{NC_BYTE_TABLE(KC)}
 };
 
 /*
@@ -141,16 +143,28 @@ key_suffix(const unsigned char *s, uint32_t len, int n)
 		b[m++] = c;
 	}
 	while (m > 0)
-		p = fnv_step(p, key_byte[b[--m]]);
+		p = fnv_step(p, key_tab.byte[b[--m]]);
+	return p;
+}
+
+/* FNV hash of the key bytes of s[0..n) (no U+2019 among them) */
+static inline uint64_t
+key_hash(const unsigned char *s, uint32_t n)
+{
+	uint64_t	p = FNV_OFF;
+
+	for (uint32_t k = 0; k < n; k++)
+		p = fnv_step(p, key_tab.byte[s[k]]);
 	return p;
 }
 
 /*
- * The affix hashes of the word key of token i into t (only a scored token
- * needs them: nc_ner_tag leaves them to static_rows).
+ * The affix hashes of the word key of token i into t, whose wh is set
+ * (only a scored token needs them: nc_ner_tag leaves them to static_rows);
+ * ascii: the token has no byte above 0x7F, so no U+2019.
  */
 static void
-tok_affixes(const NcDoc *doc, uint32_t i, NerTok *t)
+tok_affixes(const NcDoc *doc, uint32_t i, NerTok *t, bool ascii)
 {
 	const NcToken *tk = &doc->toks[i];
 	const unsigned char *s = (const unsigned char *) doc->text + tk->start;
@@ -165,21 +179,23 @@ tok_affixes(const NcDoc *doc, uint32_t i, NerTok *t)
 		t->suf2 = t->suf3 = t->pre3 = t->wh;
 		return;
 	}
-	for (uint32_t k = 0; k + 2 < len && !curly; k++)
-		curly = s[k] == 0xE2 && s[k + 1] == 0x80 && s[k + 2] == 0x99;
+	if (!ascii)
+		for (uint32_t k = 0; k + 2 < len && !curly; k++)
+			curly = s[k] == 0xE2 && s[k + 1] == 0x80 && s[k + 2] == 0x99;
 	if (!curly)
 	{
-		for (uint32_t k = 0; k < len && k < 3; k++)
-			p = fnv_step(p, key_byte[s[k]]);
-		t->pre3 = p;
-		p = FNV_OFF;
-		for (uint32_t k = len >= 2 ? len - 2 : 0; k < len; k++)
-			p = fnv_step(p, key_byte[s[k]]);
-		t->suf2 = p;
-		p = FNV_OFF;
-		for (uint32_t k = len >= 3 ? len - 3 : 0; k < len; k++)
-			p = fnv_step(p, key_byte[s[k]]);
-		t->suf3 = p;
+		/* a key of 3 bytes or fewer is its own prefix and suffix */
+		if (len <= 3)
+		{
+			t->pre3 = t->suf3 = t->wh;
+			t->suf2 = len <= 2 ? t->wh : key_hash(s + 1, 2);
+		}
+		else
+		{
+			t->pre3 = key_hash(s, 3);
+			t->suf2 = key_hash(s + len - 2, 2);
+			t->suf3 = key_hash(s + len - 3, 3);
+		}
 	}
 	else
 	{
@@ -188,7 +204,7 @@ tok_affixes(const NcDoc *doc, uint32_t i, NerTok *t)
 			unsigned char c;
 
 			k += key_at(s, len, k, &c);
-			p = fnv_step(p, key_byte[c]);
+			p = fnv_step(p, key_tab.byte[c]);
 		}
 		t->pre3 = p;
 		t->suf2 = key_suffix(s, len, 2);
@@ -206,102 +222,153 @@ const uint64_t nc_ner_key_poss = UINT64_C(0x07BB4507B485D7AF);
 const uint64_t nc_ner_shape_poss = UINT64_C(0x07BB4E07B485E6FA);
 
 /*
- * The shape hash of token i of doc into t->sh: the classes of its key
- * bytes (X, x, d, u for non-ASCII, the byte itself for ASCII punctuation),
- * runs collapsed, at most eight.  Only the tokens a scored token looks at
- * need it (static_rows, dyn_find).
+ * nc_ner_fnv of the shape of s[0..len) (tok_shape); built twice, for ASCII
+ * bytes only and for any.
  */
-static void
-tok_shape(const NcDoc *doc, uint32_t i, NerTok *t)
+static inline __attribute__((always_inline)) uint64_t
+shape_hash(const unsigned char *s, uint32_t len, bool ascii)
 {
-	const NcToken *tk = &doc->toks[i];
-	const unsigned char *s = (const unsigned char *) doc->text + tk->start;
-	uint32_t	len = tk->end - tk->start;
-	uint64_t	h = FNV_OFF;	/* nc_ner_fnv of the shape, as it grows */
+	uint64_t	h = FNV_OFF;
 	int			ns = 0;
 	unsigned char last = 0;
 
-	t->shaped = 1;
-	if (NC_TK_IS_QUOTE(tk->kind))
-	{
-		t->sh = nc_ner_key_quote;
-		return;
-	}
-	if (tk->flags & NC_TF_POSSESSIVE)
-	{
-		t->sh = nc_ner_shape_poss;
-		return;
-	}
 	for (uint32_t k = 0; k < len && ns < 8; k++)
 	{
 		unsigned char c = s[k];
 		unsigned char cls = shape_class[c];
 
-		if (c == 0xE2 && k + 2 < len && s[k + 1] == 0x80 && s[k + 2] == 0x99)
+		if (!ascii && c == 0xE2 && k + 2 < len && s[k + 1] == 0x80 && s[k + 2] == 0x99)
 		{
 			cls = '\'';		/* U+2019 (key_at) */
 			k += 2;
 		}
 		/* a UTF-8 continuation byte adds nothing */
-		if (cls != SC_SKIP && cls != last)
+		if ((ascii || cls != SC_SKIP) && cls != last)
 		{
 			h = fnv_step(h, cls);
 			last = cls;
 			ns++;
 		}
 	}
-	t->sh = h;
+	return h;
 }
 
 /*
- * The fields the tagger sets itself, cleared; not runfirst and runlast,
- * which are read only when runpos is set, and set with it.
+ * The shape hash of token i of doc into t->sh: the classes of its key
+ * bytes (X, x, d, u for non-ASCII, the byte itself for ASCII punctuation),
+ * runs collapsed, at most eight.  Only the tokens a scored token looks at
+ * need it (static_rows, dyn_find).  ascii: as tok_affixes.
+ */
+static void
+tok_shape(const NcDoc *doc, uint32_t i, NerTok *t, bool ascii)
+{
+	const NcToken *tk = &doc->toks[i];
+	const unsigned char *s = (const unsigned char *) doc->text + tk->start;
+	uint32_t	len = tk->end - tk->start;
+
+	t->shaped = 1;
+	if (NC_TK_IS_QUOTE(tk->kind))
+		t->sh = nc_ner_key_quote;
+	else if (tk->flags & NC_TF_POSSESSIVE)
+		t->sh = nc_ner_shape_poss;
+	else if (ascii)
+		t->sh = shape_hash(s, len, true);
+	else
+		t->sh = shape_hash(s, len, false);
+}
+
+/*
+ * The fields the tagger sets itself, cleared; not gbits, which the caller
+ * sets, nor runfirst, runlast, runlen and rungz, which are read only when
+ * runpos is set, and set with it.
  */
 static inline void
 tok_clear(NerTok *t)
 {
 	t->affix = 0;
 	t->shaped = 0;
-	t->gbits = 0;
-	t->dcase = 0;
 	t->phr = 0;
-	t->runpos = t->runlen = t->rungz = 0;
+	t->runpos = 0;
 }
 
 /*
- * The case view of token i as nc_ner_case_pack packs it (mode 0), and its
- * word-key hash into *wh: the document pass, for every token.
+ * The case view of a token by what decides it: the letters it has
+ * (key_tab.cls's KC_UPPER, KC_LOWER), its flags NC_TF_CAP, NC_TF_ALLCAPS and
+ * NC_TF_SENT_START, and whether it has 4 key bytes or more (VIEW_LONG).
+ * Bits 0-15: nc_ner_case_pack of mode 0 but for the key length; above,
+ * what the document pass needs of a word (VB_*).
  */
-static inline __attribute__((always_inline)) uint16_t
+#define VIEW_FLAGS	(NC_TF_CAP | NC_TF_ALLCAPS | NC_TF_SENT_START)
+#define VIEW_LONG	0x10
+_Static_assert(((KC_UPPER | KC_LOWER) & VIEW_FLAGS) == 0 &&
+			   ((KC_UPPER | KC_LOWER | VIEW_FLAGS) & VIEW_LONG) == 0 &&
+			   (KC_UPPER | KC_LOWER | VIEW_FLAGS | VIEW_LONG) < 64,
+			   "a case view index is 6 bits");
+#define VB_WORD		(1u << 16)	/* wordish */
+#define VB_CAP		(1u << 17)	/* wordish and capitalised */
+#define VB_NOTALL	(1u << 18)	/* wordish, not all caps */
+#define VB_LOW4		(1u << 19)	/* wordish, lower-case, 4 key bytes or more */
+#define VB_LOWER_SHIFT 20		/* wordish, lower-case: NER_D_LOWER */
+#define VB_CAPMID	(1u << 21)	/* wordish, capitalised, not sentence-initial */
+
+#define V_CAP(i)	(((i) & NC_TF_CAP) != 0)
+#define V_ALL(i)	(((i) & NC_TF_ALLCAPS) != 0)
+#define V_SS(i)		(((i) & NC_TF_SENT_START) != 0)
+#define V_UP(i)		(((i) & KC_UPPER) != 0)
+#define V_WORD(i)	(V_CAP(i) | V_ALL(i) | V_UP(i) | (((i) & KC_LOWER) != 0))
+#define V_LOW(i)	(V_WORD(i) & !V_CAP(i) & !V_ALL(i))
+#define VIEW(i) ((uint32_t) ((V_CAP(i) | V_UP(i)) | V_WORD(i) << 1 | \
+	(V_CAP(i) | V_ALL(i) << 1 | V_SS(i) << 2 | (V_UP(i) & !V_CAP(i)) << 3) << 2 | \
+	V_ALL(i) << 10) | \
+	(V_WORD(i) ? VB_WORD : 0) | (V_WORD(i) & V_CAP(i) ? VB_CAP : 0) | \
+	(V_WORD(i) & !V_ALL(i) ? VB_NOTALL : 0) | \
+	(V_LOW(i) & (((i) & VIEW_LONG) != 0) ? VB_LOW4 : 0) | \
+	(uint32_t) (V_LOW(i) ? NER_D_LOWER : 0) << VB_LOWER_SHIFT | \
+	(V_WORD(i) & V_CAP(i) & !V_SS(i) ? VB_CAPMID : 0))
+static const uint32_t view_tab[64] = {
+	NC_BYTES64(VIEW, 0)
+};
+#undef VIEW
+#undef V_LOW
+#undef V_WORD
+#undef V_UP
+#undef V_SS
+#undef V_ALL
+#undef V_CAP
+
+/*
+ * The case view of token i (view_tab) with its key length and
+ * NER_CASE_NONASCII, and its word-key hash into *wh: the document pass,
+ * for every token.
+ */
+static inline __attribute__((always_inline)) uint32_t
 tok_view(const NcDoc *doc, uint32_t i, uint64_t *wh)
 {
 	const NcToken *tk = &doc->toks[i];
 	const unsigned char *s = (const unsigned char *) doc->text + tk->start;
 	uint32_t	len = tk->end - tk->start;
-	uint32_t	cap = (tk->flags & NC_TF_CAP) != 0;
-	uint32_t	allcaps = (tk->flags & NC_TF_ALLCAPS) != 0;
-	uint32_t	upper = cap;
-	uint32_t	wordish;
-	uint32_t	capcode;
+	uint32_t	flags = tk->flags;
+	unsigned	seen = 0;
 
-	if (NC_TK_IS_QUOTE(tk->kind) || (tk->flags & NC_TF_POSSESSIVE))
+	if (NC_TK_IS_QUOTE(tk->kind) || (flags & NC_TF_POSSESSIVE))
 	{
-		/* one key for every quote mark, one for every possessive ending */
+		/*
+		 * one key for every quote mark, one for every possessive ending;
+		 * not capitalised, not wordish
+		 */
 		*wh = NC_TK_IS_QUOTE(tk->kind) ? nc_ner_key_quote : nc_ner_key_poss;
 		len = key_len(s, len);
-		cap = allcaps = upper = 0;
-		wordish = 0;
+		flags &= NC_TF_SENT_START;
 	}
 	else
 	{
 		uint64_t	h = FNV_OFF;
-		unsigned	seen = 0;
 
 		/* by table, no branch on the letters: this runs for every token */
 		for (uint32_t k = 0; k < len; k++)
 		{
-			seen |= key_class[s[k]];
-			h = fnv_step(h, key_byte[s[k]]);
+			seen |= key_tab.cls[s[k]];
+			h = fnv_step(h, key_tab.byte[s[k]]);
 		}
 		if (seen & KC_HIGH)
 		{
@@ -314,25 +381,22 @@ tok_view(const NcDoc *doc, uint32_t i, uint64_t *wh)
 				unsigned char c;
 
 				k += key_at(s, len, k, &c);
-				h = fnv_step(h, key_byte[c]);
+				h = fnv_step(h, key_tab.byte[c]);
 			}
 			len = nkey;
 		}
-		upper |= (seen & KC_UPPER) != 0;
-		wordish = cap | allcaps | ((seen & (KC_UPPER | KC_LOWER)) != 0);
 		*wh = h;
 	}
-	capcode = cap | allcaps << 1 | ((tk->flags & NC_TF_SENT_START) ? 4 : 0) |
-		(upper & (cap ^ 1)) << 3;
-	return (uint16_t) (upper | wordish << 1 | capcode << 2 |
-					   ((len < 15 ? len : 15) | allcaps << 4) << 6);
+	return view_tab[(seen & (KC_UPPER | KC_LOWER)) | (flags & VIEW_FLAGS) |
+					(len >= 4 ? VIEW_LONG : 0)] |
+		(len < 15 ? len : 15) << 6 | ((seen & KC_HIGH) ? NER_CASE_NONASCII : 0);
 }
 
 /* Only wh, upper, wordish, capcode and lenc of t. */
 static inline void
 tok_case(const NcDoc *doc, uint32_t i, NerTok *t)
 {
-	nc_ner_case_unpack(tok_view(doc, i, &t->wh), t);
+	nc_ner_case_unpack((uint16_t) tok_view(doc, i, &t->wh), t);
 }
 
 void
@@ -340,20 +404,23 @@ nc_ner_tok(const NcDoc *doc, uint32_t i, NerTok *t)
 {
 	tok_case(doc, i, t);
 	tok_clear(t);
-	tok_shape(doc, i, t);
-	tok_affixes(doc, i, t);
+	t->gbits = 0;
+	tok_shape(doc, i, t, false);
+	tok_affixes(doc, i, t, false);
 }
 
 /* the doc-case table (below) */
-static bool doc_case_add_new(NerDocCase *dc, uint64_t wh, uint64_t key,
-							 uint8_t bits, uint32_t *id);
+static bool doc_case_add_new(const NerModel *m, NerDocCase *dc, uint64_t key,
+							 uint32_t slot, uint8_t bits, uint32_t *id);
 
 /*
- * Word wh into dc with its case bits, its id into *id; false when out of
+ * Word wh into dc with its case bits, its id in the table into *id (the
+ * caller's word id is 0 when wh is 0: words[0] = 0); false when out of
  * memory.  A word seen before is the common case: no call, no room needed.
  */
 static inline bool
-doc_case_add_id(NerDocCase *dc, uint64_t wh, uint8_t bits, uint32_t *id)
+doc_case_add_id(const NerModel *m, NerDocCase *dc, uint64_t wh, uint8_t bits,
+				uint32_t *id)
 {
 	uint64_t	key = wh ? wh : 1;
 	uint32_t	i = (uint32_t) (key >> 37) & dc->mask;
@@ -362,13 +429,13 @@ doc_case_add_id(NerDocCase *dc, uint64_t wh, uint8_t bits, uint32_t *id)
 	{
 		if (dc->keys[i] == key)
 		{
-			dc->wbits[dc->ids[i]] |= bits;
-			*id = wh ? dc->ids[i] : 0;
+			*id = dc->ids[i];
+			dc->wbits[*id] |= bits;
 			return true;
 		}
 		i = (i + 1) & dc->mask;
 	}
-	return doc_case_add_new(dc, wh, key, bits, id);
+	return doc_case_add_new(m, dc, key, i, bits, id);
 }
 
 bool
@@ -378,58 +445,46 @@ nc_ner_doc_pass(const NerModel *m, const NcDoc *doc, uint32_t first, uint32_t en
 	uint32_t	n = end - first;
 	uint32_t	nw = 0,
 				ncap = 0,
-				nall = 0,
-				nlow4 = 0;
+				any = 0,
+				ncand = 0;
 	int			mode;
 
 	/*
-	 * The views, and the counts of the sentence's mode (nerspec
-	 * sentence_mode), without branches: word and case change from token to
-	 * token.
+	 * The views, each word with its id and NER_D_LOWER, and the counts of
+	 * the sentence's mode (nerspec sentence_mode), without branches: word
+	 * and case change from token to token.  NER_D_CAPMID needs the mode:
+	 * the ids of its candidates wait in scratch[0..ncand).wh.
 	 */
 	for (uint32_t i = 0; i < n; i++)
 	{
-		uint32_t	c = tok_view(doc, first + i, &scratch[i].wh);
-		uint32_t	w = (c >> 1) & 1;
-		uint32_t	cc = (c >> 2) & 15;
+		uint64_t	wh;
+		uint32_t	v = tok_view(doc, first + i, &wh);
+		uint32_t	id;
 
-		tcase[i] = (uint16_t) c;
-		nw += w;
-		nall += w & (cc >> 1);
-		ncap += w & cc;
-		nlow4 += w & ((cc & 3) == 0) & (((c >> 6) & 15) >= 4);
+		tcase[i] = (uint16_t) v;
+		nw += (v & VB_WORD) != 0;
+		ncap += (v & VB_CAP) != 0;
+		any |= v;
+		if (!doc_case_add_id(m, dc, wh, (uint8_t) (v >> VB_LOWER_SHIFT & NER_D_LOWER), &id))
+			return false;
+		wid[i] = wh ? id : 0;
+		scratch[ncand].wh = id;
+		ncand += (v & VB_CAPMID) != 0;
 	}
-	if (nw >= 3 && nall == nw)
+	/* all caps: every wordish token is */
+	if (nw >= 3 && !(any & VB_NOTALL))
 		mode = 2;
-	else if (nw >= 3 && ncap >= 3 && nlow4 == 0)
+	/* title case: no lower-case word of 4 letters or more */
+	else if (nw >= 3 && ncap >= 3 && !(any & VB_LOW4))
 		mode = 1;
 	else
 		mode = 0;
-	for (uint32_t i = 0; i < n; i++)
-	{
-		uint32_t	nwords = dc->nwords;
-		uint32_t	c = tcase[i];
-		uint32_t	cc = (c >> 2) & 15;
-		uint8_t		bits;
-
-		/* nc_ner_case_bits */
-		if (!(c & 2))
-			bits = 0;
-		else if (!(cc & 3))
-			bits = NER_D_LOWER;
-		else
-			bits = ((cc & 1) && !(cc & 4) && mode == 0) ? NER_D_CAPMID : 0;
-		/* every word gets its id; the case bits, when any */
-		if (!doc_case_add_id(dc, scratch[i].wh, bits, &wid[i]))
-			return false;
-		tcase[i] = (uint16_t) (c | (uint32_t) mode << 11);
-		/*
-		 * A new word's gazetteer slot, fetched now: the table is larger
-		 * than the caches, and nc_ner_doc_case_index reads it later
-		 */
-		if (dc->nwords != nwords)
-			__builtin_prefetch(&m->gaz[nc_ner_mix(NER_PH_SEED ^ dc->words[nwords]) >> (64 - m->gbits)]);
-	}
+	if (mode == 0)
+		for (uint32_t k = 0; k < ncand; k++)
+			dc->wbits[scratch[k].wh] |= NER_D_CAPMID;
+	else
+		for (uint32_t i = 0; i < n; i++)
+			tcase[i] = (uint16_t) (tcase[i] | (uint32_t) mode << 11);
 	return true;
 }
 
@@ -450,95 +505,101 @@ const uint64_t nc_ner_connectors[NER_NCONNECT] = {
 	UINT64_C(0x00541819134FDE3E)
 };
 
-void
-nc_ner_runs(NerTok *toks, uint32_t n)
+/*
+ * The capitalised run from toks[i] (upper) on: its tokens' run fields;
+ * returns the token after it.
+ */
+static uint32_t
+run_at(NerTok *toks, uint32_t n, uint32_t i)
 {
 	const uint64_t *conn = nc_ner_connectors;
+	uint32_t	j = i,
+				len;
 
-	for (uint32_t i = 0; i < n;)
+	for (;;)
 	{
-		uint32_t	j = i,
-					len;
-
-		if (!toks[i].upper)
-		{
-			i++;
-			continue;
-		}
-		for (;;)
-		{
-			if (j + 1 < n && toks[j + 1].upper)
-				j++;
-			else if (j + 2 < n && toks[j + 2].upper)
-			{
-				bool		c = false;
-
-				for (size_t k = 0; k < NER_NCONNECT; k++)
-					if (toks[j + 1].wh == conn[k])
-						c = true;
-				if (!c)
-					break;
-				j += 2;
-			}
-			else
-				break;
-		}
-		len = j - i + 1;
-		for (uint32_t k = i; k <= j; k++)
-		{
-			NerTok	   *t = &toks[k];
-
-			t->runpos = (uint8_t) (i == j ? 4 : k == i ? 1 : k == j ? 3 : 2);
-			t->runfirst = toks[i].wh;
-			t->runlast = toks[j].wh;
-			t->rungz = (uint8_t) (toks[j].gbits & NER_G_WORDMASK);
-			t->runlen = (uint8_t) (len < 6 ? len : 6);
-		}
-		i = j + 1;
-	}
-}
-
-/* the phrase codes of toks[0..n), whose word bits are set */
-static void
-phrase_codes(const NerModel *m, NerTok *toks, uint32_t n)
-{
-	for (uint32_t i = 0; i < n;)
-	{
-		uint64_t	ph;
-		uint16_t	v;
-		uint32_t	j,
-					best = 0;
-		uint16_t	bestbits = 0;
-
-		if (!toks[i].upper)
-		{
-			i++;
-			continue;
-		}
-		ph = nc_ner_mix(NER_PH_SEED ^ toks[i].wh);
-		v = toks[i].gbits;
-		j = i;
-		for (;;)
-		{
-			if (v & NER_G_FULLMASK)
-			{
-				best = j - i + 1;
-				bestbits = v & NER_G_FULLMASK;
-			}
-			if (!(v & NER_G_PREFIX) || j + 1 >= n || j + 1 - i >= NER_MAXPHRASE)
-				break;
+		if (j + 1 < n && toks[j + 1].upper)
 			j++;
-			ph = nc_ner_mix(ph ^ toks[j].wh);
-			v = nc_ner_gaz(m, ph);
-		}
-		if (best)
+		else if (j + 2 < n && toks[j + 2].upper)
 		{
-			for (uint32_t k = i; k < i + best; k++)
-				toks[k].phr = (uint16_t) ((((bestbits >> 8) << 1) | (k == i ? 1 : 0)) + 1);
-			i += best;
+			bool		c = false;
+
+			for (size_t k = 0; k < NER_NCONNECT; k++)
+				if (toks[j + 1].wh == conn[k])
+					c = true;
+			if (!c)
+				break;
+			j += 2;
 		}
 		else
-			i++;
+			break;
+	}
+	len = j - i + 1;
+	for (uint32_t k = i; k <= j; k++)
+	{
+		NerTok	   *t = &toks[k];
+
+		t->runpos = (uint8_t) (i == j ? 4 : k == i ? 1 : k == j ? 3 : 2);
+		t->runfirst = toks[i].wh;
+		t->runlast = toks[j].wh;
+		t->rungz = (uint8_t) (toks[j].gbits & NER_G_WORDMASK);
+		t->runlen = (uint8_t) (len < 6 ? len : 6);
+	}
+	return j + 1;
+}
+
+/*
+ * The phrase code of the longest gazetteer phrase from toks[i] (upper) on,
+ * if any, into its tokens; returns the token after it, or i + 1.
+ */
+static uint32_t
+phrase_at(const NerModel *m, NerTok *toks, uint32_t n, uint32_t i)
+{
+	uint64_t	ph = nc_ner_mix(NER_PH_SEED ^ toks[i].wh);
+	uint16_t	v = toks[i].gbits;
+	uint32_t	j = i,
+				best = 0;
+	uint16_t	bestbits = 0;
+
+	for (;;)
+	{
+		if (v & NER_G_FULLMASK)
+		{
+			best = j - i + 1;
+			bestbits = v & NER_G_FULLMASK;
+		}
+		if (!(v & NER_G_PREFIX) || j + 1 >= n || j + 1 - i >= NER_MAXPHRASE)
+			break;
+		j++;
+		ph = nc_ner_mix(ph ^ toks[j].wh);
+		v = nc_ner_gaz(m, ph);
+	}
+	if (!best)
+		return i + 1;
+	for (uint32_t k = i; k < i + best; k++)
+		toks[k].phr = (uint16_t) ((((bestbits >> 8) << 1) | (k == i ? 1 : 0)) + 1);
+	return i + best;
+}
+
+/*
+ * Phrase codes and capitalised runs of toks[0..n), whose word bits are
+ * set: both start only at capitalised tokens, found in one scan of the
+ * case views.
+ */
+static void
+caps_pass(const NerModel *m, NerTok *toks, uint32_t n, const uint16_t *tcase)
+{
+	uint32_t	phr_next = 0,
+				run_next = 0;
+
+	for (uint32_t i = 0; i < n; i++)
+	{
+		if (!(tcase[i] & 1))
+			continue;
+		if (i >= phr_next)
+			phr_next = phrase_at(m, toks, n, i);
+		if (i >= run_next)
+			run_next = run_at(toks, n, i);
 	}
 }
 
@@ -559,8 +620,12 @@ nc_ner_doc_case_init(const NcEnv *env, NerDocCase *dc, uint32_t ntok)
 {
 	uint32_t	cap = 64;
 
-	/* distinct words are far fewer than tokens: start small, grow */
-	while (cap < 4096 && cap < (uint64_t) ntok + ntok / 4 + 16)
+	/*
+	 * distinct words are far fewer than tokens (about half in news): start
+	 * small, grow; a table that grows now and then costs less than clearing
+	 * a larger one for every document
+	 */
+	while (cap < 4096 && cap < (uint64_t) ntok * 3 / 4 + 16)
 		cap <<= 1;
 	dc->env = env;
 	dc->count = 0;
@@ -568,14 +633,16 @@ nc_ner_doc_case_init(const NcEnv *env, NerDocCase *dc, uint32_t ntok)
 	dc->wordcap = 0;
 	dc->wbits = NULL;
 	dc->wbitscap = 0;
+	dc->wgz = NULL;
+	dc->wgzcap = 0;
 	if (!nc_reserve(env, (void **) &dc->words, &dc->wordcap, cap, sizeof(uint64_t)) ||
-		!nc_reserve(env, (void **) &dc->wbits, &dc->wbitscap, cap, 1))
+		!nc_reserve(env, (void **) &dc->wbits, &dc->wbitscap, cap, 1) ||
+		!nc_reserve(env, (void **) &dc->wgz, &dc->wgzcap, cap, sizeof(uint16_t)))
 		return false;
 	dc->words[0] = 0;			/* id 0: no word */
 	dc->wbits[0] = 0;
+	dc->wgz[0] = 0;
 	dc->nwords = 1;
-	dc->wgz = NULL;
-	dc->nindexed = 0;
 	return doc_case_alloc(dc, cap);
 }
 
@@ -592,13 +659,19 @@ doc_case_put(NerDocCase *dc, uint64_t wh, uint32_t id)
 	dc->count++;
 }
 
-/* room for one more word: its lists and the table (grown at 3/4) */
+/*
+ * Room for one more word: its lists, and the table, grown at 3/4; false
+ * when out of memory.  *grown: the table was rebuilt (its slots moved).
+ */
 static bool
-doc_case_room(NerDocCase *dc)
+doc_case_room(NerDocCase *dc, bool *grown)
 {
-	if (!nc_reserve(dc->env, (void **) &dc->words, &dc->wordcap, dc->nwords + 1,
-					sizeof(uint64_t)) ||
-		!nc_reserve(dc->env, (void **) &dc->wbits, &dc->wbitscap, dc->nwords + 1, 1))
+	uint32_t	need = dc->nwords + 1;
+
+	*grown = false;
+	if (!nc_reserve(dc->env, (void **) &dc->words, &dc->wordcap, need, sizeof(uint64_t)) ||
+		!nc_reserve(dc->env, (void **) &dc->wbits, &dc->wbitscap, need, 1) ||
+		!nc_reserve(dc->env, (void **) &dc->wgz, &dc->wgzcap, need, sizeof(uint16_t)))
 		return false;
 	if ((uint64_t) (dc->count + 1) * 4 > (uint64_t) (dc->mask + 1) * 3)
 	{
@@ -618,21 +691,48 @@ doc_case_room(NerDocCase *dc)
 				doc_case_put(dc, old.keys[k], old.ids[k]);
 		nc_release(dc->env, old.keys, (size_t) (old.mask + 1) * sizeof(uint64_t));
 		nc_release(dc->env, old.ids, (size_t) (old.mask + 1) * sizeof(uint32_t));
+		*grown = true;
 	}
 	return true;
 }
 
-/* a word not in the table yet (doc_case_add_id) */
-static bool
-doc_case_add_new(NerDocCase *dc, uint64_t wh, uint64_t key, uint8_t bits, uint32_t *id)
+/* the gazetteer bits of the word of id whose slot key gazkey[] holds */
+static inline void
+doc_case_gaz(const NerModel *m, NerDocCase *dc, uint32_t id)
 {
-	if (!doc_case_room(dc))
+	dc->wgz[id] = nc_ner_gaz(m, dc->gazkey[id % NER_GAZ_AHEAD]);
+}
+
+/*
+ * A word not in the table yet (doc_case_add_id), key at empty slot slot;
+ * its gazetteer slot prefetched, and the bits of the word NER_GAZ_AHEAD
+ * before it read.
+ */
+static bool
+doc_case_add_new(const NerModel *m, NerDocCase *dc, uint64_t key, uint32_t slot,
+				 uint8_t bits, uint32_t *id)
+{
+	uint32_t	nid = dc->nwords;
+	uint64_t	g = nc_ner_mix(NER_PH_SEED ^ key);
+	bool		grown;
+
+	__builtin_prefetch(&m->gaz[g >> (64 - m->gbits)]);
+	if (!doc_case_room(dc, &grown))
 		return false;
-	doc_case_put(dc, key, dc->nwords);
-	dc->words[dc->nwords] = key;
-	dc->wbits[dc->nwords] = bits;
-	/* a word key that hashed to 0 keeps id 0 (words[0] = 0) */
-	*id = wh ? dc->nwords : 0;
+	if (grown)
+		doc_case_put(dc, key, nid);
+	else
+	{
+		dc->keys[slot] = key;
+		dc->ids[slot] = nid;
+		dc->count++;
+	}
+	dc->words[nid] = key;
+	dc->wbits[nid] = bits;
+	if (nid > NER_GAZ_AHEAD)
+		doc_case_gaz(m, dc, nid - NER_GAZ_AHEAD);
+	dc->gazkey[nid % NER_GAZ_AHEAD] = g;
+	*id = nid;
 	dc->nwords++;
 	return true;
 }
@@ -644,10 +744,10 @@ nc_ner_doc_case_free(NerDocCase *dc)
 	nc_release(dc->env, dc->ids, (size_t) (dc->mask + 1) * sizeof(uint32_t));
 	nc_release(dc->env, dc->words, (size_t) dc->wordcap * sizeof(uint64_t));
 	nc_release(dc->env, dc->wbits, (size_t) dc->wbitscap);
-	nc_release(dc->env, dc->wgz, (size_t) dc->nindexed * sizeof(uint16_t));
+	nc_release(dc->env, dc->wgz, (size_t) dc->wgzcap * sizeof(uint16_t));
 	dc->wgz = NULL;
+	dc->wgzcap = 0;
 	dc->wbits = NULL;
-	dc->nindexed = 0;
 	dc->keys = NULL;
 	dc->ids = NULL;
 	dc->words = NULL;
@@ -676,16 +776,10 @@ doc_case_get(const NerDocCase *dc, uint64_t wh)
 bool
 nc_ner_doc_case_index(const NerModel *m, NerDocCase *dc)
 {
-	uint32_t	n = dc->nwords;
-
-	dc->wgz = nc_alloc(dc->env, (size_t) n * sizeof(uint16_t));
-	if (!dc->wgz)
-		return false;
-	dc->nindexed = n;
-	dc->wgz[0] = 0;
-	/* the slots were prefetched as the words came (nc_ner_doc_pass) */
-	for (uint32_t id = 1; id < n; id++)
-		dc->wgz[id] = nc_ner_gaz(m, nc_ner_mix(NER_PH_SEED ^ dc->words[id]));
+	/* the words the document pass left in flight */
+	for (uint32_t id = dc->nwords > NER_GAZ_AHEAD + 1 ? dc->nwords - NER_GAZ_AHEAD : 1;
+		 id < dc->nwords; id++)
+		doc_case_gaz(m, dc, id);
 	return true;
 }
 
@@ -698,7 +792,25 @@ typedef struct NerSent
 	NerTok	   *toks;
 	uint32_t	n;
 	int			mode;
+	/* the document pass's, for the tokens scored and their neighbours */
+	const NerDocCase *dc;
+	const uint32_t *wid;
+	const uint16_t *tcase;
 } NerSent;
+
+/* the capitalisation pattern of toks[i] (nc_ner_case_pack) */
+static inline uint32_t
+sent_capcode(const NerSent *S, uint32_t i)
+{
+	return (S->tcase[i] >> 2) & 15;
+}
+
+/* toks[i] has no byte above 0x7F */
+static inline bool
+sent_ascii(const NerSent *S, uint32_t i)
+{
+	return !(S->tcase[i] & NER_CASE_NONASCII);
+}
 
 /*
  * Weight rows of the static features of toks[i] (nerspec.py's templates)
@@ -728,6 +840,7 @@ static_rows(const NerSent *S, uint32_t i, const int16_t **rows)
 				shp1;
 	uint32_t	ccm1,
 				ccp1,
+				cc,
 				caps,
 				wb;
 
@@ -745,19 +858,20 @@ static_rows(const NerSent *S, uint32_t i, const int16_t **rows)
 #define HASHED(tid, a, b) PUT(nc_ner_weights(m, nc_ner_fh((tid), (a), (b)) >> shift))
 
 	if (!t->affix)
-		tok_affixes(S->doc, S->first + i, &S->toks[i]);
+		tok_affixes(S->doc, S->first + i, &S->toks[i], sent_ascii(S, i));
 	for (uint32_t j = i > 0 ? i - 1 : 0; j <= i + 1 && j < n; j++)
 		if (!toks[j].shaped)
-			tok_shape(S->doc, S->first + j, &S->toks[j]);
+			tok_shape(S->doc, S->first + j, &S->toks[j], sent_ascii(S, j));
 	wm1 = i >= 1 ? toks[i - 1].wh : hb;
 	wm2 = i >= 2 ? toks[i - 2].wh : hb;
 	wp1 = i + 1 < n ? toks[i + 1].wh : he;
 	wp2 = i + 2 < n ? toks[i + 2].wh : he;
 	shm1 = i >= 1 ? toks[i - 1].sh : hb;
 	shp1 = i + 1 < n ? toks[i + 1].sh : he;
-	ccm1 = i >= 1 ? toks[i - 1].capcode : 15;
-	ccp1 = i + 1 < n ? toks[i + 1].capcode : 15;
-	caps = ccm1 | (uint32_t) t->capcode << 4 | ccp1 << 8;
+	cc = sent_capcode(S, i);
+	ccm1 = i >= 1 ? sent_capcode(S, i - 1) : 15;
+	ccp1 = i + 1 < n ? sent_capcode(S, i + 1) : 15;
+	caps = ccm1 | cc << 4 | ccp1 << 8;
 
 	/* hashed: words, shapes, affixes */
 	HASHED(T_W0, t->wh, 0);
@@ -773,7 +887,7 @@ static_rows(const NerSent *S, uint32_t i, const int16_t **rows)
 	HASHED(T_PRE3, t->pre3, 0);
 	HASHED(T_WM1_W0, wm1, t->wh);
 	HASHED(T_W0_WP1, t->wh, wp1);
-	HASHED(T_W0_CAP, t->wh, t->capcode);
+	HASHED(T_W0_CAP, t->wh, cc);
 	if (t->runpos)
 	{
 		HASHED(T_RUNLAST, t->runlast, t->runpos);
@@ -785,7 +899,7 @@ static_rows(const NerSent *S, uint32_t i, const int16_t **rows)
 	/* from the row table */
 	PUT(rt->bias);
 	PUT(rt->caps[caps]);
-	PUT(rt->len[t->lenc & 31]);
+	PUT(rt->len[(S->tcase[i] >> 6) & 31]);
 	for (wb = t->gbits & NER_G_WORDMASK; wb; wb &= wb - 1)
 		PUT(rt->gaz[0][__builtin_ctz(wb)]);
 	if (i >= 1)
@@ -809,10 +923,12 @@ static_rows(const NerSent *S, uint32_t i, const int16_t **rows)
 		PUT(rt->mode_caps[mode - 1][caps]);
 	if (t->upper)
 	{
-		uint32_t	cm = (uint32_t) t->capcode | (uint32_t) mode << 4;
+		uint32_t	cm = cc | (uint32_t) mode << 4;
+		uint32_t	id = S->wid[i];
+		uint32_t	dcase = (id ? S->dc->wbits[id] : doc_case_get(S->dc, t->wh)) & 3;
 
-		PUT(rt->doc[t->dcase & 3][cm]);
-		PUT(rt->casegz[((t->gbits >> 6) & 3) | (uint32_t) (t->dcase & 3) << 2][cm]);
+		PUT(rt->doc[dcase][cm]);
+		PUT(rt->casegz[((t->gbits >> 6) & 3) | dcase << 2][cm]);
 	}
 #undef HASHED
 #undef PUT
@@ -1329,7 +1445,8 @@ tag_beam(const NerSent *S, uint8_t *labels, int32_t *scores)
 					!(dyn[cur ^ 1].have & ((uint32_t) 1 << pt)))
 				{
 					if (!toks[i + 1].shaped)
-						tok_shape(S->doc, S->first + i + 1, &toks[i + 1]);
+						tok_shape(S->doc, S->first + i + 1, &toks[i + 1],
+								  sent_ascii(S, i + 1));
 					dyn_find(m, &toks[i + 1], pt, &dyn[cur ^ 1]);
 				}
 			}
@@ -1377,32 +1494,36 @@ nc_ner_tag(const NerModel *m, const NcDoc *doc, uint32_t first, uint32_t end,
 {
 	NerSent		S;
 	uint32_t	n = end - first;
+	const uint64_t *words = dc->words;
+	const uint16_t *wgz = dc->wgz;
 
 	/*
 	 * The document pass hashed every word, indexed its bits and kept each
 	 * token's case view: nothing to read from the text here (the shapes and
-	 * affixes come when a token is scored).
+	 * affixes come when a token is scored, and with them what static_rows
+	 * reads from tcase and dc).
 	 */
 	for (uint32_t i = 0; i < n; i++)
 	{
 		uint32_t	id = wid[i];
 		NerTok	   *t = &toks[i];
 
-		nc_ner_case_unpack(tcase[i], t);
-		t->wh = id ? dc->words[id] : 0;
+		t->upper = tcase[i] & 1;
+		t->wh = words[id];		/* words[0] = 0 */
 		tok_clear(t);
-		t->gbits = id ? dc->wgz[id] :
+		t->gbits = id ? wgz[id] :
 			nc_ner_gaz(m, nc_ner_mix(NER_PH_SEED ^ t->wh));
-		t->dcase = id ? dc->wbits[id] : doc_case_get(dc, t->wh);
 	}
-	phrase_codes(m, toks, n);
+	caps_pass(m, toks, n, tcase);
 	S.m = m;
 	S.doc = doc;
 	S.first = first;
 	S.toks = toks;
 	S.n = n;
 	S.mode = n > 0 ? nc_ner_case_mode(tcase[0]) : 0;
-	nc_ner_runs(toks, n);
+	S.dc = dc;
+	S.wid = wid;
+	S.tcase = tcase;
 	if (m->beam <= 1)
 		tag_greedy(&S, labels, scores);
 	else

@@ -134,11 +134,10 @@ typedef struct NerTok
 	uint16_t	gbits;			/* gazetteer bits of the word */
 	uint8_t		affix;			/* suf2, suf3, pre3 are set */
 	uint8_t		shaped;			/* sh is set */
-	uint8_t		dcase;			/* NER_D_* bits of the word (capitalised
-								 * tokens of a tagged sentence only) */
+	uint8_t		upper;
+	/* nc_ner_tok only: nc_ner_tag reads them from the document pass's tcase */
 	uint8_t		capcode;
 	uint8_t		lenc;			/* min(bytes, 15) | allcaps << 4 */
-	uint8_t		upper;
 	uint8_t		wordish;		/* has letters: cap, allcaps or an ASCII
 								 * letter; not a quote or possessive */
 	uint16_t	phr;			/* phrase-gazetteer code, 0 none */
@@ -157,6 +156,8 @@ typedef struct NerTok
 #define NER_D_CAPMID	2		/* ... capitalised, not sentence-initial, in
 								 * a sentence of mode 0 */
 
+#define NER_GAZ_AHEAD 8
+
 /*
  * The words of a document, each with an id (word-key hash -> id, in order
  * of first sight) and how it is written (NER_D_* bits by id).
@@ -173,15 +174,42 @@ typedef struct NerDocCase
 	uint32_t	nwords;
 	uint32_t	wordcap;
 	uint32_t	wbitscap;
-	/* per word id, once the document pass is over (nc_ner_doc_case_index) */
-	uint16_t   *wgz;			/* gazetteer bits */
-	uint32_t	nindexed;		/* ids [0, nindexed) have them */
+	/*
+	 * Gazetteer bits by id: a new word's slot is prefetched as it comes and
+	 * read NER_GAZ_AHEAD words later (the table is larger than the caches);
+	 * nc_ner_doc_case_index reads the last ones.
+	 */
+	uint16_t   *wgz;
+	uint32_t	wgzcap;
+	uint64_t	gazkey[NER_GAZ_AHEAD];	/* by id % NER_GAZ_AHEAD: the slot key
+										 * of a word still in flight */
 } NerDocCase;
 
 /* ner_model.c */
 /* the model, loaded on the first call; NULL when the data is bad */
 extern const NerModel *nc_ner_model(void);
-extern uint16_t nc_ner_gaz(const NerModel *m, uint64_t key);
+
+/* The gazetteer bits of phrase key key (nc_ner_mix of the words), 0 none. */
+static inline uint16_t
+nc_ner_gaz(const NerModel *m, uint64_t key)
+{
+	uint64_t	mask = ((uint64_t) 1 << m->gbits) - 1;
+	uint64_t	idx = key >> (64 - m->gbits);
+	uint64_t	k = key & ~(uint64_t) 0xFFFF;
+
+	if (k == 0)
+		k = 0x10000;
+	for (;;)
+	{
+		uint64_t	slot = m->gaz[idx];
+
+		if (slot == 0)
+			return 0;
+		if ((slot & ~(uint64_t) 0xFFFF) == k)
+			return (uint16_t) (slot & 0xFFFF);
+		idx = (idx + 1) & mask;
+	}
+}
 
 /* ner_features.c */
 /* fills pt_rows, pt2_rows and *rt, and points m->rt to it */
@@ -217,6 +245,13 @@ nc_ner_case_pack(const NerTok *t, int mode)
 					   mode << 11);
 }
 
+/*
+ * Bit 13 of the document pass's case views: the token has a byte above 0x7F
+ * (quote marks and possessives aside), so maybe a U+2019 to read as an
+ * apostrophe.
+ */
+#define NER_CASE_NONASCII 0x2000
+
 static inline int
 nc_ner_case_mode(uint16_t c)
 {
@@ -231,8 +266,6 @@ nc_ner_case_unpack(uint16_t c, NerTok *t)
 	t->capcode = (c >> 2) & 15;
 	t->lenc = (c >> 6) & 31;
 }
-/* Capitalised runs (after the gazetteer bits). */
-extern void nc_ner_runs(NerTok *toks, uint32_t n);
 /*
  * The document pass over tokens [first, end) of doc (one sentence): each
  * word added to dc with its case bits, its id into wid[0..end-first) and
@@ -248,9 +281,9 @@ extern bool nc_ner_doc_pass(const NerModel *m, const NcDoc *doc, uint32_t first,
  */
 extern bool nc_ner_doc_case_init(const NcEnv *env, NerDocCase *dc, uint32_t ntok);
 /*
- * After the document pass: each word's gazetteer and case bits by id, so
- * that tagging looks them up once per distinct word; false when out of
- * memory.
+ * After the document pass: the gazetteer bits of the words still in flight,
+ * so that every word has its bits by id and tagging looks them up once per
+ * distinct word.  Always true now (the room came with the words).
  */
 extern bool nc_ner_doc_case_index(const NerModel *m, NerDocCase *dc);
 /* give the table's memory back (nc_release), words too unless taken */

@@ -105,24 +105,3 @@ nc_ner_model(void)
 		return NULL;
 	return &loaded;
 }
-
-uint16_t
-nc_ner_gaz(const NerModel *m, uint64_t key)
-{
-	uint64_t	mask = ((uint64_t) 1 << m->gbits) - 1;
-	uint64_t	idx = key >> (64 - m->gbits);
-	uint64_t	k = key & ~(uint64_t) 0xFFFF;
-
-	if (k == 0)
-		k = 0x10000;
-	for (;;)
-	{
-		uint64_t	slot = m->gaz[idx];
-
-		if (slot == 0)
-			return 0;
-		if ((slot & ~(uint64_t) 0xFFFF) == k)
-			return (uint16_t) (slot & 0xFFFF);
-		idx = (idx + 1) & mask;
-	}
-}
