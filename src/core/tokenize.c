@@ -102,6 +102,7 @@ count_cp(const Cursor *c, uint32_t from, uint32_t to)
 #define AW_WORD		(AW_UPPER | AW_LOWER | AW_DIGIT)
 #define AW_EXT		0x08
 #define AW_HIGH		0x10
+#define AW_SPACE	0x20		/* a plain space, which a word takes along */
 
 #define AW_H16	AW_HIGH, AW_HIGH, AW_HIGH, AW_HIGH, AW_HIGH, AW_HIGH, AW_HIGH, AW_HIGH, \
 	AW_HIGH, AW_HIGH, AW_HIGH, AW_HIGH, AW_HIGH, AW_HIGH, AW_HIGH, AW_HIGH
@@ -110,7 +111,7 @@ static const unsigned char ascii_word[256] = {
 	/* 0x00 - 0x2F: controls, space, punctuation; ' and . extend */
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, AW_EXT, 0, 0, 0, 0, 0, 0, AW_EXT, 0,
+	AW_SPACE, 0, 0, 0, 0, 0, 0, AW_EXT, 0, 0, 0, 0, 0, 0, AW_EXT, 0,
 	/* 0x30 - 0x3F: 0-9 : ; < = > ? */
 	4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 0, 0, 0, 0, 0, 0,
 	/* 0x40 - 0x5F: @ A-Z [ \ ] ^ _ */
@@ -403,13 +404,50 @@ case_flags(const Cursor *c, uint32_t start, uint32_t end)
 	return f;
 }
 
+#ifdef __SSE2__
+/*
+ * The run of ASCII letters and digits that the 16 bytes at p begin with, cut
+ * at avail bytes: its length (16 when it may go on), adding to *seen the
+ * AW_LOWER and AW_DIGIT bits of its bytes.  A loop per byte would leave the
+ * loop at a point no branch predictor can guess (a word's length); sixteen
+ * bytes are classified at once instead, so that most words take one step
+ * and one predictable branch.
+ */
+static inline unsigned
+run16(const unsigned char *p, uint32_t avail, unsigned *seen)
+{
+	__m128i		v = _mm_loadu_si128((const __m128i *) p);
+
+	/*
+	 * A byte is in [lo, lo + n) when, moved by 0x80 - lo (mod 256), it is
+	 * below -128 + n as a signed byte: one add and one compare a range.
+	 */
+	__m128i		lower_v = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char) (0x80 - 'a'))),
+										 _mm_set1_epi8(-128 + 26));
+	__m128i		letter_v = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)),
+													   _mm_set1_epi8((char) (0x80 - 'a'))),
+										  _mm_set1_epi8(-128 + 26));
+	__m128i		digit_v = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char) (0x80 - '0'))),
+										 _mm_set1_epi8(-128 + 10));
+	unsigned	lower = (unsigned) _mm_movemask_epi8(lower_v);
+	unsigned	digit = (unsigned) _mm_movemask_epi8(digit_v);
+	unsigned	word = (unsigned) _mm_movemask_epi8(_mm_or_si128(letter_v, digit_v));
+	unsigned	k = (unsigned) __builtin_ctz(~word | 0x10000);
+	unsigned	before;
+
+	if (k > avail)
+		k = avail;
+	before = (1u << k) - 1;
+	*seen |= ((lower & before) != 0) * AW_LOWER |
+		((digit & before) != 0) * AW_DIGIT;
+	return k;
+}
+#endif
+
 /*
  * End of the run of ASCII letters and digits from i, adding to *seen the
  * AW_LOWER and AW_DIGIT bits of its bytes (the byte loop adds AW_UPPER too,
- * which the caller does not read).  A loop per byte would leave the loop at a point
- * no branch predictor can guess (a word's length); sixteen bytes are
- * classified at once instead, so that most words take one step and one
- * predictable branch.
+ * which the caller does not read).
  */
 static inline uint32_t
 ascii_run_end(const Cursor *c, uint32_t i, unsigned *seen)
@@ -420,32 +458,8 @@ ascii_run_end(const Cursor *c, uint32_t i, unsigned *seen)
 #ifdef __SSE2__
 	while (c->len - i >= 16)
 	{
-		__m128i		v = _mm_loadu_si128((const __m128i *) (s + i));
+		unsigned	k = run16(s + i, c->end - i, seen);
 
-		/*
-		 * A byte is in [lo, lo + n) when, moved by 0x80 - lo (mod 256), it
-		 * is below -128 + n as a signed byte: one add and one compare a
-		 * range.
-		 */
-		__m128i		lower_v = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char) (0x80 - 'a'))),
-											 _mm_set1_epi8(-128 + 26));
-		__m128i		letter_v = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)),
-														   _mm_set1_epi8((char) (0x80 - 'a'))),
-											  _mm_set1_epi8(-128 + 26));
-		__m128i		digit_v = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char) (0x80 - '0'))),
-											 _mm_set1_epi8(-128 + 10));
-		unsigned	lower = (unsigned) _mm_movemask_epi8(lower_v);
-		unsigned	digit = (unsigned) _mm_movemask_epi8(digit_v);
-		unsigned	word = (unsigned) _mm_movemask_epi8(_mm_or_si128(letter_v, digit_v));
-		uint32_t	avail = c->end - i;
-		/* bytes that stop the run, the paragraph's end among them */
-		unsigned	stop = ~word |
-			(avail < 16 ? ~0u << avail : 0) | 0x10000;
-		unsigned	k = (unsigned) __builtin_ctz(stop);
-		unsigned	before = (1u << k) - 1;
-
-		*seen |= ((lower & before) != 0) * AW_LOWER |
-			((digit & before) != 0) * AW_DIGIT;
 		i += k;
 		if (k < 16)
 			return i;
@@ -669,6 +683,66 @@ tok_room(NcBuilder *b, Out *o)
 	return true;
 }
 
+/*
+ * Cut the plain words from o->pos on: an ASCII letter and the ASCII letters
+ * and digits after it, neither extended by a period or an apostrophe nor
+ * going on beyond ASCII, and the plain space that follows.  They are most
+ * tokens, and this loop keeps its position in registers, which the general
+ * loop (its state shared with the scanners) does not.  It stops at anything
+ * else, which the general loop then cuts as word_tokens() would have cut
+ * the same words: at the paragraph's end or 16 bytes before the text's (16
+ * are read at once), at a word of 16 bytes or more, when the room for
+ * tokens reserved is used up and where the interrupt flag is due (beyond
+ * check_at).
+ */
+static inline void
+plain_words(Out *out, const Cursor *c, uint16_t *gap, uint32_t cap,
+			uint32_t check_at)
+{
+#ifdef __SSE2__
+	const unsigned char *s = c->s;
+	Out			o = *out;
+	uint16_t	g = *gap;
+
+	while (o.pos < c->end && c->len - o.pos >= 16 && o.ntok + 2 <= cap)
+	{
+		unsigned	first = ascii_word[s[o.pos]],
+					seen = 0,
+					next,
+					k;
+		uint32_t	run_end;
+
+		if (!(first & (AW_UPPER | AW_LOWER)))
+			break;
+		k = run16(s + o.pos, c->end - o.pos, &seen);
+		run_end = o.pos + k;
+		if (k == 16 || run_end > check_at)
+			break;
+		next = run_end < c->end ? ascii_word[s[run_end]] : 0;
+		if (next & (AW_EXT | AW_HIGH))
+			break;
+		g |= ((first & AW_UPPER) ? NC_TF_CAP : 0) |
+			((seen & AW_DIGIT) ? NC_TF_DIGIT : 0) |
+			((seen & AW_LOWER) ? 0 : NC_TF_ALLCAPS);
+		if (next & AW_SPACE)
+		{
+			emit_n(&o, run_end, k, NC_TK_WORD, g | NC_TF_SPACE_AFTER,
+				   NC_MARK_NONE);
+			o.pos++;
+			o.cpos++;
+			g = NC_TF_SPACE_BEFORE;
+		}
+		else
+		{
+			emit_n(&o, run_end, k, NC_TK_WORD, g, NC_MARK_NONE);
+			g = 0;
+		}
+	}
+	*out = o;
+	*gap = g;
+#endif
+}
+
 /* Bytes of text between two looks at the interrupt flag. */
 #define CHECK_BYTES (1u << 18)
 
@@ -679,7 +753,6 @@ nc_tokenize_range(NcBuilder *b, uint32_t start, uint32_t end)
 	Cursor		c;
 	Out			o;
 	uint16_t	gap = NC_TF_SPACE_BEFORE;
-	bool		glued;			/* the last token ends where o.pos is */
 	uint32_t	check_at;		/* look at the interrupt flag beyond here */
 	bool		quotes = false;
 	NcStatus	st = NC_OK;
@@ -693,43 +766,20 @@ nc_tokenize_range(NcBuilder *b, uint32_t start, uint32_t end)
 	o.pos = start;
 	o.cpos = b->cpos + count_cp(&c, b->pos, start);
 	c.end = end;
-	glued = o.ntok > 0 && o.toks[o.ntok - 1].end == start;
 	check_at = start + (CHECK_BYTES - b->since_check);
 
-	while (o.pos < end)
+	for (;;)
 	{
 		uint32_t	n,
 					cp,
-					tok_start = o.pos;
+					tok_start;
 		NcCharClass cc;
-		uint16_t	flags = gap;
-		unsigned	seen = ascii_word[s[o.pos]];
+		uint16_t	flags;
 
-		/*
-		 * Most tokens are ASCII words that neither a period nor an
-		 * apostrophe nor a character beyond ASCII follows: cut them here, in
-		 * one store (word_tokens() would find the same).
-		 */
-		if (seen & (AW_UPPER | AW_LOWER))
-		{
-			uint32_t	run_end = ascii_run_end(&c, tok_start + 1, &seen);
-
-			if (run_end < end && (ascii_word[s[run_end]] & (AW_EXT | AW_HIGH)))
-				goto general;
-			if (!tok_room(b, &o))
-			{
-				st = NC_ENOMEM;
-				break;
-			}
-			flags |= (s[tok_start] <= 'Z' ? NC_TF_CAP : 0) |
-				((seen & AW_DIGIT) ? NC_TF_DIGIT : 0) |
-				((seen & AW_LOWER) ? 0 : NC_TF_ALLCAPS);
-			emit_n(&o, run_end, run_end - tok_start, NC_TK_WORD, flags,
-				   NC_MARK_NONE);
-			gap = 0;
-			goto emitted;
-		}
-general:
+		plain_words(&o, &c, &gap, b->tokcap, check_at);
+		if (o.pos >= end)
+			break;
+		tok_start = o.pos;
 		if (s[o.pos] < 0x80)
 		{
 			cp = s[o.pos];
@@ -747,13 +797,14 @@ general:
 			if (cc == NC_CC_NEWLINE)
 				gap |= NC_TF_NEWLINE_BEFORE;
 			gap |= NC_TF_SPACE_BEFORE;
-			if (glued)
+			/* the last token ends here: the first white space after it */
+			if (o.ntok > 0 && o.toks[o.ntok - 1].end == o.pos)
 				o.toks[o.ntok - 1].flags |= NC_TF_SPACE_AFTER;
-			glued = false;
 			o.pos += n;
 			o.cpos++;
 			continue;
 		}
+		flags = gap;
 		gap = 0;
 
 		if (!tok_room(b, &o))
@@ -773,8 +824,6 @@ general:
 			st = NC_EINTERNAL;
 			break;
 		}
-emitted:
-		glued = true;
 		if (o.pos > check_at)
 		{
 			check_at = o.pos + CHECK_BYTES;
@@ -789,12 +838,12 @@ emitted:
 		{
 			o.toks[o.ntok - 1].flags |= NC_TF_SPACE_AFTER;
 			gap = NC_TF_SPACE_BEFORE;
-			glued = false;
 			o.pos++;
 			o.cpos++;
 		}
 	}
-	if (st == NC_OK && glued)
+	/* a token that the paragraph's end follows */
+	if (st == NC_OK && o.ntok > 0 && o.toks[o.ntok - 1].end == o.pos)
 		o.toks[o.ntok - 1].flags |= NC_TF_SPACE_AFTER;
 	b->doc->ntok = o.ntok;
 	/*
