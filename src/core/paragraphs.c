@@ -147,7 +147,9 @@ line_has_text(const unsigned char *s, uint32_t start, uint32_t end, uint32_t *fi
 
 /*
  * Facts about a line that decide whether it is a title: does it end like a
- * sentence, how many words, and is it in title case.
+ * sentence, how many words, and is it in title case.  Past max_words words
+ * only `words` (then max_words + 1) and `starts_upper` are set: no title is
+ * that long, and the rest of a long line need not be read.
  */
 typedef struct LineShape
 {
@@ -158,7 +160,8 @@ typedef struct LineShape
 } LineShape;
 
 static LineShape
-line_shape(const unsigned char *s, uint32_t start, uint32_t end)
+line_shape(const unsigned char *s, uint32_t start, uint32_t end,
+		   uint32_t max_words)
 {
 	LineShape	sh = {false, 0, false, false};
 	uint32_t	i = start;
@@ -192,7 +195,8 @@ line_shape(const unsigned char *s, uint32_t start, uint32_t end)
 		}
 		if (!in_word)
 		{
-			sh.words++;
+			if (++sh.words > max_words)
+				return sh;
 			in_word = true;
 			word_cp = cp;
 			letters = 0;
@@ -278,6 +282,9 @@ line_terminal(const unsigned char *s, uint32_t start, uint32_t end)
 			last == ';' || last == ',' || last == 0x2026);
 }
 
+/* the most words a title line holds */
+#define TITLE_MAX_WORDS 20
+
 static bool
 is_title_line(const unsigned char *s, const Line *l, uint32_t first,
 			  bool first_paragraph)
@@ -287,9 +294,9 @@ is_title_line(const unsigned char *s, const Line *l, uint32_t first,
 	/* most lines end like sentences: no need to measure them */
 	if (line_terminal(s, first, l->end))
 		return false;
-	sh = line_shape(s, first, l->end);
+	sh = line_shape(s, first, l->end, TITLE_MAX_WORDS);
 
-	if (sh.terminal || sh.words == 0 || sh.words > 20)
+	if (sh.terminal || sh.words == 0 || sh.words > TITLE_MAX_WORDS)
 		return false;
 	return first_paragraph || sh.titlecase;
 }
@@ -411,7 +418,7 @@ nc_find_paragraphs(NcBuilder *b, NcParaRange **out, uint32_t *nout)
 		else if (text)
 		{
 			if (open && plines == 1 && is_title_line(s, &(Line) {pstart, pend, 0, false}, pstart, n == 0) &&
-				line_shape(s, first, l.end).starts_upper)
+				line_shape(s, first, l.end, 0).starts_upper)
 			{
 				/* the gathered line was a headline over its body */
 				if (!add_para(b, &arr, &n, &cap, pstart, pend, true))

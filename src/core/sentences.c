@@ -100,6 +100,10 @@ glued_closer(const NcDoc *doc, uint32_t k)
 	return false;
 }
 
+/*
+ * Add the sentence of tokens [first, end), whose `sentence` fields the
+ * caller has set as it went over them.
+ */
 static NcStatus
 add_sentence(NcBuilder *b, uint32_t para, uint32_t first, uint32_t end)
 {
@@ -123,8 +127,6 @@ add_sentence(NcBuilder *b, uint32_t para, uint32_t first, uint32_t end)
 
 	/* toks in a local: a store into a token could alias doc otherwise */
 	toks = doc->toks;
-	for (uint32_t i = first; i < end; i++)
-		toks[i].sentence = idx;
 	for (uint32_t i = first; i < end; i++)
 	{
 		if (toks[i].kind == NC_TK_WORD || toks[i].kind == NC_TK_NUMBER)
@@ -505,16 +507,22 @@ nc_split_sentences(NcBuilder *b, uint32_t para, uint32_t first, uint32_t end)
 	int32_t		bound = 0;
 	NcStatus	st;
 	uint32_t	nbreaks = 0;
+	/* the tokens, not reallocated here, and the open sentence's index */
+	NcToken    *toks = doc->toks;
+	uint32_t	idx = doc->nsent;
 
 	while ((bound = nc_sentence_next(p, plen, (uint32_t) bound)) >= 0)
 	{
 		uint32_t	at = pstart + (uint32_t) bound;
 
-		/* first token at or after the boundary */
-		while (k < end && doc->toks[k].start < at)
-			k++;
+		/*
+		 * first token at or after the boundary; those passed are the open
+		 * sentence's, whether the boundary holds or not
+		 */
+		while (k < end && toks[k].start < at)
+			toks[k++].sentence = idx;
 		while (k < end && glued_closer(doc, k))
-			k++;
+			toks[k++].sentence = idx;
 		if (k >= end)
 			break;
 		if (k <= sent_first || !break_allowed(doc, k))
@@ -522,9 +530,12 @@ nc_split_sentences(NcBuilder *b, uint32_t para, uint32_t first, uint32_t end)
 		st = add_sentence(b, para, sent_first, k);
 		if (st != NC_OK)
 			return st;
+		idx++;
 		sent_first = k;
 		if ((++nbreaks & 1023) == 0 && nc_should_stop(b->env))
 			return NC_ECANCEL;
 	}
+	while (k < end)
+		toks[k++].sentence = idx;
 	return add_sentence(b, para, sent_first, end);
 }
