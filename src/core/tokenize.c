@@ -341,6 +341,21 @@ scan_number(const Cursor *c, uint32_t i)
 	return i;
 }
 
+/* Fill in the token t (its sentence is set later). */
+static inline void
+store_token(NcToken *t, uint32_t start, uint32_t end, uint32_t cstart,
+			uint32_t cend, NcTokenKind kind, uint16_t flags, uint8_t mark)
+{
+	t->start = start;
+	t->end = end;
+	t->cstart = cstart;
+	t->cend = cend;
+	t->sentence = 0;
+	t->flags = flags;
+	t->kind = (uint8_t) kind;
+	t->mark = mark;
+}
+
 /*
  * Append a token for [o->pos, end), which holds ncp code points, and move
  * the position there.  The caller has made room (see nc_tokenize_range).
@@ -349,18 +364,10 @@ static inline void
 emit_n(Out *o, uint32_t end, uint32_t ncp, NcTokenKind kind, uint16_t flags,
 	   uint8_t mark)
 {
-	NcToken    *t = &o->toks[o->ntok++];
-
-	t->start = o->pos;
-	t->cstart = o->cpos;
+	store_token(&o->toks[o->ntok++], o->pos, end, o->cpos, o->cpos + ncp,
+				kind, flags, mark);
 	o->pos = end;
 	o->cpos += ncp;
-	t->end = end;
-	t->cend = o->cpos;
-	t->sentence = 0;
-	t->flags = flags;
-	t->kind = (uint8_t) kind;
-	t->mark = mark;
 }
 
 /* emit_n() for a token whose code points are still to be counted. */
@@ -407,14 +414,14 @@ case_flags(const Cursor *c, uint32_t start, uint32_t end)
 #ifdef __SSE2__
 /*
  * The run of ASCII letters and digits that the 16 bytes at p begin with, cut
- * at avail bytes: its length (16 when it may go on), adding to *seen the
- * AW_LOWER and AW_DIGIT bits of its bytes.  A loop per byte would leave the
- * loop at a point no branch predictor can guess (a word's length); sixteen
- * bytes are classified at once instead, so that most words take one step
- * and one predictable branch.
+ * at avail bytes: its length (16 when it may go on), and in *lower and
+ * *digit the masks of its lower-case letters and its digits.  A loop per
+ * byte would leave the loop at a point no branch predictor can guess (a
+ * word's length); sixteen bytes are classified at once instead, so that
+ * most words take one step and one predictable branch.
  */
 static inline unsigned
-run16(const unsigned char *p, uint32_t avail, unsigned *seen)
+run16(const unsigned char *p, uint32_t avail, unsigned *lower, unsigned *digit)
 {
 	__m128i		v = _mm_loadu_si128((const __m128i *) p);
 
@@ -429,17 +436,17 @@ run16(const unsigned char *p, uint32_t avail, unsigned *seen)
 										  _mm_set1_epi8(-128 + 26));
 	__m128i		digit_v = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char) (0x80 - '0'))),
 										 _mm_set1_epi8(-128 + 10));
-	unsigned	lower = (unsigned) _mm_movemask_epi8(lower_v);
-	unsigned	digit = (unsigned) _mm_movemask_epi8(digit_v);
 	unsigned	word = (unsigned) _mm_movemask_epi8(_mm_or_si128(letter_v, digit_v));
 	unsigned	k = (unsigned) __builtin_ctz(~word | 0x10000);
 	unsigned	before;
 
+	*lower = (unsigned) _mm_movemask_epi8(lower_v);
+	*digit = (unsigned) _mm_movemask_epi8(digit_v);
 	if (k > avail)
 		k = avail;
 	before = (1u << k) - 1;
-	*seen |= ((lower & before) != 0) * AW_LOWER |
-		((digit & before) != 0) * AW_DIGIT;
+	*lower &= before;
+	*digit &= before;
 	return k;
 }
 #endif
@@ -458,8 +465,11 @@ ascii_run_end(const Cursor *c, uint32_t i, unsigned *seen)
 #ifdef __SSE2__
 	while (c->len - i >= 16)
 	{
-		unsigned	k = run16(s + i, c->end - i, seen);
+		unsigned	lower,
+					digit,
+					k = run16(s + i, c->end - i, &lower, &digit);
 
+		*seen |= (lower != 0) * AW_LOWER | (digit != 0) * AW_DIGIT;
 		i += k;
 		if (k < 16)
 			return i;
@@ -684,16 +694,18 @@ tok_room(NcBuilder *b, Out *o)
 }
 
 /*
- * Cut the plain words from o->pos on: an ASCII letter and the ASCII letters
- * and digits after it, neither extended by a period or an apostrophe nor
- * going on beyond ASCII, and the plain space that follows.  They are most
- * tokens, and this loop keeps its position in registers, which the general
- * loop (its state shared with the scanners) does not.  It stops at anything
- * else, which the general loop then cuts as word_tokens() would have cut
- * the same words: at the paragraph's end or 16 bytes before the text's (16
- * are read at once), at a word of 16 bytes or more, when the room for
- * tokens reserved is used up and where the interrupt flag is due (beyond
- * check_at).
+ * Cut the plain words from out->pos on: an ASCII letter and the ASCII
+ * letters and digits after it, neither extended by a period or an
+ * apostrophe nor going on beyond ASCII, and the plain space that follows.
+ * They are most tokens, and this loop keeps its few values in registers,
+ * which the general loop (its state shared with the scanners) does not: a
+ * pointer to the next token, and the position, with the code point offset
+ * a fixed distance behind it (every byte here is a code point).  It stops
+ * at anything else, which the general loop then cuts as word_tokens() would
+ * have cut the same words: at a word of 16 bytes or more, when the room for
+ * tokens reserved is used up, and at `lim`: the paragraph's end, 16 bytes
+ * before the text's (16 are read at once) and where the interrupt flag is
+ * due (no word it cuts ends beyond check_at).
  */
 static inline void
 plain_words(Out *out, const Cursor *c, uint16_t *gap, uint32_t cap,
@@ -701,44 +713,60 @@ plain_words(Out *out, const Cursor *c, uint16_t *gap, uint32_t cap,
 {
 #ifdef __SSE2__
 	const unsigned char *s = c->s;
-	Out			o = *out;
+	uint32_t	pos = out->pos,
+				lim = c->end,
+				behind = out->pos - out->cpos;
+	NcToken    *t = out->toks + out->ntok,
+			   *last;
 	uint16_t	g = *gap;
 
-	while (o.pos < c->end && c->len - o.pos >= 16 && o.ntok + 2 <= cap)
+	if (c->len < 16 || check_at < 15 || out->ntok + 2 > cap)
+		return;
+	if (lim > c->len - 15)
+		lim = c->len - 15;
+	if (lim > check_at - 14)
+		lim = check_at - 14;
+	last = out->toks + (cap - 2);	/* room for two more from there */
+	while (pos < lim && t <= last)
 	{
-		unsigned	first = ascii_word[s[o.pos]],
-					seen = 0,
+		unsigned	first = ascii_word[s[pos]],
+					lower,
+					digit,
 					next,
 					k;
 		uint32_t	run_end;
 
 		if (!(first & (AW_UPPER | AW_LOWER)))
 			break;
-		k = run16(s + o.pos, c->end - o.pos, &seen);
-		run_end = o.pos + k;
-		if (k == 16 || run_end > check_at)
+		k = run16(s + pos, c->end - pos, &lower, &digit);
+		if (k == 16)
 			break;
+		run_end = pos + k;
 		next = run_end < c->end ? ascii_word[s[run_end]] : 0;
 		if (next & (AW_EXT | AW_HIGH))
 			break;
 		g |= ((first & AW_UPPER) ? NC_TF_CAP : 0) |
-			((seen & AW_DIGIT) ? NC_TF_DIGIT : 0) |
-			((seen & AW_LOWER) ? 0 : NC_TF_ALLCAPS);
+			(digit ? NC_TF_DIGIT : 0) |
+			(lower ? 0 : NC_TF_ALLCAPS);
+		/* a plain space: SPACE_AFTER for this word, SPACE_BEFORE the next */
 		if (next & AW_SPACE)
 		{
-			emit_n(&o, run_end, k, NC_TK_WORD, g | NC_TF_SPACE_AFTER,
-				   NC_MARK_NONE);
-			o.pos++;
-			o.cpos++;
+			store_token(t++, pos, run_end, pos - behind, run_end - behind,
+						NC_TK_WORD, g | NC_TF_SPACE_AFTER, NC_MARK_NONE);
+			pos = run_end + 1;
 			g = NC_TF_SPACE_BEFORE;
 		}
 		else
 		{
-			emit_n(&o, run_end, k, NC_TK_WORD, g, NC_MARK_NONE);
+			store_token(t++, pos, run_end, pos - behind, run_end - behind,
+						NC_TK_WORD, g, NC_MARK_NONE);
+			pos = run_end;
 			g = 0;
 		}
 	}
-	*out = o;
+	out->ntok = (uint32_t) (t - out->toks);
+	out->pos = pos;
+	out->cpos = pos - behind;
 	*gap = g;
 #endif
 }
