@@ -694,18 +694,19 @@ tok_room(NcBuilder *b, Out *o)
 }
 
 /*
- * Cut the plain words from out->pos on: an ASCII letter and the ASCII
- * letters and digits after it, neither extended by a period or an
- * apostrophe nor going on beyond ASCII, and the plain space that follows.
- * They are most tokens, and this loop keeps its few values in registers,
- * which the general loop (its state shared with the scanners) does not: a
- * pointer to the next token, and the position, with the code point offset
- * a fixed distance behind it (every byte here is a code point).  It stops
- * at anything else, which the general loop then cuts as word_tokens() would
- * have cut the same words: at a word of 16 bytes or more, when the room for
- * tokens reserved is used up, and at `lim`: the paragraph's end, 16 bytes
- * before the text's (16 are read at once) and where the interrupt flag is
- * due (no word it cuts ends beyond check_at).
+ * Cut the plain tokens from out->pos on: words of an ASCII letter and the
+ * ASCII letters and digits after it, neither extended by a period or an
+ * apostrophe nor going on beyond ASCII; the ASCII punctuation marks between
+ * them; and the plain space after each.  They are most tokens, and this
+ * loop keeps its few values in registers, which the general loop (its state
+ * shared with the scanners) does not: a pointer to the next token, and the
+ * position, with the code point offset a fixed distance behind it (every
+ * byte here is a code point).  It stops at anything else, which the general
+ * loop then cuts as word_tokens() and other_token() would have cut the same
+ * tokens: at a word of 16 bytes or more, at a run of periods or hyphens,
+ * when the room for tokens reserved is used up, and at `lim`: the
+ * paragraph's end, 16 bytes before the text's (16 are read at once) and
+ * where the interrupt flag is due (no token it cuts ends beyond check_at).
  */
 static inline void
 plain_words(Out *out, const Cursor *c, uint16_t *gap, uint32_t cap,
@@ -735,31 +736,48 @@ plain_words(Out *out, const Cursor *c, uint16_t *gap, uint32_t cap,
 					next,
 					k;
 		uint32_t	run_end;
+		NcTokenKind kind = NC_TK_WORD;
 
-		if (!(first & (AW_UPPER | AW_LOWER)))
-			break;
-		k = run16(s + pos, c->end - pos, &lower, &digit);
-		if (k == 16)
-			break;
-		run_end = pos + k;
-		next = run_end < c->end ? ascii_word[s[run_end]] : 0;
-		if (next & (AW_EXT | AW_HIGH))
-			break;
-		g |= ((first & AW_UPPER) ? NC_TF_CAP : 0) |
-			(digit ? NC_TF_DIGIT : 0) |
-			(lower ? 0 : NC_TF_ALLCAPS);
-		/* a plain space: SPACE_AFTER for this word, SPACE_BEFORE the next */
+		if (first & (AW_UPPER | AW_LOWER))
+		{
+			k = run16(s + pos, c->end - pos, &lower, &digit);
+			if (k == 16)
+				break;
+			run_end = pos + k;
+			next = run_end < c->end ? ascii_word[s[run_end]] : 0;
+			if (next & (AW_EXT | AW_HIGH))
+				break;
+			g |= ((first & AW_UPPER) ? NC_TF_CAP : 0) |
+				(digit ? NC_TF_DIGIT : 0) |
+				(lower ? 0 : NC_TF_ALLCAPS);
+		}
+		else
+		{
+			/* a punctuation mark, not one of a run (other_token) */
+			unsigned char ch = s[pos];
+
+			if (ch >= 0x80 || (nc_ascii_class[ch] != NC_CC_PUNCT &&
+							   nc_ascii_class[ch] != NC_CC_HYPHEN))
+				break;
+			run_end = pos + 1;
+			next = run_end < c->end ? s[run_end] : 0;
+			if (next == ch && (ch == '.' || ch == '-'))
+				break;
+			next = ascii_word[next];
+			kind = NC_TK_PUNCT;
+		}
+		/* a plain space: SPACE_AFTER for this token, SPACE_BEFORE the next */
 		if (next & AW_SPACE)
 		{
 			store_token(t++, pos, run_end, pos - behind, run_end - behind,
-						NC_TK_WORD, g | NC_TF_SPACE_AFTER, NC_MARK_NONE);
+						kind, g | NC_TF_SPACE_AFTER, NC_MARK_NONE);
 			pos = run_end + 1;
 			g = NC_TF_SPACE_BEFORE;
 		}
 		else
 		{
 			store_token(t++, pos, run_end, pos - behind, run_end - behind,
-						NC_TK_WORD, g, NC_MARK_NONE);
+						kind, g, NC_MARK_NONE);
 			pos = run_end;
 			g = 0;
 		}
