@@ -39,8 +39,8 @@ add_paragraph(NcBuilder *b, const NcParaRange *r)
 	if (st != NC_OK || doc->ntok == first)
 		return st;				/* nothing but white space: no paragraph */
 	/* most paragraphs have no quotation mark to classify */
-	if (b->para_quotes)
-		nc_classify_quotes(doc, first, doc->ntok);
+	if (b->para_quote != NC_NO_QUOTE)
+		nc_classify_quotes(doc, first, b->para_quote, doc->ntok);
 
 	if (!nc_reserve(b->env, (void **) &doc->paras, &b->paracap, idx + 1,
 					sizeof(NcParagraph)))

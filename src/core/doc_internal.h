@@ -16,6 +16,9 @@ typedef struct NcParaRange
 	bool		headline;
 } NcParaRange;
 
+/* NcBuilder.para_quote of a paragraph without quotation marks */
+#define NC_NO_QUOTE UINT32_MAX
+
 /* State carried through the one pass over the text. */
 typedef struct NcBuilder
 {
@@ -30,8 +33,8 @@ typedef struct NcBuilder
 	uint32_t	sentcap;
 	uint32_t	paracap;
 	uint32_t	since_check;	/* bytes since the last interrupt check */
-	bool		para_quotes;	/* the last paragraph tokenized has a quotation
-								 * mark token */
+	uint32_t	para_quote;		/* the last paragraph tokenized: its first
+								 * quotation mark token, or NC_NO_QUOTE */
 } NcBuilder;
 
 /* paragraphs.c */
@@ -40,8 +43,12 @@ extern NcStatus nc_find_paragraphs(NcBuilder *b, NcParaRange **out, uint32_t *n)
 /* tokenize.c: tokens of [start, end), appended to doc->toks */
 extern NcStatus nc_tokenize_range(NcBuilder *b, uint32_t start, uint32_t end);
 
-/* quotemarks.c: classify the quotation marks of tokens [first, end) */
-extern void nc_classify_quotes(NcDoc *doc, uint32_t first, uint32_t end);
+/*
+ * quotemarks.c: classify the quotation marks of the paragraph of tokens
+ * [first, end), the first of them token `from`
+ */
+extern void nc_classify_quotes(NcDoc *doc, uint32_t first, uint32_t from,
+							   uint32_t end);
 
 /* sentences.c */
 /* Split the tokens [first, end) of paragraph `para` into sentences. */

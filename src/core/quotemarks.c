@@ -99,13 +99,15 @@ ends_in_s(const NcDoc *doc, uint32_t i)
 }
 
 void
-nc_classify_quotes(NcDoc *doc, uint32_t first, uint32_t end)
+nc_classify_quotes(NcDoc *doc, uint32_t first, uint32_t from, uint32_t end)
 {
 	int			open_singles = 0;
+	/* in a local: a store into a token could alias doc otherwise */
+	NcToken    *toks = doc->toks;
 
-	for (uint32_t i = first; i < end; i++)
+	for (uint32_t i = from; i < end; i++)
 	{
-		NcToken    *t = &doc->toks[i];
+		NcToken    *t = &toks[i];
 		bool		left_open,
 					right_open;
 		NcTokenKind kind;

@@ -800,7 +800,7 @@ nc_tokenize_range(NcBuilder *b, uint32_t start, uint32_t end)
 	Out			o;
 	uint16_t	gap = NC_TF_SPACE_BEFORE;
 	uint32_t	check_at;		/* look at the interrupt flag beyond here */
-	bool		quotes = false;
+	uint32_t	first_quote = NC_NO_QUOTE;
 	NcStatus	st = NC_OK;
 
 	/* count the code points between the previous paragraph and this one */
@@ -862,8 +862,9 @@ nc_tokenize_range(NcBuilder *b, uint32_t start, uint32_t end)
 		/* words are most tokens: the one test that is mostly true first */
 		if ((1u << cc) & ((1u << NC_CC_LETTER) | (1u << NC_CC_EXTEND)))
 			word_tokens(&o, &c, n, flags);
-		else
-			quotes |= other_token(&o, &c, cp, n, cc, flags);
+		else if (other_token(&o, &c, cp, n, cc, flags) &&
+				 first_quote == NC_NO_QUOTE)
+			first_quote = o.ntok - 1;
 		/* every token holds at least one character: progress is certain */
 		if (o.pos <= tok_start)
 		{
@@ -899,6 +900,6 @@ nc_tokenize_range(NcBuilder *b, uint32_t start, uint32_t end)
 	b->since_check = CHECK_BYTES - (check_at - o.pos);
 	b->pos = o.pos;
 	b->cpos = o.cpos;
-	b->para_quotes = quotes;
+	b->para_quote = first_quote;
 	return st;
 }
