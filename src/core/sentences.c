@@ -170,44 +170,31 @@ typedef enum SbClass
 	SB_EXTEND					/* Extend and Format: SB5 treats them alike */
 } SbClass;
 
+/*
+ * The class of an ASCII byte, as a constant expression for the table
+ * below: one load where the tests would take a dozen branches.
+ */
+#define SB_ASCII(c) \
+	((c) >= 'a' && (c) <= 'z' ? SB_LOWER : \
+	 (c) >= 'A' && (c) <= 'Z' ? SB_UPPER : \
+	 (c) >= '0' && (c) <= '9' ? SB_NUMERIC : \
+	 /* line breaks: soft wraps (see above) */ \
+	 (c) == ' ' || (c) == '\t' || (c) == '\n' || (c) == '\v' || \
+	 (c) == '\f' || (c) == '\r' ? SB_SP : \
+	 (c) == '.' ? SB_ATERM : \
+	 (c) == '!' || (c) == '?' ? SB_STERM : \
+	 (c) == '"' || (c) == '\'' || (c) == '(' || (c) == ')' || \
+	 (c) == '[' || (c) == ']' || (c) == '{' || (c) == '}' ? SB_CLOSE : \
+	 (c) == ',' || (c) == '-' || (c) == ':' ? SB_SCONTINUE : \
+	 SB_OTHER)
+
+/* indexed by any byte; only ASCII is asked for */
+static const unsigned char sb_ascii_table[256] = {NC_BYTE_TABLE(SB_ASCII)};
+
 static inline SbClass
 sb_ascii_class(unsigned char c)
 {
-	if (c >= 'a' && c <= 'z')
-		return SB_LOWER;
-	if (c >= 'A' && c <= 'Z')
-		return SB_UPPER;
-	if (c >= '0' && c <= '9')
-		return SB_NUMERIC;
-	switch (c)
-	{
-		case ' ':
-		case '\t':
-		case '\n':				/* line breaks: soft wraps (see above) */
-		case '\v':
-		case '\f':
-		case '\r':
-			return SB_SP;
-		case '.':
-			return SB_ATERM;
-		case '!':
-		case '?':
-			return SB_STERM;
-		case '"':
-		case '\'':
-		case '(':
-		case ')':
-		case '[':
-		case ']':
-		case '{':
-		case '}':
-			return SB_CLOSE;
-		case ',':
-		case '-':
-		case ':':
-			return SB_SCONTINUE;
-	}
-	return SB_OTHER;
+	return (SbClass) sb_ascii_table[c];
 }
 
 /* Beyond ASCII, ICU's property lookup (a trie, not an iterator). */
