@@ -182,6 +182,21 @@ after_comma(const Cursor *c, uint32_t start)
 	return start > 0 && c->s[start - 1] == ',';
 }
 
+/*
+ * Can the ASCII letters and digits word[0..len) (len > 1) be an
+ * abbreviation?  The lexicon's pre-filter of nc_lex_find_lower: no for
+ * most words, and then abbrev_class() would find nothing.  Not inline: in
+ * plain_words() the lexicon's fields would be loaded before its loop and
+ * take registers that the loop needs more.
+ */
+static __attribute__((noinline)) bool
+may_be_abbrev(const unsigned char *word, uint32_t len)
+{
+	/* letters and digits are lower-cased by setting 0x20 */
+	return nc_lex_may_hold(&nc_lex_abbreviations, word[0] | 0x20,
+						   word[1] | 0x20, word[len - 1] | 0x20, len);
+}
+
 /* Class of the abbreviation word[0..len) followed by a period, or NULL. */
 static const char *
 abbrev_class(const unsigned char *word, uint32_t len)
@@ -745,7 +760,16 @@ plain_words(Out *out, const Cursor *c, uint16_t *gap, uint32_t cap,
 				break;
 			run_end = pos + k;
 			next = run_end < c->end ? ascii_word[s[run_end]] : 0;
-			if (next & (AW_EXT | AW_HIGH))
+
+			/*
+			 * A period takes a word from scan_word() when the word is a
+			 * letter (an initial) or an abbreviation, which a word of 8
+			 * bytes or more never is; an apostrophe or what goes on
+			 * beyond ASCII always does.
+			 */
+			if ((next & (AW_EXT | AW_HIGH)) &&
+				(s[run_end] != '.' || k == 1 ||
+				 (k < 8 && may_be_abbrev(s + pos, k))))
 				break;
 			g |= ((first & AW_UPPER) ? NC_TF_CAP : 0) |
 				(digit ? NC_TF_DIGIT : 0) |
