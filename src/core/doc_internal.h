@@ -8,14 +8,6 @@
 
 #include "nc_doc.h"
 
-/* A paragraph's byte range as the line scanner found it. */
-typedef struct NcParaRange
-{
-	uint32_t	start;
-	uint32_t	end;
-	bool		headline;
-} NcParaRange;
-
 /* NcBuilder.para_quote of a paragraph without quotation marks */
 #define NC_NO_QUOTE UINT32_MAX
 
@@ -37,8 +29,18 @@ typedef struct NcBuilder
 								 * quotation mark token, or NC_NO_QUOTE */
 } NcBuilder;
 
-/* paragraphs.c */
-extern NcStatus nc_find_paragraphs(NcBuilder *b, NcParaRange **out, uint32_t *n);
+/*
+ * paragraphs.c: find the paragraphs of the text, handing each to
+ * nc_add_paragraph() as it is found
+ */
+extern NcStatus nc_find_paragraphs(NcBuilder *b);
+
+/*
+ * doc.c: the paragraph of bytes [start, end) as the line scanner found it,
+ * tokenized and split into sentences
+ */
+extern NcStatus nc_add_paragraph(NcBuilder *b, uint32_t start, uint32_t end,
+								 bool headline);
 
 /* tokenize.c: tokens of [start, end), appended to doc->toks */
 extern NcStatus nc_tokenize_range(NcBuilder *b, uint32_t start, uint32_t end);

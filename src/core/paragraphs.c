@@ -355,21 +355,8 @@ uses_blank_lines(const unsigned char *s, uint32_t len, LineInfo *cache,
 	return false;
 }
 
-static bool
-add_para(NcBuilder *b, NcParaRange **arr, uint32_t *n, uint32_t *cap,
-		 uint32_t start, uint32_t end, bool headline)
-{
-	if (!nc_reserve(b->env, (void **) arr, cap, *n + 1, sizeof(NcParaRange)))
-		return false;
-	(*arr)[*n].start = start;
-	(*arr)[*n].end = end;
-	(*arr)[*n].headline = headline;
-	(*n)++;
-	return true;
-}
-
 NcStatus
-nc_find_paragraphs(NcBuilder *b, NcParaRange **out, uint32_t *nout)
+nc_find_paragraphs(NcBuilder *b)
 {
 	const unsigned char *s = b->s;
 	uint32_t	len = b->len;
@@ -377,10 +364,9 @@ nc_find_paragraphs(NcBuilder *b, NcParaRange **out, uint32_t *nout)
 	uint32_t	ncached,
 				nread = 0;
 	bool		blank_mode = uses_blank_lines(s, len, cache, &ncached);
-	NcParaRange *arr = NULL;
-	uint32_t	n = 0,
-				cap = 0;
+	uint32_t	n = 0;			/* paragraphs found */
 	uint32_t	pos = 0;
+	NcStatus	st;
 	/* the paragraph being gathered (blank-line mode) */
 	bool		open = false;
 	uint32_t	pstart = 0,
@@ -411,9 +397,11 @@ nc_find_paragraphs(NcBuilder *b, NcParaRange **out, uint32_t *nout)
 		if (text && !blank_mode)
 		{
 			/* one paragraph per line */
-			if (!add_para(b, &arr, &n, &cap, first, l.end,
-						  is_title_line(s, &l, first, n == 0)))
-				return NC_ENOMEM;
+			st = nc_add_paragraph(b, first, l.end,
+								  is_title_line(s, &l, first, n == 0));
+			if (st != NC_OK)
+				return st;
+			n++;
 		}
 		else if (text)
 		{
@@ -421,8 +409,10 @@ nc_find_paragraphs(NcBuilder *b, NcParaRange **out, uint32_t *nout)
 				line_shape(s, first, l.end, 0).starts_upper)
 			{
 				/* the gathered line was a headline over its body */
-				if (!add_para(b, &arr, &n, &cap, pstart, pend, true))
-					return NC_ENOMEM;
+				st = nc_add_paragraph(b, pstart, pend, true);
+				if (st != NC_OK)
+					return st;
+				n++;
 				open = false;
 			}
 			if (!open)
@@ -439,8 +429,10 @@ nc_find_paragraphs(NcBuilder *b, NcParaRange **out, uint32_t *nout)
 			bool		headline = plines == 1 &&
 				is_title_line(s, &(Line) {pstart, pend, 0, false}, pstart, n == 0);
 
-			if (!add_para(b, &arr, &n, &cap, pstart, pend, headline))
-				return NC_ENOMEM;
+			st = nc_add_paragraph(b, pstart, pend, headline);
+			if (st != NC_OK)
+				return st;
+			n++;
 			open = false;
 		}
 		if (l.next <= pos)
@@ -449,7 +441,5 @@ nc_find_paragraphs(NcBuilder *b, NcParaRange **out, uint32_t *nout)
 		if (nc_should_stop(b->env))
 			return NC_ECANCEL;
 	}
-	*out = arr;
-	*nout = n;
 	return NC_OK;
 }
