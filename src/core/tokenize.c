@@ -732,16 +732,18 @@ plain_words(Out *out, const Cursor *c, uint16_t *gap, uint32_t cap,
 	uint32_t	pos = out->pos,
 				lim = c->end,
 				behind = out->pos - out->cpos;
-	NcToken    *t = out->toks + out->ntok,
+	NcToken    *t,
 			   *last;
 	uint16_t	g = *gap;
 
+	/* (no room, also while there is no array yet) */
 	if (c->len < 16 || check_at < 15 || out->ntok + 2 > cap)
 		return;
 	if (lim > c->len - 15)
 		lim = c->len - 15;
 	if (lim > check_at - 14)
 		lim = check_at - 14;
+	t = out->toks + out->ntok;
 	last = out->toks + (cap - 2);	/* room for two more from there */
 	while (pos < lim && t <= last)
 	{
