@@ -96,36 +96,24 @@ count_cp(const Cursor *c, uint32_t from, uint32_t to)
  * 0x80 up, where the general path decides whether the word goes on in
  * another script.
  */
-#define AW_UPPER	0x01
-#define AW_LOWER	0x02
-#define AW_DIGIT	0x04
+#define AW_LOWER	0x01
+#define AW_DIGIT	0x02
+#define AW_UPPER	NC_TF_CAP	/* 0x04: the flag it gives a word it starts */
 #define AW_WORD		(AW_UPPER | AW_LOWER | AW_DIGIT)
 #define AW_EXT		0x08
 #define AW_HIGH		0x10
 #define AW_SPACE	0x20		/* a plain space, which a word takes along */
 
-#define AW_H16	AW_HIGH, AW_HIGH, AW_HIGH, AW_HIGH, AW_HIGH, AW_HIGH, AW_HIGH, AW_HIGH, \
-	AW_HIGH, AW_HIGH, AW_HIGH, AW_HIGH, AW_HIGH, AW_HIGH, AW_HIGH, AW_HIGH
+#define AW_OF(c) \
+	((c) >= 'A' && (c) <= 'Z' ? AW_UPPER : \
+	 (c) >= 'a' && (c) <= 'z' ? AW_LOWER : \
+	 (c) >= '0' && (c) <= '9' ? AW_DIGIT : \
+	 (c) == '\'' || (c) == '.' ? AW_EXT : \
+	 (c) == ' ' ? AW_SPACE : \
+	 (c) == 0xE2 ? AW_HIGH | AW_EXT :	/* leads ’ */ \
+	 (c) >= 0x80 ? AW_HIGH : 0)
 
-static const unsigned char ascii_word[256] = {
-	/* 0x00 - 0x2F: controls, space, punctuation; ' and . extend */
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	AW_SPACE, 0, 0, 0, 0, 0, 0, AW_EXT, 0, 0, 0, 0, 0, 0, AW_EXT, 0,
-	/* 0x30 - 0x3F: 0-9 : ; < = > ? */
-	4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 0, 0, 0, 0, 0, 0,
-	/* 0x40 - 0x5F: @ A-Z [ \ ] ^ _ */
-	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
-	/* 0x60 - 0x7F: ` a-z { | } ~ DEL */
-	0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
-	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0,
-	/* 0x80 - 0xFF: not ASCII; 0xE2 leads ’ */
-	AW_H16, AW_H16, AW_H16, AW_H16, AW_H16, AW_H16,
-	AW_HIGH, AW_HIGH, AW_HIGH | AW_EXT, AW_HIGH, AW_HIGH, AW_HIGH, AW_HIGH, AW_HIGH,
-	AW_HIGH, AW_HIGH, AW_HIGH, AW_HIGH, AW_HIGH, AW_HIGH, AW_HIGH, AW_HIGH,
-	AW_H16,
-};
+static const unsigned char ascii_word[256] = {NC_BYTE_TABLE(AW_OF)};
 
 /* Is byte i the start of an apostrophe-like character (' or ’)? */
 static inline uint32_t
@@ -773,7 +761,7 @@ plain_words(Out *out, const Cursor *c, uint16_t *gap, uint32_t cap,
 				(s[run_end] != '.' || k == 1 ||
 				 (k < 8 && may_be_abbrev(s + pos, k))))
 				break;
-			g |= ((first & AW_UPPER) ? NC_TF_CAP : 0) |
+			g |= (first & AW_UPPER) |
 				(digit ? NC_TF_DIGIT : 0) |
 				(lower ? 0 : NC_TF_ALLCAPS);
 		}
