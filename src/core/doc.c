@@ -1,7 +1,8 @@
 /*
  * doc.c
- *		Build the document model: paragraphs, then per paragraph its tokens,
- *		their quotation marks and its sentences, in one forward pass.
+ *		Build the document model in one forward pass: each paragraph as the
+ *		line scanner finds it, then its tokens, their quotation marks and its
+ *		sentences.
  */
 #include <string.h>
 
@@ -26,8 +27,8 @@ nc_token_kind_name(NcTokenKind kind)
 	return "unknown";
 }
 
-static NcStatus
-add_paragraph(NcBuilder *b, const NcParaRange *r)
+NcStatus
+nc_add_paragraph(NcBuilder *b, uint32_t start, uint32_t end, bool headline)
 {
 	NcDoc	   *doc = b->doc;
 	uint32_t	first = doc->ntok;
@@ -35,12 +36,12 @@ add_paragraph(NcBuilder *b, const NcParaRange *r)
 	NcParagraph *p;
 	NcStatus	st;
 
-	st = nc_tokenize_range(b, r->start, r->end);
+	st = nc_tokenize_range(b, start, end);
 	if (st != NC_OK || doc->ntok == first)
 		return st;				/* nothing but white space: no paragraph */
 	/* most paragraphs have no quotation mark to classify */
-	if (b->para_quotes)
-		nc_classify_quotes(doc, first, doc->ntok);
+	if (b->para_quote != NC_NO_QUOTE)
+		nc_classify_quotes(doc, first, b->para_quote, doc->ntok);
 
 	if (!nc_reserve(b->env, (void **) &doc->paras, &b->paracap, idx + 1,
 					sizeof(NcParagraph)))
@@ -50,7 +51,7 @@ add_paragraph(NcBuilder *b, const NcParaRange *r)
 	p->end = doc->toks[doc->ntok - 1].end;
 	p->cstart = doc->toks[first].cstart;
 	p->cend = doc->toks[doc->ntok - 1].cend;
-	p->headline = r->headline;
+	p->headline = headline;
 	p->sent_first = doc->nsent;
 	doc->npara++;
 
@@ -64,8 +65,6 @@ NcStatus
 nc_doc_build(const NcEnv *env, const char *text, size_t len, NcDoc *doc)
 {
 	NcBuilder	b;
-	NcParaRange *ranges = NULL;
-	uint32_t	nranges = 0;
 	NcStatus	st;
 
 	memset(doc, 0, sizeof(NcDoc));
@@ -80,12 +79,7 @@ nc_doc_build(const NcEnv *env, const char *text, size_t len, NcDoc *doc)
 	b.s = (const unsigned char *) text;
 	b.len = (uint32_t) len;
 
-	st = nc_find_paragraphs(&b, &ranges, &nranges);
-	if (st != NC_OK)
-		goto fail;
-
-	for (uint32_t i = 0; i < nranges && st == NC_OK; i++)
-		st = add_paragraph(&b, &ranges[i]);
+	st = nc_find_paragraphs(&b);
 	if (st != NC_OK)
 		goto fail;
 

@@ -8,13 +8,8 @@
 
 #include "nc_doc.h"
 
-/* A paragraph's byte range as the line scanner found it. */
-typedef struct NcParaRange
-{
-	uint32_t	start;
-	uint32_t	end;
-	bool		headline;
-} NcParaRange;
+/* NcBuilder.para_quote of a paragraph without quotation marks */
+#define NC_NO_QUOTE UINT32_MAX
 
 /* State carried through the one pass over the text. */
 typedef struct NcBuilder
@@ -30,18 +25,32 @@ typedef struct NcBuilder
 	uint32_t	sentcap;
 	uint32_t	paracap;
 	uint32_t	since_check;	/* bytes since the last interrupt check */
-	bool		para_quotes;	/* the last paragraph tokenized has a quotation
-								 * mark token */
+	uint32_t	para_quote;		/* the last paragraph tokenized: its first
+								 * quotation mark token, or NC_NO_QUOTE */
 } NcBuilder;
 
-/* paragraphs.c */
-extern NcStatus nc_find_paragraphs(NcBuilder *b, NcParaRange **out, uint32_t *n);
+/*
+ * paragraphs.c: find the paragraphs of the text, handing each to
+ * nc_add_paragraph() as it is found
+ */
+extern NcStatus nc_find_paragraphs(NcBuilder *b);
+
+/*
+ * doc.c: the paragraph of bytes [start, end) as the line scanner found it,
+ * tokenized and split into sentences
+ */
+extern NcStatus nc_add_paragraph(NcBuilder *b, uint32_t start, uint32_t end,
+								 bool headline);
 
 /* tokenize.c: tokens of [start, end), appended to doc->toks */
 extern NcStatus nc_tokenize_range(NcBuilder *b, uint32_t start, uint32_t end);
 
-/* quotemarks.c: classify the quotation marks of tokens [first, end) */
-extern void nc_classify_quotes(NcDoc *doc, uint32_t first, uint32_t end);
+/*
+ * quotemarks.c: classify the quotation marks of the paragraph of tokens
+ * [first, end), the first of them token `from`
+ */
+extern void nc_classify_quotes(NcDoc *doc, uint32_t first, uint32_t from,
+							   uint32_t end);
 
 /* sentences.c */
 /* Split the tokens [first, end) of paragraph `para` into sentences. */

@@ -45,6 +45,23 @@ may_end_line(const unsigned char *p)
 	return (nc_swar_below(w, 0x0E) | nc_swar_eq(w, 0xC2) | nc_swar_eq(w, 0xE2)) != 0;
 }
 
+#ifdef __SSE2__
+/*
+ * The bytes of the 16 at p that may end a line, all bits set: one below
+ * 0x0E, or 0xC2 or 0xE2
+ */
+static inline __m128i
+line_end16(const unsigned char *p)
+{
+	__m128i		v = _mm_loadu_si128((const __m128i *) p);
+	__m128i		low = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x0D)), v);
+	__m128i		lead = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char) 0xC2)),
+									_mm_cmpeq_epi8(v, _mm_set1_epi8((char) 0xE2)));
+
+	return _mm_or_si128(low, lead);
+}
+#endif
+
 /* Read the line starting at pos. */
 static Line
 read_line(const unsigned char *s, uint32_t len, uint32_t pos)
@@ -57,17 +74,26 @@ read_line(const unsigned char *s, uint32_t len, uint32_t pos)
 		unsigned char c;
 
 #ifdef __SSE2__
-		if (len - i >= 16)
+		if (len - i >= 32)
 		{
 			/*
-			 * Sixteen bytes a step, going straight to the first that may
-			 * end the line: one below 0x0E, or 0xC2 or 0xE2
+			 * 32 bytes a step (one test for both halves), going straight
+			 * to the first that may end the line
 			 */
-			__m128i		v = _mm_loadu_si128((const __m128i *) (s + i));
-			__m128i		low = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x0D)), v);
-			__m128i		lead = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char) 0xC2)),
-											_mm_cmpeq_epi8(v, _mm_set1_epi8((char) 0xE2)));
-			unsigned	m = (unsigned) _mm_movemask_epi8(_mm_or_si128(low, lead));
+			__m128i		a = line_end16(s + i),
+						b = line_end16(s + i + 16);
+
+			if (_mm_movemask_epi8(_mm_or_si128(a, b)) == 0)
+			{
+				i += 32;
+				continue;
+			}
+			i += (uint32_t) __builtin_ctz((unsigned) _mm_movemask_epi8(a) |
+										  (unsigned) _mm_movemask_epi8(b) << 16);
+		}
+		else if (len - i >= 16)
+		{
+			unsigned	m = (unsigned) _mm_movemask_epi8(line_end16(s + i));
 
 			if (m == 0)
 			{
@@ -147,7 +173,9 @@ line_has_text(const unsigned char *s, uint32_t start, uint32_t end, uint32_t *fi
 
 /*
  * Facts about a line that decide whether it is a title: does it end like a
- * sentence, how many words, and is it in title case.
+ * sentence, how many words, and is it in title case.  Past max_words words
+ * only `words` (then max_words + 1) and `starts_upper` are set: no title is
+ * that long, and the rest of a long line need not be read.
  */
 typedef struct LineShape
 {
@@ -158,7 +186,8 @@ typedef struct LineShape
 } LineShape;
 
 static LineShape
-line_shape(const unsigned char *s, uint32_t start, uint32_t end)
+line_shape(const unsigned char *s, uint32_t start, uint32_t end,
+		   uint32_t max_words)
 {
 	LineShape	sh = {false, 0, false, false};
 	uint32_t	i = start;
@@ -192,7 +221,8 @@ line_shape(const unsigned char *s, uint32_t start, uint32_t end)
 		}
 		if (!in_word)
 		{
-			sh.words++;
+			if (++sh.words > max_words)
+				return sh;
 			in_word = true;
 			word_cp = cp;
 			letters = 0;
@@ -278,6 +308,9 @@ line_terminal(const unsigned char *s, uint32_t start, uint32_t end)
 			last == ';' || last == ',' || last == 0x2026);
 }
 
+/* the most words a title line holds */
+#define TITLE_MAX_WORDS 20
+
 static bool
 is_title_line(const unsigned char *s, const Line *l, uint32_t first,
 			  bool first_paragraph)
@@ -287,9 +320,9 @@ is_title_line(const unsigned char *s, const Line *l, uint32_t first,
 	/* most lines end like sentences: no need to measure them */
 	if (line_terminal(s, first, l->end))
 		return false;
-	sh = line_shape(s, first, l->end);
+	sh = line_shape(s, first, l->end, TITLE_MAX_WORDS);
 
-	if (sh.terminal || sh.words == 0 || sh.words > 20)
+	if (sh.terminal || sh.words == 0 || sh.words > TITLE_MAX_WORDS)
 		return false;
 	return first_paragraph || sh.titlecase;
 }
@@ -348,21 +381,8 @@ uses_blank_lines(const unsigned char *s, uint32_t len, LineInfo *cache,
 	return false;
 }
 
-static bool
-add_para(NcBuilder *b, NcParaRange **arr, uint32_t *n, uint32_t *cap,
-		 uint32_t start, uint32_t end, bool headline)
-{
-	if (!nc_reserve(b->env, (void **) arr, cap, *n + 1, sizeof(NcParaRange)))
-		return false;
-	(*arr)[*n].start = start;
-	(*arr)[*n].end = end;
-	(*arr)[*n].headline = headline;
-	(*n)++;
-	return true;
-}
-
 NcStatus
-nc_find_paragraphs(NcBuilder *b, NcParaRange **out, uint32_t *nout)
+nc_find_paragraphs(NcBuilder *b)
 {
 	const unsigned char *s = b->s;
 	uint32_t	len = b->len;
@@ -370,10 +390,9 @@ nc_find_paragraphs(NcBuilder *b, NcParaRange **out, uint32_t *nout)
 	uint32_t	ncached,
 				nread = 0;
 	bool		blank_mode = uses_blank_lines(s, len, cache, &ncached);
-	NcParaRange *arr = NULL;
-	uint32_t	n = 0,
-				cap = 0;
+	uint32_t	n = 0;			/* paragraphs found */
 	uint32_t	pos = 0;
+	NcStatus	st;
 	/* the paragraph being gathered (blank-line mode) */
 	bool		open = false;
 	uint32_t	pstart = 0,
@@ -404,18 +423,22 @@ nc_find_paragraphs(NcBuilder *b, NcParaRange **out, uint32_t *nout)
 		if (text && !blank_mode)
 		{
 			/* one paragraph per line */
-			if (!add_para(b, &arr, &n, &cap, first, l.end,
-						  is_title_line(s, &l, first, n == 0)))
-				return NC_ENOMEM;
+			st = nc_add_paragraph(b, first, l.end,
+								  is_title_line(s, &l, first, n == 0));
+			if (st != NC_OK)
+				return st;
+			n++;
 		}
 		else if (text)
 		{
 			if (open && plines == 1 && is_title_line(s, &(Line) {pstart, pend, 0, false}, pstart, n == 0) &&
-				line_shape(s, first, l.end).starts_upper)
+				line_shape(s, first, l.end, 0).starts_upper)
 			{
 				/* the gathered line was a headline over its body */
-				if (!add_para(b, &arr, &n, &cap, pstart, pend, true))
-					return NC_ENOMEM;
+				st = nc_add_paragraph(b, pstart, pend, true);
+				if (st != NC_OK)
+					return st;
+				n++;
 				open = false;
 			}
 			if (!open)
@@ -432,8 +455,10 @@ nc_find_paragraphs(NcBuilder *b, NcParaRange **out, uint32_t *nout)
 			bool		headline = plines == 1 &&
 				is_title_line(s, &(Line) {pstart, pend, 0, false}, pstart, n == 0);
 
-			if (!add_para(b, &arr, &n, &cap, pstart, pend, headline))
-				return NC_ENOMEM;
+			st = nc_add_paragraph(b, pstart, pend, headline);
+			if (st != NC_OK)
+				return st;
+			n++;
 			open = false;
 		}
 		if (l.next <= pos)
@@ -442,7 +467,5 @@ nc_find_paragraphs(NcBuilder *b, NcParaRange **out, uint32_t *nout)
 		if (nc_should_stop(b->env))
 			return NC_ECANCEL;
 	}
-	*out = arr;
-	*nout = n;
 	return NC_OK;
 }

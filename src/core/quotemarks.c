@@ -99,19 +99,25 @@ ends_in_s(const NcDoc *doc, uint32_t i)
 }
 
 void
-nc_classify_quotes(NcDoc *doc, uint32_t first, uint32_t end)
+nc_classify_quotes(NcDoc *doc, uint32_t first, uint32_t from, uint32_t end)
 {
 	int			open_singles = 0;
+	/* in a local: a store into a token could alias doc otherwise */
+	NcToken    *toks = doc->toks;
 
-	for (uint32_t i = first; i < end; i++)
+	for (uint32_t i = from;; i++)
 	{
-		NcToken    *t = &doc->toks[i];
+		NcToken    *t;
 		bool		left_open,
 					right_open;
 		NcTokenKind kind;
 
-		if (!NC_TK_IS_QUOTE(t->kind))
-			continue;
+		/* most tokens are none: a loop of its own over them */
+		for (t = &toks[i]; t < &toks[end] && !NC_TK_IS_QUOTE(t->kind); t++)
+			;
+		if (t == &toks[end])
+			break;
+		i = (uint32_t) (t - toks);
 
 		if (i == first || (t->flags & NC_TF_SPACE_BEFORE))
 			left_open = true;

@@ -100,6 +100,10 @@ glued_closer(const NcDoc *doc, uint32_t k)
 	return false;
 }
 
+/*
+ * Add the sentence of tokens [first, end), whose `sentence` fields the
+ * caller has set as it went over them.
+ */
 static NcStatus
 add_sentence(NcBuilder *b, uint32_t para, uint32_t first, uint32_t end)
 {
@@ -123,8 +127,6 @@ add_sentence(NcBuilder *b, uint32_t para, uint32_t first, uint32_t end)
 
 	/* toks in a local: a store into a token could alias doc otherwise */
 	toks = doc->toks;
-	for (uint32_t i = first; i < end; i++)
-		toks[i].sentence = idx;
 	for (uint32_t i = first; i < end; i++)
 	{
 		if (toks[i].kind == NC_TK_WORD || toks[i].kind == NC_TK_NUMBER)
@@ -168,44 +170,31 @@ typedef enum SbClass
 	SB_EXTEND					/* Extend and Format: SB5 treats them alike */
 } SbClass;
 
+/*
+ * The class of an ASCII byte, as a constant expression for the table
+ * below: one load where the tests would take a dozen branches.
+ */
+#define SB_ASCII(c) \
+	((c) >= 'a' && (c) <= 'z' ? SB_LOWER : \
+	 (c) >= 'A' && (c) <= 'Z' ? SB_UPPER : \
+	 (c) >= '0' && (c) <= '9' ? SB_NUMERIC : \
+	 /* line breaks: soft wraps (see above) */ \
+	 (c) == ' ' || (c) == '\t' || (c) == '\n' || (c) == '\v' || \
+	 (c) == '\f' || (c) == '\r' ? SB_SP : \
+	 (c) == '.' ? SB_ATERM : \
+	 (c) == '!' || (c) == '?' ? SB_STERM : \
+	 (c) == '"' || (c) == '\'' || (c) == '(' || (c) == ')' || \
+	 (c) == '[' || (c) == ']' || (c) == '{' || (c) == '}' ? SB_CLOSE : \
+	 (c) == ',' || (c) == '-' || (c) == ':' ? SB_SCONTINUE : \
+	 SB_OTHER)
+
+/* indexed by any byte; only ASCII is asked for */
+static const unsigned char sb_ascii_table[256] = {NC_BYTE_TABLE(SB_ASCII)};
+
 static inline SbClass
 sb_ascii_class(unsigned char c)
 {
-	if (c >= 'a' && c <= 'z')
-		return SB_LOWER;
-	if (c >= 'A' && c <= 'Z')
-		return SB_UPPER;
-	if (c >= '0' && c <= '9')
-		return SB_NUMERIC;
-	switch (c)
-	{
-		case ' ':
-		case '\t':
-		case '\n':				/* line breaks: soft wraps (see above) */
-		case '\v':
-		case '\f':
-		case '\r':
-			return SB_SP;
-		case '.':
-			return SB_ATERM;
-		case '!':
-		case '?':
-			return SB_STERM;
-		case '"':
-		case '\'':
-		case '(':
-		case ')':
-		case '[':
-		case ']':
-		case '{':
-		case '}':
-			return SB_CLOSE;
-		case ',':
-		case '-':
-		case ':':
-			return SB_SCONTINUE;
-	}
-	return SB_OTHER;
+	return (SbClass) sb_ascii_table[c];
 }
 
 /* Beyond ASCII, ICU's property lookup (a trie, not an iterator). */
@@ -390,18 +379,41 @@ sb_special8(const char *p)
  * terminator or part of a wider character), or len.  Plain ASCII is most of
  * the text and holds no boundary.
  */
+#ifdef __SSE2__
+/* the 16 bytes at p, the high bit set in those that sb_special_w marks */
+static inline __m128i
+sb_special16(const char *p)
+{
+	__m128i		v = _mm_loadu_si128((const __m128i *) p);
+	__m128i		t = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('.')),
+								 _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('!')),
+											  _mm_cmpeq_epi8(v, _mm_set1_epi8('?'))));
+
+	return _mm_or_si128(v, t);
+}
+#endif
+
 static inline uint32_t
 sb_skip_plain(const char *s, uint32_t i, uint32_t len)
 {
 #ifdef __SSE2__
-	/* sixteen bytes a step: the loop over plain text is most of the cost */
-	while (len - i >= 16)
+	/*
+	 * 32 bytes a step, then 16: the loop over plain text is most of the
+	 * cost, and one test answers for both halves
+	 */
+	while (len - i >= 32)
 	{
-		__m128i		v = _mm_loadu_si128((const __m128i *) (s + i));
-		__m128i		t = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('.')),
-									 _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('!')),
-												  _mm_cmpeq_epi8(v, _mm_set1_epi8('?'))));
-		unsigned	m = (unsigned) _mm_movemask_epi8(_mm_or_si128(v, t));
+		__m128i		a = sb_special16(s + i),
+					b = sb_special16(s + i + 16);
+
+		if (_mm_movemask_epi8(_mm_or_si128(a, b)) != 0)
+			return i + (uint32_t) __builtin_ctz((unsigned) _mm_movemask_epi8(a) |
+												(unsigned) _mm_movemask_epi8(b) << 16);
+		i += 32;
+	}
+	if (len - i >= 16)
+	{
+		unsigned	m = (unsigned) _mm_movemask_epi8(sb_special16(s + i));
 
 		if (m != 0)
 			return i + (uint32_t) __builtin_ctz(m);
@@ -505,16 +517,22 @@ nc_split_sentences(NcBuilder *b, uint32_t para, uint32_t first, uint32_t end)
 	int32_t		bound = 0;
 	NcStatus	st;
 	uint32_t	nbreaks = 0;
+	/* the tokens, not reallocated here, and the open sentence's index */
+	NcToken    *toks = doc->toks;
+	uint32_t	idx = doc->nsent;
 
 	while ((bound = nc_sentence_next(p, plen, (uint32_t) bound)) >= 0)
 	{
 		uint32_t	at = pstart + (uint32_t) bound;
 
-		/* first token at or after the boundary */
-		while (k < end && doc->toks[k].start < at)
-			k++;
+		/*
+		 * first token at or after the boundary; those passed are the open
+		 * sentence's, whether the boundary holds or not
+		 */
+		while (k < end && toks[k].start < at)
+			toks[k++].sentence = idx;
 		while (k < end && glued_closer(doc, k))
-			k++;
+			toks[k++].sentence = idx;
 		if (k >= end)
 			break;
 		if (k <= sent_first || !break_allowed(doc, k))
@@ -522,9 +540,12 @@ nc_split_sentences(NcBuilder *b, uint32_t para, uint32_t first, uint32_t end)
 		st = add_sentence(b, para, sent_first, k);
 		if (st != NC_OK)
 			return st;
+		idx++;
 		sent_first = k;
 		if ((++nbreaks & 1023) == 0 && nc_should_stop(b->env))
 			return NC_ECANCEL;
 	}
+	while (k < end)
+		toks[k++].sentence = idx;
 	return add_sentence(b, para, sent_first, end);
 }

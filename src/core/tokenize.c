@@ -96,35 +96,24 @@ count_cp(const Cursor *c, uint32_t from, uint32_t to)
  * 0x80 up, where the general path decides whether the word goes on in
  * another script.
  */
-#define AW_UPPER	0x01
-#define AW_LOWER	0x02
-#define AW_DIGIT	0x04
+#define AW_LOWER	0x01
+#define AW_DIGIT	0x02
+#define AW_UPPER	NC_TF_CAP	/* 0x04: the flag it gives a word it starts */
 #define AW_WORD		(AW_UPPER | AW_LOWER | AW_DIGIT)
 #define AW_EXT		0x08
 #define AW_HIGH		0x10
+#define AW_SPACE	0x20		/* a plain space, which a word takes along */
 
-#define AW_H16	AW_HIGH, AW_HIGH, AW_HIGH, AW_HIGH, AW_HIGH, AW_HIGH, AW_HIGH, AW_HIGH, \
-	AW_HIGH, AW_HIGH, AW_HIGH, AW_HIGH, AW_HIGH, AW_HIGH, AW_HIGH, AW_HIGH
+#define AW_OF(c) \
+	((c) >= 'A' && (c) <= 'Z' ? AW_UPPER : \
+	 (c) >= 'a' && (c) <= 'z' ? AW_LOWER : \
+	 (c) >= '0' && (c) <= '9' ? AW_DIGIT : \
+	 (c) == '\'' || (c) == '.' ? AW_EXT : \
+	 (c) == ' ' ? AW_SPACE : \
+	 (c) == 0xE2 ? AW_HIGH | AW_EXT :	/* leads ’ */ \
+	 (c) >= 0x80 ? AW_HIGH : 0)
 
-static const unsigned char ascii_word[256] = {
-	/* 0x00 - 0x2F: controls, space, punctuation; ' and . extend */
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, AW_EXT, 0, 0, 0, 0, 0, 0, AW_EXT, 0,
-	/* 0x30 - 0x3F: 0-9 : ; < = > ? */
-	4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 0, 0, 0, 0, 0, 0,
-	/* 0x40 - 0x5F: @ A-Z [ \ ] ^ _ */
-	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
-	/* 0x60 - 0x7F: ` a-z { | } ~ DEL */
-	0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
-	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0,
-	/* 0x80 - 0xFF: not ASCII; 0xE2 leads ’ */
-	AW_H16, AW_H16, AW_H16, AW_H16, AW_H16, AW_H16,
-	AW_HIGH, AW_HIGH, AW_HIGH | AW_EXT, AW_HIGH, AW_HIGH, AW_HIGH, AW_HIGH, AW_HIGH,
-	AW_HIGH, AW_HIGH, AW_HIGH, AW_HIGH, AW_HIGH, AW_HIGH, AW_HIGH, AW_HIGH,
-	AW_H16,
-};
+static const unsigned char ascii_word[256] = {NC_BYTE_TABLE(AW_OF)};
 
 /* Is byte i the start of an apostrophe-like character (' or ’)? */
 static inline uint32_t
@@ -179,6 +168,21 @@ after_comma(const Cursor *c, uint32_t start)
 	while (start > 0 && (c->s[start - 1] == ' ' || c->s[start - 1] == '\t'))
 		start--;
 	return start > 0 && c->s[start - 1] == ',';
+}
+
+/*
+ * Can the ASCII letters and digits word[0..len) (len > 1) be an
+ * abbreviation?  The lexicon's pre-filter of nc_lex_find_lower: no for
+ * most words, and then abbrev_class() would find nothing.  Not inline: in
+ * plain_words() the lexicon's fields would be loaded before its loop and
+ * take registers that the loop needs more.
+ */
+static __attribute__((noinline)) bool
+may_be_abbrev(const unsigned char *word, uint32_t len)
+{
+	/* letters and digits are lower-cased by setting 0x20 */
+	return nc_lex_may_hold(&nc_lex_abbreviations, word[0] | 0x20,
+						   word[1] | 0x20, word[len - 1] | 0x20, len);
 }
 
 /* Class of the abbreviation word[0..len) followed by a period, or NULL. */
@@ -340,6 +344,21 @@ scan_number(const Cursor *c, uint32_t i)
 	return i;
 }
 
+/* Fill in the token t (its sentence is set later). */
+static inline void
+store_token(NcToken *t, uint32_t start, uint32_t end, uint32_t cstart,
+			uint32_t cend, NcTokenKind kind, uint16_t flags, uint8_t mark)
+{
+	t->start = start;
+	t->end = end;
+	t->cstart = cstart;
+	t->cend = cend;
+	t->sentence = 0;
+	t->flags = flags;
+	t->kind = (uint8_t) kind;
+	t->mark = mark;
+}
+
 /*
  * Append a token for [o->pos, end), which holds ncp code points, and move
  * the position there.  The caller has made room (see nc_tokenize_range).
@@ -348,18 +367,10 @@ static inline void
 emit_n(Out *o, uint32_t end, uint32_t ncp, NcTokenKind kind, uint16_t flags,
 	   uint8_t mark)
 {
-	NcToken    *t = &o->toks[o->ntok++];
-
-	t->start = o->pos;
-	t->cstart = o->cpos;
+	store_token(&o->toks[o->ntok++], o->pos, end, o->cpos, o->cpos + ncp,
+				kind, flags, mark);
 	o->pos = end;
 	o->cpos += ncp;
-	t->end = end;
-	t->cend = o->cpos;
-	t->sentence = 0;
-	t->flags = flags;
-	t->kind = (uint8_t) kind;
-	t->mark = mark;
 }
 
 /* emit_n() for a token whose code points are still to be counted. */
@@ -403,13 +414,50 @@ case_flags(const Cursor *c, uint32_t start, uint32_t end)
 	return f;
 }
 
+#ifdef __SSE2__
+/*
+ * The run of ASCII letters and digits that the 16 bytes at p begin with, cut
+ * at avail bytes: its length (16 when it may go on), and in *lower and
+ * *digit the masks of its lower-case letters and its digits.  A loop per
+ * byte would leave the loop at a point no branch predictor can guess (a
+ * word's length); sixteen bytes are classified at once instead, so that
+ * most words take one step and one predictable branch.
+ */
+static inline unsigned
+run16(const unsigned char *p, uint32_t avail, unsigned *lower, unsigned *digit)
+{
+	__m128i		v = _mm_loadu_si128((const __m128i *) p);
+
+	/*
+	 * A byte is in [lo, lo + n) when, moved by 0x80 - lo (mod 256), it is
+	 * below -128 + n as a signed byte: one add and one compare a range.
+	 */
+	__m128i		lower_v = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char) (0x80 - 'a'))),
+										 _mm_set1_epi8(-128 + 26));
+	__m128i		letter_v = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)),
+													   _mm_set1_epi8((char) (0x80 - 'a'))),
+										  _mm_set1_epi8(-128 + 26));
+	__m128i		digit_v = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char) (0x80 - '0'))),
+										 _mm_set1_epi8(-128 + 10));
+	unsigned	word = (unsigned) _mm_movemask_epi8(_mm_or_si128(letter_v, digit_v));
+	unsigned	k = (unsigned) __builtin_ctz(~word | 0x10000);
+	unsigned	before;
+
+	*lower = (unsigned) _mm_movemask_epi8(lower_v);
+	*digit = (unsigned) _mm_movemask_epi8(digit_v);
+	if (k > avail)
+		k = avail;
+	before = (1u << k) - 1;
+	*lower &= before;
+	*digit &= before;
+	return k;
+}
+#endif
+
 /*
  * End of the run of ASCII letters and digits from i, adding to *seen the
  * AW_LOWER and AW_DIGIT bits of its bytes (the byte loop adds AW_UPPER too,
- * which the caller does not read).  A loop per byte would leave the loop at a point
- * no branch predictor can guess (a word's length); sixteen bytes are
- * classified at once instead, so that most words take one step and one
- * predictable branch.
+ * which the caller does not read).
  */
 static inline uint32_t
 ascii_run_end(const Cursor *c, uint32_t i, unsigned *seen)
@@ -420,32 +468,11 @@ ascii_run_end(const Cursor *c, uint32_t i, unsigned *seen)
 #ifdef __SSE2__
 	while (c->len - i >= 16)
 	{
-		__m128i		v = _mm_loadu_si128((const __m128i *) (s + i));
+		unsigned	lower,
+					digit,
+					k = run16(s + i, c->end - i, &lower, &digit);
 
-		/*
-		 * A byte is in [lo, lo + n) when, moved by 0x80 - lo (mod 256), it
-		 * is below -128 + n as a signed byte: one add and one compare a
-		 * range.
-		 */
-		__m128i		lower_v = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char) (0x80 - 'a'))),
-											 _mm_set1_epi8(-128 + 26));
-		__m128i		letter_v = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)),
-														   _mm_set1_epi8((char) (0x80 - 'a'))),
-											  _mm_set1_epi8(-128 + 26));
-		__m128i		digit_v = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char) (0x80 - '0'))),
-											 _mm_set1_epi8(-128 + 10));
-		unsigned	lower = (unsigned) _mm_movemask_epi8(lower_v);
-		unsigned	digit = (unsigned) _mm_movemask_epi8(digit_v);
-		unsigned	word = (unsigned) _mm_movemask_epi8(_mm_or_si128(letter_v, digit_v));
-		uint32_t	avail = c->end - i;
-		/* bytes that stop the run, the paragraph's end among them */
-		unsigned	stop = ~word |
-			(avail < 16 ? ~0u << avail : 0) | 0x10000;
-		unsigned	k = (unsigned) __builtin_ctz(stop);
-		unsigned	before = (1u << k) - 1;
-
-		*seen |= ((lower & before) != 0) * AW_LOWER |
-			((digit & before) != 0) * AW_DIGIT;
+		*seen |= (lower != 0) * AW_LOWER | (digit != 0) * AW_DIGIT;
 		i += k;
 		if (k < 16)
 			return i;
@@ -669,6 +696,113 @@ tok_room(NcBuilder *b, Out *o)
 	return true;
 }
 
+/*
+ * Cut the plain tokens from out->pos on: words of an ASCII letter and the
+ * ASCII letters and digits after it, neither extended by a period or an
+ * apostrophe nor going on beyond ASCII; the ASCII punctuation marks between
+ * them; and the plain space after each.  They are most tokens, and this
+ * loop keeps its few values in registers, which the general loop (its state
+ * shared with the scanners) does not: a pointer to the next token, and the
+ * position, with the code point offset a fixed distance behind it (every
+ * byte here is a code point).  It stops at anything else, which the general
+ * loop then cuts as word_tokens() and other_token() would have cut the same
+ * tokens: at a word of 16 bytes or more, at a run of periods or hyphens,
+ * when the room for tokens reserved is used up, and at `lim`: the
+ * paragraph's end, 16 bytes before the text's (16 are read at once) and
+ * where the interrupt flag is due (no token it cuts ends beyond check_at).
+ */
+static inline void
+plain_words(Out *out, const Cursor *c, uint16_t *gap, uint32_t cap,
+			uint32_t check_at)
+{
+#ifdef __SSE2__
+	const unsigned char *s = c->s;
+	uint32_t	pos = out->pos,
+				lim = c->end,
+				behind = out->pos - out->cpos;
+	NcToken    *t,
+			   *last;
+	uint16_t	g = *gap;
+
+	/* (no room, also while there is no array yet) */
+	if (c->len < 16 || check_at < 15 || out->ntok + 2 > cap)
+		return;
+	if (lim > c->len - 15)
+		lim = c->len - 15;
+	if (lim > check_at - 14)
+		lim = check_at - 14;
+	t = out->toks + out->ntok;
+	last = out->toks + (cap - 2);	/* room for two more from there */
+	while (pos < lim && t <= last)
+	{
+		unsigned	first = ascii_word[s[pos]],
+					lower,
+					digit,
+					next,
+					k;
+		uint32_t	run_end;
+		NcTokenKind kind = NC_TK_WORD;
+
+		if (first & (AW_UPPER | AW_LOWER))
+		{
+			k = run16(s + pos, c->end - pos, &lower, &digit);
+			if (k == 16)
+				break;
+			run_end = pos + k;
+			next = run_end < c->end ? ascii_word[s[run_end]] : 0;
+
+			/*
+			 * A period takes a word from scan_word() when the word is a
+			 * letter (an initial) or an abbreviation, which a word of 8
+			 * bytes or more never is; an apostrophe or what goes on
+			 * beyond ASCII always does.
+			 */
+			if ((next & (AW_EXT | AW_HIGH)) &&
+				(s[run_end] != '.' || k == 1 ||
+				 (k < 8 && may_be_abbrev(s + pos, k))))
+				break;
+			g |= (first & AW_UPPER) |
+				(digit ? NC_TF_DIGIT : 0) |
+				(lower ? 0 : NC_TF_ALLCAPS);
+		}
+		else
+		{
+			/* a punctuation mark, not one of a run (other_token) */
+			unsigned char ch = s[pos];
+
+			if (ch >= 0x80 || (nc_ascii_class[ch] != NC_CC_PUNCT &&
+							   nc_ascii_class[ch] != NC_CC_HYPHEN))
+				break;
+			run_end = pos + 1;
+			next = run_end < c->end ? s[run_end] : 0;
+			if (next == ch && (ch == '.' || ch == '-'))
+				break;
+			next = ascii_word[next];
+			kind = NC_TK_PUNCT;
+		}
+		/* a plain space: SPACE_AFTER for this token, SPACE_BEFORE the next */
+		if (next & AW_SPACE)
+		{
+			store_token(t++, pos, run_end, pos - behind, run_end - behind,
+						kind, g | NC_TF_SPACE_AFTER, NC_MARK_NONE);
+			pos = run_end + 1;
+			g = NC_TF_SPACE_BEFORE;
+		}
+		else
+		{
+			store_token(t++, pos, run_end, pos - behind, run_end - behind,
+						kind, g, NC_MARK_NONE);
+			pos = run_end;
+			g = 0;
+		}
+	}
+	out->ntok = (uint32_t) (t - out->toks);
+	out->pos = pos;
+	out->cpos = pos - behind;
+	*gap = g;
+#endif
+}
+
 /* Bytes of text between two looks at the interrupt flag. */
 #define CHECK_BYTES (1u << 18)
 
@@ -679,9 +813,8 @@ nc_tokenize_range(NcBuilder *b, uint32_t start, uint32_t end)
 	Cursor		c;
 	Out			o;
 	uint16_t	gap = NC_TF_SPACE_BEFORE;
-	bool		glued;			/* the last token ends where o.pos is */
 	uint32_t	check_at;		/* look at the interrupt flag beyond here */
-	bool		quotes = false;
+	uint32_t	first_quote = NC_NO_QUOTE;
 	NcStatus	st = NC_OK;
 
 	/* count the code points between the previous paragraph and this one */
@@ -693,43 +826,20 @@ nc_tokenize_range(NcBuilder *b, uint32_t start, uint32_t end)
 	o.pos = start;
 	o.cpos = b->cpos + count_cp(&c, b->pos, start);
 	c.end = end;
-	glued = o.ntok > 0 && o.toks[o.ntok - 1].end == start;
 	check_at = start + (CHECK_BYTES - b->since_check);
 
-	while (o.pos < end)
+	for (;;)
 	{
 		uint32_t	n,
 					cp,
-					tok_start = o.pos;
+					tok_start;
 		NcCharClass cc;
-		uint16_t	flags = gap;
-		unsigned	seen = ascii_word[s[o.pos]];
+		uint16_t	flags;
 
-		/*
-		 * Most tokens are ASCII words that neither a period nor an
-		 * apostrophe nor a character beyond ASCII follows: cut them here, in
-		 * one store (word_tokens() would find the same).
-		 */
-		if (seen & (AW_UPPER | AW_LOWER))
-		{
-			uint32_t	run_end = ascii_run_end(&c, tok_start + 1, &seen);
-
-			if (run_end < end && (ascii_word[s[run_end]] & (AW_EXT | AW_HIGH)))
-				goto general;
-			if (!tok_room(b, &o))
-			{
-				st = NC_ENOMEM;
-				break;
-			}
-			flags |= (s[tok_start] <= 'Z' ? NC_TF_CAP : 0) |
-				((seen & AW_DIGIT) ? NC_TF_DIGIT : 0) |
-				((seen & AW_LOWER) ? 0 : NC_TF_ALLCAPS);
-			emit_n(&o, run_end, run_end - tok_start, NC_TK_WORD, flags,
-				   NC_MARK_NONE);
-			gap = 0;
-			goto emitted;
-		}
-general:
+		plain_words(&o, &c, &gap, b->tokcap, check_at);
+		if (o.pos >= end)
+			break;
+		tok_start = o.pos;
 		if (s[o.pos] < 0x80)
 		{
 			cp = s[o.pos];
@@ -747,13 +857,14 @@ general:
 			if (cc == NC_CC_NEWLINE)
 				gap |= NC_TF_NEWLINE_BEFORE;
 			gap |= NC_TF_SPACE_BEFORE;
-			if (glued)
+			/* the last token ends here: the first white space after it */
+			if (o.ntok > 0 && o.toks[o.ntok - 1].end == o.pos)
 				o.toks[o.ntok - 1].flags |= NC_TF_SPACE_AFTER;
-			glued = false;
 			o.pos += n;
 			o.cpos++;
 			continue;
 		}
+		flags = gap;
 		gap = 0;
 
 		if (!tok_room(b, &o))
@@ -765,16 +876,15 @@ general:
 		/* words are most tokens: the one test that is mostly true first */
 		if ((1u << cc) & ((1u << NC_CC_LETTER) | (1u << NC_CC_EXTEND)))
 			word_tokens(&o, &c, n, flags);
-		else
-			quotes |= other_token(&o, &c, cp, n, cc, flags);
+		else if (other_token(&o, &c, cp, n, cc, flags) &&
+				 first_quote == NC_NO_QUOTE)
+			first_quote = o.ntok - 1;
 		/* every token holds at least one character: progress is certain */
 		if (o.pos <= tok_start)
 		{
 			st = NC_EINTERNAL;
 			break;
 		}
-emitted:
-		glued = true;
 		if (o.pos > check_at)
 		{
 			check_at = o.pos + CHECK_BYTES;
@@ -789,12 +899,12 @@ emitted:
 		{
 			o.toks[o.ntok - 1].flags |= NC_TF_SPACE_AFTER;
 			gap = NC_TF_SPACE_BEFORE;
-			glued = false;
 			o.pos++;
 			o.cpos++;
 		}
 	}
-	if (st == NC_OK && glued)
+	/* a token that the paragraph's end follows */
+	if (st == NC_OK && o.ntok > 0 && o.toks[o.ntok - 1].end == o.pos)
 		o.toks[o.ntok - 1].flags |= NC_TF_SPACE_AFTER;
 	b->doc->ntok = o.ntok;
 	/*
@@ -804,6 +914,6 @@ emitted:
 	b->since_check = CHECK_BYTES - (check_at - o.pos);
 	b->pos = o.pos;
 	b->cpos = o.cpos;
-	b->para_quotes = quotes;
+	b->para_quote = first_quote;
 	return st;
 }
