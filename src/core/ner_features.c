@@ -936,8 +936,10 @@ static_rows(const NerSent *S, uint32_t i, const int16_t **rows)
 }
 
 /*
- * sc[] += the rows.  Labels 0-7 of a row are one 16-byte load, widened to
- * two vectors of 32-bit sums (SSE2 is part of x86-64); label 8 on its own.
+ * sc[] += the rows.  Labels 0-7 of a row are one 16-byte load (SSE2 is
+ * part of x86-64); two rows at a time are interleaved and summed pairwise
+ * by multiply-add with ones, into two vectors of 32-bit sums, exactly;
+ * label 8 on its own.
  */
 static inline void
 add_rows(const int16_t *const *r, int nr, int32_t *sc)
@@ -946,18 +948,29 @@ add_rows(const int16_t *const *r, int nr, int32_t *sc)
 #error "add_rows assumes nine labels"
 #endif
 #ifdef __SSE2__
+	const __m128i ones = _mm_set1_epi16(1);
 	__m128i		lo = _mm_setzero_si128(),
 				hi = _mm_setzero_si128();
 	int32_t		s8 = 0;
 	int32_t		out[8];
+	int			k = 0;
 
-	for (int k = 0; k < nr; k++)
+	for (; k + 1 < nr; k += 2)
 	{
-		__m128i		v = _mm_loadu_si128((const __m128i *) r[k]);
+		__m128i		a = _mm_loadu_si128((const __m128i *) r[k]),
+					b = _mm_loadu_si128((const __m128i *) r[k + 1]);
 
-		/* sign-extend: each int16 into the high half, shifted down */
-		lo = _mm_add_epi32(lo, _mm_srai_epi32(_mm_unpacklo_epi16(v, v), 16));
-		hi = _mm_add_epi32(hi, _mm_srai_epi32(_mm_unpackhi_epi16(v, v), 16));
+		lo = _mm_add_epi32(lo, _mm_madd_epi16(_mm_unpacklo_epi16(a, b), ones));
+		hi = _mm_add_epi32(hi, _mm_madd_epi16(_mm_unpackhi_epi16(a, b), ones));
+		s8 += r[k][8] + r[k + 1][8];
+	}
+	if (k < nr)
+	{
+		__m128i		a = _mm_loadu_si128((const __m128i *) r[k]),
+					z = _mm_setzero_si128();
+
+		lo = _mm_add_epi32(lo, _mm_madd_epi16(_mm_unpacklo_epi16(a, z), ones));
+		hi = _mm_add_epi32(hi, _mm_madd_epi16(_mm_unpackhi_epi16(a, z), ones));
 		s8 += r[k][8];
 	}
 	_mm_storeu_si128((__m128i *) out, lo);
