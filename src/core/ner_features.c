@@ -830,7 +830,7 @@ static_rows(const NerSent *S, uint32_t i, const int16_t **rows)
 	int			mode = S->mode;
 	const uint64_t hb = NER_H_BOS,
 				he = NER_H_EOS;
-	int			nr = 0;
+	size_t		nr = 0;
 	int			shift = 64 - (int) m->wbits;
 	uint64_t	wm1,
 				wm2,
@@ -844,18 +844,29 @@ static_rows(const NerSent *S, uint32_t i, const int16_t **rows)
 				caps,
 				wb;
 
-/* a row, when the feature has one, prefetched (it may span two lines) */
-#define PUT(row) \
+/* a row, prefetched (it may span two lines) */
+#define ADD(row) \
 	do { \
 		const int16_t *r_ = (row); \
-		if (r_) \
-		{ \
-			__builtin_prefetch(r_); \
-			__builtin_prefetch(r_ + NER_NLAB - 1); \
-			rows[nr++] = r_; \
-		} \
+		__builtin_prefetch(r_); \
+		__builtin_prefetch(r_ + NER_NLAB - 1); \
+		rows[nr++] = r_; \
 	} while (0)
-#define HASHED(tid, a, b) PUT(nc_ner_weights(m, nc_ner_fh((tid), (a), (b)) >> shift))
+/* the row of a feature of the row table, if it has one */
+#define PUT(row) \
+	do { \
+		const int16_t *p_ = (row); \
+		if (p_) \
+			ADD(p_); \
+	} while (0)
+/* the row of a hashed feature, if its bucket has one (one test) */
+#define HASHED(tid, a, b) \
+	do { \
+		uint64_t	b_ = nc_ner_fh((tid), (a), (b)) >> shift; \
+		uint64_t	y_ = nc_ner_bucket_bits(m, b_); \
+		if (y_ >> 63) \
+			ADD(nc_ner_bucket_row(m, b_, y_)); \
+	} while (0)
 
 	if (!t->affix)
 		tok_affixes(S->doc, S->first + i, &S->toks[i], sent_ascii(S, i));
@@ -932,7 +943,8 @@ static_rows(const NerSent *S, uint32_t i, const int16_t **rows)
 	}
 #undef HASHED
 #undef PUT
-	return nr;
+#undef ADD
+	return (int) nr;
 }
 
 /*
