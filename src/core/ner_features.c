@@ -1179,12 +1179,16 @@ typedef struct BeamHyp
  * hypothesis is at most NER_BEAM_MARGIN plus the rows of one token (at most
  * 64 static and 4 dynamic ones, of int16) away from 0: under 2^22, so times
  * KEY_SCALE it fits an int32, and the low KEY_SHIFT bits number the
- * candidate.
+ * candidate: hypothesis h, label l is h << CAND_SHIFT | l, so that both
+ * come back by shift and mask.
  */
 #define KEY_SHIFT	7
 #define KEY_SCALE	(1 << KEY_SHIFT)
 #define KEY_NONE	INT32_MIN
-_Static_assert(NER_MAXBEAM * NER_NLAB <= KEY_SCALE, "candidate numbers fit a key");
+#define CAND_SHIFT	4
+_Static_assert(NER_NLAB <= (1 << CAND_SHIFT) &&
+			   ((NER_MAXBEAM - 1) << CAND_SHIFT) + NER_NLAB <= KEY_SCALE,
+			   "candidate numbers fit a key");
 
 /*
  * Bit l: label l may be proposed.  Entry 0: only O (a token not scored for
@@ -1305,8 +1309,8 @@ beam_select(int32_t *key, uint32_t nhyp, const BeamHyp *hyps, int64_t base,
 	for (uint32_t a = 0; a < nk && nnew < width; a++)
 	{
 		uint32_t	idx = (uint32_t) (KEY_SCALE - 1 - (list[a] & (KEY_SCALE - 1)));
-		uint32_t	h = idx / NER_NLAB,
-					l = idx % NER_NLAB;
+		uint32_t	h = idx >> CAND_SHIFT,
+					l = idx & ((1 << CAND_SHIFT) - 1);
 		uint32_t	state = l * (NER_START + 1) + hyps[h].pt;
 
 		if (seen[state >> 6] >> (state & 63) & 1)
@@ -1415,7 +1419,7 @@ tag_beam(const NerSent *S, uint8_t *labels, int32_t *scores)
 		/*
 		 * Every candidate (hypothesis h, label l) as one int32 key: its
 		 * score relative to the best hypothesis, times KEY_SCALE, plus
-		 * KEY_SCALE - 1 - (h * NER_NLAB + l).  Keys are distinct, and one key
+		 * KEY_SCALE - 1 - (h << CAND_SHIFT | l).  Keys are distinct, and one key
 		 * is above another exactly when its candidate ranks before the other
 		 * (higher score; on a tie, the earlier hypothesis, then label).
 		 * Labels that may not follow a hypothesis get KEY_NONE.
@@ -1424,7 +1428,7 @@ tag_beam(const NerSent *S, uint8_t *labels, int32_t *scores)
 		{
 			int			pt = hyps[h].pt;
 			int32_t		rel = (int32_t) (hyps[h].score - base);
-			int32_t		off = KEY_SCALE - 1 - (int32_t) (h * NER_NLAB);
+			int32_t		off = KEY_SCALE - 1 - (int32_t) (h << CAND_SHIFT);
 			int32_t		sc[NER_NLAB];
 
 			if (!t->upper && (pt == 0 || pt == NER_START))
