@@ -612,6 +612,7 @@ doc_case_alloc(NerDocCase *dc, uint32_t cap)
 		return false;
 	memset(dc->keys, 0, (size_t) cap * sizeof(uint64_t));
 	dc->mask = cap - 1;
+	dc->grow_at = cap / 4 * 3;
 	return true;
 }
 
@@ -639,6 +640,7 @@ nc_ner_doc_case_init(const NcEnv *env, NerDocCase *dc, uint32_t ntok)
 		!nc_reserve(env, (void **) &dc->wbits, &dc->wbitscap, cap, 1) ||
 		!nc_reserve(env, (void **) &dc->wgz, &dc->wgzcap, cap, sizeof(uint16_t)))
 		return false;
+	dc->room = cap;
 	dc->words[0] = 0;			/* id 0: no word */
 	dc->wbits[0] = 0;
 	dc->wgz[0] = 0;
@@ -662,6 +664,8 @@ doc_case_put(NerDocCase *dc, uint64_t wh, uint32_t id)
 /*
  * Room for one more word: its lists, and the table, grown at 3/4; false
  * when out of memory.  *grown: the table was rebuilt (its slots moved).
+ * dc->room and dc->grow_at make the common case (room for both) two
+ * tests.
  */
 static bool
 doc_case_room(NerDocCase *dc, bool *grown)
@@ -669,11 +673,17 @@ doc_case_room(NerDocCase *dc, bool *grown)
 	uint32_t	need = dc->nwords + 1;
 
 	*grown = false;
-	if (!nc_reserve(dc->env, (void **) &dc->words, &dc->wordcap, need, sizeof(uint64_t)) ||
-		!nc_reserve(dc->env, (void **) &dc->wbits, &dc->wbitscap, need, 1) ||
-		!nc_reserve(dc->env, (void **) &dc->wgz, &dc->wgzcap, need, sizeof(uint16_t)))
-		return false;
-	if ((uint64_t) (dc->count + 1) * 4 > (uint64_t) (dc->mask + 1) * 3)
+	if (need > dc->room)
+	{
+		if (!nc_reserve(dc->env, (void **) &dc->words, &dc->wordcap, need, sizeof(uint64_t)) ||
+			!nc_reserve(dc->env, (void **) &dc->wbits, &dc->wbitscap, need, 1) ||
+			!nc_reserve(dc->env, (void **) &dc->wgz, &dc->wgzcap, need, sizeof(uint16_t)))
+			return false;
+		dc->room = dc->wordcap < dc->wbitscap ? dc->wordcap : dc->wbitscap;
+		if (dc->wgzcap < dc->room)
+			dc->room = dc->wgzcap;
+	}
+	if (dc->count + 1 > dc->grow_at)
 	{
 		NerDocCase	old = *dc;
 
@@ -683,6 +693,7 @@ doc_case_room(NerDocCase *dc, bool *grown)
 			dc->keys = old.keys;
 			dc->ids = old.ids;
 			dc->mask = old.mask;
+			dc->grow_at = old.grow_at;
 			return false;
 		}
 		dc->count = 0;
@@ -747,6 +758,7 @@ nc_ner_doc_case_free(NerDocCase *dc)
 	nc_release(dc->env, dc->wgz, (size_t) dc->wgzcap * sizeof(uint16_t));
 	dc->wgz = NULL;
 	dc->wgzcap = 0;
+	dc->room = 0;
 	dc->wbits = NULL;
 	dc->keys = NULL;
 	dc->ids = NULL;

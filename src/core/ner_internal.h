@@ -183,11 +183,13 @@ typedef struct NerDocCase
 	uint32_t   *ids;			/* the word's index in words */
 	uint32_t	mask;
 	uint32_t	count;			/* keys held; the table grows at 3/4 */
+	uint32_t	grow_at;		/* ... of its slots: (mask + 1) / 4 * 3 */
 	uint64_t   *words;			/* keys in order of first sight; words[0] = 0 */
 	uint8_t    *wbits;			/* NER_D_* bits by id */
 	uint32_t	nwords;
 	uint32_t	wordcap;
 	uint32_t	wbitscap;
+	uint32_t	room;			/* least of the three lists' capacities */
 	/*
 	 * Gazetteer bits by id: a new word's slot is prefetched as it comes and
 	 * read NER_GAZ_AHEAD words later (the table is larger than the caches);
