@@ -1237,11 +1237,44 @@ static const uint16_t proposable[NER_START + 2] = {
 #undef AL
 
 /*
+ * The largest key of a token so far, kept as beam_keys makes them, so that
+ * beam_select need not read them all for it.
+ */
+typedef struct KeyMax
+{
+#ifdef __SSE2__
+	__m128i		v;				/* by lane: of labels 0 and 4, 1 and 5, ... */
+#endif
+	int32_t		s;				/* of label 8 (without SSE2, of all) */
+} KeyMax;
+
+#ifdef __SSE2__
+/* the larger of a and b by lane (SSE2 has no signed 32-bit max) */
+static inline __m128i
+max_epi32(__m128i a, __m128i b)
+{
+	__m128i		gt = _mm_cmpgt_epi32(a, b);
+
+	return _mm_or_si128(_mm_and_si128(gt, a), _mm_andnot_si128(gt, b));
+}
+#endif
+
+static inline void
+keymax_init(KeyMax *mx)
+{
+#ifdef __SSE2__
+	mx->v = _mm_set1_epi32(KEY_NONE);
+#endif
+	mx->s = KEY_NONE;
+}
+
+/*
  * out[l] = (rel + sc[l]) * KEY_SCALE + off - l for the labels that may be
- * proposed (proposable[which]), KEY_NONE for the others.
+ * proposed (proposable[which]), KEY_NONE for the others; *mx takes them in.
  */
 static inline __attribute__((always_inline)) void
-beam_keys(const int32_t *sc, int32_t rel, int32_t off, int which, int32_t *out)
+beam_keys(const int32_t *sc, int32_t rel, int32_t off, int which, int32_t *out,
+		  KeyMax *mx)
 {
 	uint32_t	ok = proposable[which];
 
@@ -1259,18 +1292,28 @@ beam_keys(const int32_t *sc, int32_t rel, int32_t off, int which, int32_t *out)
 				m0 = _mm_cmpeq_epi32(_mm_and_si128(okv, bit0), bit0),
 				m1 = _mm_cmpeq_epi32(_mm_and_si128(okv, bit1), bit1);
 
-	_mm_storeu_si128((__m128i *) out, _mm_or_si128(_mm_and_si128(m0, k0), _mm_andnot_si128(m0, none)));
-	_mm_storeu_si128((__m128i *) (out + 4), _mm_or_si128(_mm_and_si128(m1, k1), _mm_andnot_si128(m1, none)));
+	__m128i		s0 = _mm_or_si128(_mm_and_si128(m0, k0), _mm_andnot_si128(m0, none)),
+				s1 = _mm_or_si128(_mm_and_si128(m1, k1), _mm_andnot_si128(m1, none));
+
+	_mm_storeu_si128((__m128i *) out, s0);
+	_mm_storeu_si128((__m128i *) (out + 4), s1);
+	mx->v = max_epi32(mx->v, max_epi32(s0, s1));
 	out[8] = (ok >> 8 & 1) ? (rel + sc[8]) * KEY_SCALE + off - 8 : KEY_NONE;
+	if (out[8] > mx->s)
+		mx->s = out[8];
 #else
 	for (int l = 0; l < NER_NLAB; l++)
+	{
 		out[l] = (ok >> l & 1) ? (rel + sc[l]) * KEY_SCALE + off - l : KEY_NONE;
+		if (out[l] > mx->s)
+			mx->s = out[l];
+	}
 #endif
 }
 
 /*
  * The new hypotheses from the keys of nhyp hypotheses (key[] has room for
- * 3 more): candidates more than the margin behind the best are out; the
+ * 3 more), the largest of which *mx has: candidates more than the margin behind the best are out; the
  * rest are sorted, best first; the first of each state (label, previous
  * label) is its best, and the first width states become nh[], their
  * labels and parents t->bl, t->bp.  All are within the margin of the best,
@@ -1278,8 +1321,8 @@ beam_keys(const int32_t *sc, int32_t rel, int32_t off, int which, int32_t *out)
  * Returns how many.
  */
 static inline __attribute__((always_inline)) uint32_t
-beam_select(int32_t *key, uint32_t nhyp, const BeamHyp *hyps, int64_t base,
-			uint32_t width, NerTok *t, BeamHyp *nh)
+beam_select(int32_t *key, uint32_t nhyp, const KeyMax *mx, const BeamHyp *hyps,
+			int64_t base, uint32_t width, NerTok *t, BeamHyp *nh)
 {
 	uint32_t	nl = nhyp * NER_NLAB,
 				nk = 0,
@@ -1290,27 +1333,15 @@ beam_select(int32_t *key, uint32_t nhyp, const BeamHyp *hyps, int64_t base,
 	uint64_t	seen[2] = {0, 0};
 
 #ifdef __SSE2__
-	__m128i		mx = _mm_set1_epi32(KEY_NONE),
+	__m128i		v = mx->v,
 				fl;
 
 	key[nl] = key[nl + 1] = key[nl + 2] = KEY_NONE;
-	for (uint32_t a = 0; a < nl; a += 4)
-	{
-		__m128i		x = _mm_loadu_si128((const __m128i *) (key + a));
-		__m128i		gt = _mm_cmpgt_epi32(x, mx);
-
-		mx = _mm_or_si128(_mm_and_si128(gt, x), _mm_andnot_si128(gt, mx));
-	}
-	{
-		__m128i		y = _mm_shuffle_epi32(mx, _MM_SHUFFLE(1, 0, 3, 2));
-		__m128i		gt = _mm_cmpgt_epi32(y, mx);
-
-		mx = _mm_or_si128(_mm_and_si128(gt, y), _mm_andnot_si128(gt, mx));
-		y = _mm_shuffle_epi32(mx, _MM_SHUFFLE(2, 3, 0, 1));
-		gt = _mm_cmpgt_epi32(y, mx);
-		mx = _mm_or_si128(_mm_and_si128(gt, y), _mm_andnot_si128(gt, mx));
-		best = _mm_cvtsi128_si32(mx);
-	}
+	v = max_epi32(v, _mm_shuffle_epi32(v, _MM_SHUFFLE(1, 0, 3, 2)));
+	v = max_epi32(v, _mm_shuffle_epi32(v, _MM_SHUFFLE(2, 3, 0, 1)));
+	best = _mm_cvtsi128_si32(v);
+	if (mx->s > best)
+		best = mx->s;
 	floor = ((best >> KEY_SHIFT) - NER_BEAM_MARGIN) * KEY_SCALE;
 	fl = _mm_set1_epi32(floor - 1);
 	for (uint32_t a = 0; a < nl; a += 4)
@@ -1322,9 +1353,7 @@ beam_select(int32_t *key, uint32_t nhyp, const BeamHyp *hyps, int64_t base,
 			list[nk++] = key[a + (uint32_t) __builtin_ctz(bits)];
 	}
 #else
-	best = KEY_NONE;
-	for (uint32_t a = 0; a < nl; a++)
-		best = key[a] > best ? key[a] : best;
+	best = mx->s;
 	floor = ((best >> KEY_SHIFT) - NER_BEAM_MARGIN) * KEY_SCALE;
 	for (uint32_t a = 0; a < nl; a++)
 		if (key[a] >= floor)
@@ -1390,6 +1419,7 @@ tag_beam(const NerSent *S, uint8_t *labels, int32_t *scores)
 		NerTok	   *t = &toks[i];
 		int32_t		st[NER_NLAB];
 		int32_t		key[NER_MAXBEAM * NER_NLAB + 3];	/* + room for a vector */
+		KeyMax		mx;
 		int64_t		base = hyps[0].score;
 		bool		have_static = false;
 		uint32_t	nnew = 0;
@@ -1457,6 +1487,7 @@ tag_beam(const NerSent *S, uint8_t *labels, int32_t *scores)
 		 * (higher score; on a tie, the earlier hypothesis, then label).
 		 * Labels that may not follow a hypothesis get KEY_NONE.
 		 */
+		keymax_init(&mx);
 		for (uint32_t h = 0; h < nhyp; h++)
 		{
 			int			pt = hyps[h].pt;
@@ -1468,7 +1499,7 @@ tag_beam(const NerSent *S, uint8_t *labels, int32_t *scores)
 			{
 				/* not scored: it goes on with O */
 				memset(sc, 0, sizeof(sc));
-				beam_keys(sc, rel, off, 0, key + h * NER_NLAB);
+				beam_keys(sc, rel, off, 0, key + h * NER_NLAB, &mx);
 				continue;
 			}
 			if (!have_static)
@@ -1484,9 +1515,9 @@ tag_beam(const NerSent *S, uint8_t *labels, int32_t *scores)
 			}
 			memcpy(sc, st, sizeof(sc));
 			add_dynamic_rows(m, t, pt, hyps[h].pt2, &dyn[cur], sc);
-			beam_keys(sc, rel, off, pt + 1, key + h * NER_NLAB);
+			beam_keys(sc, rel, off, pt + 1, key + h * NER_NLAB, &mx);
 		}
-		nnew = beam_select(key, nhyp, hyps, base, width, t, nh);
+		nnew = beam_select(key, nhyp, &mx, hyps, base, width, t, nh);
 		memcpy(hyps, nh, nnew * sizeof(BeamHyp));
 		nhyp = nnew;
 		/* the next token's rows, early */
