@@ -592,14 +592,35 @@ caps_pass(const NerModel *m, NerTok *toks, uint32_t n, const uint16_t *tcase)
 	uint32_t	phr_next = 0,
 				run_next = 0;
 
-	for (uint32_t i = 0; i < n; i++)
+	/*
+	 * Eight case views at a time, bit k of caps for tcase[base + k]'s
+	 * upper bit (its sign after a shift, packed to bytes): three tokens in
+	 * four are not capitalised, and are passed over eight by eight.
+	 */
+	for (uint32_t base = 0; base < n; base += 8)
 	{
-		if (!(tcase[i] & 1))
-			continue;
-		if (i >= phr_next)
-			phr_next = phrase_at(m, toks, n, i);
-		if (i >= run_next)
-			run_next = run_at(toks, n, i);
+		unsigned	caps = 0;
+
+#ifdef __SSE2__
+		if (base + 8 <= n)
+		{
+			__m128i		v = _mm_slli_epi16(_mm_loadu_si128((const __m128i *) (tcase + base)), 15);
+
+			caps = (unsigned) _mm_movemask_epi8(_mm_packs_epi16(v, v)) & 0xFF;
+		}
+		else
+#endif
+			for (uint32_t k = 0; k < 8 && base + k < n; k++)
+				caps |= (unsigned) (tcase[base + k] & 1) << k;
+		for (; caps; caps &= caps - 1)
+		{
+			uint32_t	i = base + (uint32_t) __builtin_ctz(caps);
+
+			if (i >= phr_next)
+				phr_next = phrase_at(m, toks, n, i);
+			if (i >= run_next)
+				run_next = run_at(toks, n, i);
+		}
 	}
 }
 
@@ -612,6 +633,7 @@ doc_case_alloc(NerDocCase *dc, uint32_t cap)
 		return false;
 	memset(dc->keys, 0, (size_t) cap * sizeof(uint64_t));
 	dc->mask = cap - 1;
+	dc->grow_at = cap / 4 * 3;
 	return true;
 }
 
@@ -639,6 +661,7 @@ nc_ner_doc_case_init(const NcEnv *env, NerDocCase *dc, uint32_t ntok)
 		!nc_reserve(env, (void **) &dc->wbits, &dc->wbitscap, cap, 1) ||
 		!nc_reserve(env, (void **) &dc->wgz, &dc->wgzcap, cap, sizeof(uint16_t)))
 		return false;
+	dc->room = cap;
 	dc->words[0] = 0;			/* id 0: no word */
 	dc->wbits[0] = 0;
 	dc->wgz[0] = 0;
@@ -662,6 +685,8 @@ doc_case_put(NerDocCase *dc, uint64_t wh, uint32_t id)
 /*
  * Room for one more word: its lists, and the table, grown at 3/4; false
  * when out of memory.  *grown: the table was rebuilt (its slots moved).
+ * dc->room and dc->grow_at make the common case (room for both) two
+ * tests.
  */
 static bool
 doc_case_room(NerDocCase *dc, bool *grown)
@@ -669,11 +694,17 @@ doc_case_room(NerDocCase *dc, bool *grown)
 	uint32_t	need = dc->nwords + 1;
 
 	*grown = false;
-	if (!nc_reserve(dc->env, (void **) &dc->words, &dc->wordcap, need, sizeof(uint64_t)) ||
-		!nc_reserve(dc->env, (void **) &dc->wbits, &dc->wbitscap, need, 1) ||
-		!nc_reserve(dc->env, (void **) &dc->wgz, &dc->wgzcap, need, sizeof(uint16_t)))
-		return false;
-	if ((uint64_t) (dc->count + 1) * 4 > (uint64_t) (dc->mask + 1) * 3)
+	if (need > dc->room)
+	{
+		if (!nc_reserve(dc->env, (void **) &dc->words, &dc->wordcap, need, sizeof(uint64_t)) ||
+			!nc_reserve(dc->env, (void **) &dc->wbits, &dc->wbitscap, need, 1) ||
+			!nc_reserve(dc->env, (void **) &dc->wgz, &dc->wgzcap, need, sizeof(uint16_t)))
+			return false;
+		dc->room = dc->wordcap < dc->wbitscap ? dc->wordcap : dc->wbitscap;
+		if (dc->wgzcap < dc->room)
+			dc->room = dc->wgzcap;
+	}
+	if (dc->count + 1 > dc->grow_at)
 	{
 		NerDocCase	old = *dc;
 
@@ -683,6 +714,7 @@ doc_case_room(NerDocCase *dc, bool *grown)
 			dc->keys = old.keys;
 			dc->ids = old.ids;
 			dc->mask = old.mask;
+			dc->grow_at = old.grow_at;
 			return false;
 		}
 		dc->count = 0;
@@ -747,6 +779,7 @@ nc_ner_doc_case_free(NerDocCase *dc)
 	nc_release(dc->env, dc->wgz, (size_t) dc->wgzcap * sizeof(uint16_t));
 	dc->wgz = NULL;
 	dc->wgzcap = 0;
+	dc->room = 0;
 	dc->wbits = NULL;
 	dc->keys = NULL;
 	dc->ids = NULL;
@@ -830,7 +863,7 @@ static_rows(const NerSent *S, uint32_t i, const int16_t **rows)
 	int			mode = S->mode;
 	const uint64_t hb = NER_H_BOS,
 				he = NER_H_EOS;
-	int			nr = 0;
+	size_t		nr = 0;
 	int			shift = 64 - (int) m->wbits;
 	uint64_t	wm1,
 				wm2,
@@ -844,18 +877,29 @@ static_rows(const NerSent *S, uint32_t i, const int16_t **rows)
 				caps,
 				wb;
 
-/* a row, when the feature has one, prefetched (it may span two lines) */
-#define PUT(row) \
+/* a row, prefetched (it may span two lines) */
+#define ADD(row) \
 	do { \
 		const int16_t *r_ = (row); \
-		if (r_) \
-		{ \
-			__builtin_prefetch(r_); \
-			__builtin_prefetch(r_ + NER_NLAB - 1); \
-			rows[nr++] = r_; \
-		} \
+		__builtin_prefetch(r_); \
+		__builtin_prefetch(r_ + NER_NLAB - 1); \
+		rows[nr++] = r_; \
 	} while (0)
-#define HASHED(tid, a, b) PUT(nc_ner_weights(m, nc_ner_fh((tid), (a), (b)) >> shift))
+/* the row of a feature of the row table, if it has one */
+#define PUT(row) \
+	do { \
+		const int16_t *p_ = (row); \
+		if (p_) \
+			ADD(p_); \
+	} while (0)
+/* the row of a hashed feature, if its bucket has one (one test) */
+#define HASHED(tid, a, b) \
+	do { \
+		uint64_t	b_ = nc_ner_fh((tid), (a), (b)) >> shift; \
+		uint64_t	y_ = nc_ner_bucket_bits(m, b_); \
+		if (y_ >> 63) \
+			ADD(nc_ner_bucket_row(m, b_, y_)); \
+	} while (0)
 
 	if (!t->affix)
 		tok_affixes(S->doc, S->first + i, &S->toks[i], sent_ascii(S, i));
@@ -932,12 +976,15 @@ static_rows(const NerSent *S, uint32_t i, const int16_t **rows)
 	}
 #undef HASHED
 #undef PUT
-	return nr;
+#undef ADD
+	return (int) nr;
 }
 
 /*
- * sc[] += the rows.  Labels 0-7 of a row are one 16-byte load, widened to
- * two vectors of 32-bit sums (SSE2 is part of x86-64); label 8 on its own.
+ * sc[] += the rows.  Labels 0-7 of a row are one 16-byte load (SSE2 is
+ * part of x86-64); two rows at a time are interleaved and summed pairwise
+ * by multiply-add with ones, into two vectors of 32-bit sums, exactly;
+ * label 8 on its own.
  */
 static inline void
 add_rows(const int16_t *const *r, int nr, int32_t *sc)
@@ -946,18 +993,29 @@ add_rows(const int16_t *const *r, int nr, int32_t *sc)
 #error "add_rows assumes nine labels"
 #endif
 #ifdef __SSE2__
+	const __m128i ones = _mm_set1_epi16(1);
 	__m128i		lo = _mm_setzero_si128(),
 				hi = _mm_setzero_si128();
 	int32_t		s8 = 0;
 	int32_t		out[8];
+	int			k = 0;
 
-	for (int k = 0; k < nr; k++)
+	for (; k + 1 < nr; k += 2)
 	{
-		__m128i		v = _mm_loadu_si128((const __m128i *) r[k]);
+		__m128i		a = _mm_loadu_si128((const __m128i *) r[k]),
+					b = _mm_loadu_si128((const __m128i *) r[k + 1]);
 
-		/* sign-extend: each int16 into the high half, shifted down */
-		lo = _mm_add_epi32(lo, _mm_srai_epi32(_mm_unpacklo_epi16(v, v), 16));
-		hi = _mm_add_epi32(hi, _mm_srai_epi32(_mm_unpackhi_epi16(v, v), 16));
+		lo = _mm_add_epi32(lo, _mm_madd_epi16(_mm_unpacklo_epi16(a, b), ones));
+		hi = _mm_add_epi32(hi, _mm_madd_epi16(_mm_unpackhi_epi16(a, b), ones));
+		s8 += r[k][8] + r[k + 1][8];
+	}
+	if (k < nr)
+	{
+		__m128i		a = _mm_loadu_si128((const __m128i *) r[k]),
+					z = _mm_setzero_si128();
+
+		lo = _mm_add_epi32(lo, _mm_madd_epi16(_mm_unpacklo_epi16(a, z), ones));
+		hi = _mm_add_epi32(hi, _mm_madd_epi16(_mm_unpackhi_epi16(a, z), ones));
 		s8 += r[k][8];
 	}
 	_mm_storeu_si128((__m128i *) out, lo);
@@ -1154,12 +1212,16 @@ typedef struct BeamHyp
  * hypothesis is at most NER_BEAM_MARGIN plus the rows of one token (at most
  * 64 static and 4 dynamic ones, of int16) away from 0: under 2^22, so times
  * KEY_SCALE it fits an int32, and the low KEY_SHIFT bits number the
- * candidate.
+ * candidate: hypothesis h, label l is h << CAND_SHIFT | l, so that both
+ * come back by shift and mask.
  */
 #define KEY_SHIFT	7
 #define KEY_SCALE	(1 << KEY_SHIFT)
 #define KEY_NONE	INT32_MIN
-_Static_assert(NER_MAXBEAM * NER_NLAB <= KEY_SCALE, "candidate numbers fit a key");
+#define CAND_SHIFT	4
+_Static_assert(NER_NLAB <= (1 << CAND_SHIFT) &&
+			   ((NER_MAXBEAM - 1) << CAND_SHIFT) + NER_NLAB <= KEY_SCALE,
+			   "candidate numbers fit a key");
 
 /*
  * Bit l: label l may be proposed.  Entry 0: only O (a token not scored for
@@ -1175,11 +1237,44 @@ static const uint16_t proposable[NER_START + 2] = {
 #undef AL
 
 /*
+ * The largest key of a token so far, kept as beam_keys makes them, so that
+ * beam_select need not read them all for it.
+ */
+typedef struct KeyMax
+{
+#ifdef __SSE2__
+	__m128i		v;				/* by lane: of labels 0 and 4, 1 and 5, ... */
+#endif
+	int32_t		s;				/* of label 8 (without SSE2, of all) */
+} KeyMax;
+
+#ifdef __SSE2__
+/* the larger of a and b by lane (SSE2 has no signed 32-bit max) */
+static inline __m128i
+max_epi32(__m128i a, __m128i b)
+{
+	__m128i		gt = _mm_cmpgt_epi32(a, b);
+
+	return _mm_or_si128(_mm_and_si128(gt, a), _mm_andnot_si128(gt, b));
+}
+#endif
+
+static inline void
+keymax_init(KeyMax *mx)
+{
+#ifdef __SSE2__
+	mx->v = _mm_set1_epi32(KEY_NONE);
+#endif
+	mx->s = KEY_NONE;
+}
+
+/*
  * out[l] = (rel + sc[l]) * KEY_SCALE + off - l for the labels that may be
- * proposed (proposable[which]), KEY_NONE for the others.
+ * proposed (proposable[which]), KEY_NONE for the others; *mx takes them in.
  */
 static inline __attribute__((always_inline)) void
-beam_keys(const int32_t *sc, int32_t rel, int32_t off, int which, int32_t *out)
+beam_keys(const int32_t *sc, int32_t rel, int32_t off, int which, int32_t *out,
+		  KeyMax *mx)
 {
 	uint32_t	ok = proposable[which];
 
@@ -1197,18 +1292,28 @@ beam_keys(const int32_t *sc, int32_t rel, int32_t off, int which, int32_t *out)
 				m0 = _mm_cmpeq_epi32(_mm_and_si128(okv, bit0), bit0),
 				m1 = _mm_cmpeq_epi32(_mm_and_si128(okv, bit1), bit1);
 
-	_mm_storeu_si128((__m128i *) out, _mm_or_si128(_mm_and_si128(m0, k0), _mm_andnot_si128(m0, none)));
-	_mm_storeu_si128((__m128i *) (out + 4), _mm_or_si128(_mm_and_si128(m1, k1), _mm_andnot_si128(m1, none)));
+	__m128i		s0 = _mm_or_si128(_mm_and_si128(m0, k0), _mm_andnot_si128(m0, none)),
+				s1 = _mm_or_si128(_mm_and_si128(m1, k1), _mm_andnot_si128(m1, none));
+
+	_mm_storeu_si128((__m128i *) out, s0);
+	_mm_storeu_si128((__m128i *) (out + 4), s1);
+	mx->v = max_epi32(mx->v, max_epi32(s0, s1));
 	out[8] = (ok >> 8 & 1) ? (rel + sc[8]) * KEY_SCALE + off - 8 : KEY_NONE;
+	if (out[8] > mx->s)
+		mx->s = out[8];
 #else
 	for (int l = 0; l < NER_NLAB; l++)
+	{
 		out[l] = (ok >> l & 1) ? (rel + sc[l]) * KEY_SCALE + off - l : KEY_NONE;
+		if (out[l] > mx->s)
+			mx->s = out[l];
+	}
 #endif
 }
 
 /*
  * The new hypotheses from the keys of nhyp hypotheses (key[] has room for
- * 3 more): candidates more than the margin behind the best are out; the
+ * 3 more), the largest of which *mx has: candidates more than the margin behind the best are out; the
  * rest are sorted, best first; the first of each state (label, previous
  * label) is its best, and the first width states become nh[], their
  * labels and parents t->bl, t->bp.  All are within the margin of the best,
@@ -1216,8 +1321,8 @@ beam_keys(const int32_t *sc, int32_t rel, int32_t off, int which, int32_t *out)
  * Returns how many.
  */
 static inline __attribute__((always_inline)) uint32_t
-beam_select(int32_t *key, uint32_t nhyp, const BeamHyp *hyps, int64_t base,
-			uint32_t width, NerTok *t, BeamHyp *nh)
+beam_select(int32_t *key, uint32_t nhyp, const KeyMax *mx, const BeamHyp *hyps,
+			int64_t base, uint32_t width, NerTok *t, BeamHyp *nh)
 {
 	uint32_t	nl = nhyp * NER_NLAB,
 				nk = 0,
@@ -1228,27 +1333,15 @@ beam_select(int32_t *key, uint32_t nhyp, const BeamHyp *hyps, int64_t base,
 	uint64_t	seen[2] = {0, 0};
 
 #ifdef __SSE2__
-	__m128i		mx = _mm_set1_epi32(KEY_NONE),
+	__m128i		v = mx->v,
 				fl;
 
 	key[nl] = key[nl + 1] = key[nl + 2] = KEY_NONE;
-	for (uint32_t a = 0; a < nl; a += 4)
-	{
-		__m128i		x = _mm_loadu_si128((const __m128i *) (key + a));
-		__m128i		gt = _mm_cmpgt_epi32(x, mx);
-
-		mx = _mm_or_si128(_mm_and_si128(gt, x), _mm_andnot_si128(gt, mx));
-	}
-	{
-		__m128i		y = _mm_shuffle_epi32(mx, _MM_SHUFFLE(1, 0, 3, 2));
-		__m128i		gt = _mm_cmpgt_epi32(y, mx);
-
-		mx = _mm_or_si128(_mm_and_si128(gt, y), _mm_andnot_si128(gt, mx));
-		y = _mm_shuffle_epi32(mx, _MM_SHUFFLE(2, 3, 0, 1));
-		gt = _mm_cmpgt_epi32(y, mx);
-		mx = _mm_or_si128(_mm_and_si128(gt, y), _mm_andnot_si128(gt, mx));
-		best = _mm_cvtsi128_si32(mx);
-	}
+	v = max_epi32(v, _mm_shuffle_epi32(v, _MM_SHUFFLE(1, 0, 3, 2)));
+	v = max_epi32(v, _mm_shuffle_epi32(v, _MM_SHUFFLE(2, 3, 0, 1)));
+	best = _mm_cvtsi128_si32(v);
+	if (mx->s > best)
+		best = mx->s;
 	floor = ((best >> KEY_SHIFT) - NER_BEAM_MARGIN) * KEY_SCALE;
 	fl = _mm_set1_epi32(floor - 1);
 	for (uint32_t a = 0; a < nl; a += 4)
@@ -1260,9 +1353,7 @@ beam_select(int32_t *key, uint32_t nhyp, const BeamHyp *hyps, int64_t base,
 			list[nk++] = key[a + (uint32_t) __builtin_ctz(bits)];
 	}
 #else
-	best = KEY_NONE;
-	for (uint32_t a = 0; a < nl; a++)
-		best = key[a] > best ? key[a] : best;
+	best = mx->s;
 	floor = ((best >> KEY_SHIFT) - NER_BEAM_MARGIN) * KEY_SCALE;
 	for (uint32_t a = 0; a < nl; a++)
 		if (key[a] >= floor)
@@ -1280,8 +1371,8 @@ beam_select(int32_t *key, uint32_t nhyp, const BeamHyp *hyps, int64_t base,
 	for (uint32_t a = 0; a < nk && nnew < width; a++)
 	{
 		uint32_t	idx = (uint32_t) (KEY_SCALE - 1 - (list[a] & (KEY_SCALE - 1)));
-		uint32_t	h = idx / NER_NLAB,
-					l = idx % NER_NLAB;
+		uint32_t	h = idx >> CAND_SHIFT,
+					l = idx & ((1 << CAND_SHIFT) - 1);
 		uint32_t	state = l * (NER_START + 1) + hyps[h].pt;
 
 		if (seen[state >> 6] >> (state & 63) & 1)
@@ -1328,6 +1419,7 @@ tag_beam(const NerSent *S, uint8_t *labels, int32_t *scores)
 		NerTok	   *t = &toks[i];
 		int32_t		st[NER_NLAB];
 		int32_t		key[NER_MAXBEAM * NER_NLAB + 3];	/* + room for a vector */
+		KeyMax		mx;
 		int64_t		base = hyps[0].score;
 		bool		have_static = false;
 		uint32_t	nnew = 0;
@@ -1390,23 +1482,24 @@ tag_beam(const NerSent *S, uint8_t *labels, int32_t *scores)
 		/*
 		 * Every candidate (hypothesis h, label l) as one int32 key: its
 		 * score relative to the best hypothesis, times KEY_SCALE, plus
-		 * KEY_SCALE - 1 - (h * NER_NLAB + l).  Keys are distinct, and one key
+		 * KEY_SCALE - 1 - (h << CAND_SHIFT | l).  Keys are distinct, and one key
 		 * is above another exactly when its candidate ranks before the other
 		 * (higher score; on a tie, the earlier hypothesis, then label).
 		 * Labels that may not follow a hypothesis get KEY_NONE.
 		 */
+		keymax_init(&mx);
 		for (uint32_t h = 0; h < nhyp; h++)
 		{
 			int			pt = hyps[h].pt;
 			int32_t		rel = (int32_t) (hyps[h].score - base);
-			int32_t		off = KEY_SCALE - 1 - (int32_t) (h * NER_NLAB);
+			int32_t		off = KEY_SCALE - 1 - (int32_t) (h << CAND_SHIFT);
 			int32_t		sc[NER_NLAB];
 
 			if (!t->upper && (pt == 0 || pt == NER_START))
 			{
 				/* not scored: it goes on with O */
 				memset(sc, 0, sizeof(sc));
-				beam_keys(sc, rel, off, 0, key + h * NER_NLAB);
+				beam_keys(sc, rel, off, 0, key + h * NER_NLAB, &mx);
 				continue;
 			}
 			if (!have_static)
@@ -1422,9 +1515,9 @@ tag_beam(const NerSent *S, uint8_t *labels, int32_t *scores)
 			}
 			memcpy(sc, st, sizeof(sc));
 			add_dynamic_rows(m, t, pt, hyps[h].pt2, &dyn[cur], sc);
-			beam_keys(sc, rel, off, pt + 1, key + h * NER_NLAB);
+			beam_keys(sc, rel, off, pt + 1, key + h * NER_NLAB, &mx);
 		}
-		nnew = beam_select(key, nhyp, hyps, base, width, t, nh);
+		nnew = beam_select(key, nhyp, &mx, hyps, base, width, t, nh);
 		memcpy(hyps, nh, nnew * sizeof(BeamHyp));
 		nhyp = nnew;
 		/* the next token's rows, early */

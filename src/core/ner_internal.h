@@ -108,19 +108,33 @@ typedef struct NerModel
 #define NER_HOT
 #endif
 
+/*
+ * The bitmap word of bucket b shifted left so that the bucket's bit is its
+ * top one, with the bits before it below: the bucket has weights when the
+ * top bit is set, and then its rank among the word's is the count of the
+ * others (no mask to build).
+ */
+static inline uint64_t
+nc_ner_bucket_bits(const NerModel *m, uint64_t b)
+{
+	return m->bitmap[b >> 6] << (~b & 63);
+}
+
+/* Weights of bucket b, whose nc_ner_bucket_bits y has the top bit set. */
+static inline const int16_t *
+nc_ner_bucket_row(const NerModel *m, uint64_t b, uint64_t y)
+{
+	return m->weights + ((size_t) m->rank[b >> 6] +
+						 (size_t) __builtin_popcountll(y) - 1) * NER_NLAB;
+}
+
 /* Weights of bucket b, or NULL when the bucket has none. */
 static inline const int16_t *
 nc_ner_weights(const NerModel *m, uint64_t b)
 {
-	uint64_t	w = m->bitmap[b >> 6];
-	uint64_t	bit = (uint64_t) 1 << (b & 63);
+	uint64_t	y = nc_ner_bucket_bits(m, b);
 
-	uint64_t	x;
-
-	if (!(w & bit))
-		return NULL;
-	x = (uint64_t) __builtin_popcountll(w & (bit - 1));
-	return m->weights + (size_t) (m->rank[b >> 6] + (uint32_t) x) * NER_NLAB;
+	return (y >> 63) ? nc_ner_bucket_row(m, b, y) : NULL;
 }
 
 /* What the tagger knows of one token. */
@@ -169,11 +183,13 @@ typedef struct NerDocCase
 	uint32_t   *ids;			/* the word's index in words */
 	uint32_t	mask;
 	uint32_t	count;			/* keys held; the table grows at 3/4 */
+	uint32_t	grow_at;		/* ... of its slots: (mask + 1) / 4 * 3 */
 	uint64_t   *words;			/* keys in order of first sight; words[0] = 0 */
 	uint8_t    *wbits;			/* NER_D_* bits by id */
 	uint32_t	nwords;
 	uint32_t	wordcap;
 	uint32_t	wbitscap;
+	uint32_t	room;			/* least of the three lists' capacities */
 	/*
 	 * Gazetteer bits by id: a new word's slot is prefetched as it comes and
 	 * read NER_GAZ_AHEAD words later (the table is larger than the caches);
