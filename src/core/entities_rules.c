@@ -864,15 +864,11 @@ cap_run_end(const EntCtx *cx, const uint8_t *covered, uint32_t i, uint32_t send)
  * preposition).
  */
 static NcStatus
-untagged_people(EntCtx *cx)
+untagged_people(EntCtx *cx, uint8_t *covered)
 {
 	const NcDoc *doc = cx->doc;
-	uint8_t    *covered;
 	uint32_t	nspan0 = cx->nspan;
 
-	covered = covered_tokens(cx);
-	if (!covered)
-		return NC_ENOMEM;
 	for (uint32_t c = 0, i; (i = cx->caps[c]) < doc->ntok; c++)
 	{
 		uint32_t	sfirst,
@@ -975,7 +971,7 @@ acronym_word(const EntCtx *cx, uint32_t i)
  * with a given name are left alone.
  */
 static NcStatus
-org_cues(EntCtx *cx)
+org_cues(EntCtx *cx, uint8_t *covered)
 {
 	const NcDoc *doc = cx->doc;
 
@@ -1034,11 +1030,8 @@ org_cues(EntCtx *cx)
 
 	/* the same cues before untagged capitalised words: "firm NTL" */
 	{
-		uint8_t    *covered = covered_tokens(cx);
 		uint32_t	nspan0 = cx->nspan;
 
-		if (!covered)
-			return NC_ENOMEM;
 		for (uint32_t c = caps_from(cx, 0, 1), i; (i = cx->caps[c]) < doc->ntok; c++)
 		{
 			uint32_t	sfirst,
@@ -1179,11 +1172,10 @@ person_alias(const EntCtx *cx, const EntSpan *sp)
 }
 
 static NcStatus
-consistency(EntCtx *cx)
+consistency(EntCtx *cx, uint8_t *covered)
 {
 	const NcDoc *doc = cx->doc;
 	NcKeyMap	map;
-	uint8_t    *covered;
 	uint8_t    *lead;			/* per word id: a key's string starts with it */
 	uint32_t	nspan0 = cx->nspan;
 	uint32_t	nkeys = cx->nspan;
@@ -1203,11 +1195,9 @@ consistency(EntCtx *cx)
 	}
 	if (!nc_keymap_init(cx->env, &map, sizeof(KeyStat), nkeys))
 		return NC_ENOMEM;
-	covered = nc_ent_scratch(cx);
 	lead = nc_alloc(cx->env, cx->nwords);
-	if (!covered || !lead)
+	if (!lead)
 		return NC_ENOMEM;
-	memset(covered, 0, doc->ntok);
 	memset(lead, 0, cx->nwords);
 
 	for (uint32_t i = 0; i < cx->nspan; i++)
@@ -1221,7 +1211,6 @@ consistency(EntCtx *cx)
 			s->first_type = sp->type;
 		s->votes[sp->type] += sp->cue ? 1000 : 1;	/* a cue outweighs the tagger */
 		lead[cx->wid[sp->first]] = 1;
-		mark_span(covered, sp->first, sp->end);
 		if (person_alias(cx, sp))
 		{
 			KeyStat    *a = nc_keymap_add(&map, nc_ent_span_key(cx, sp->end - 1, sp->end), &added);
@@ -1528,10 +1517,9 @@ acronym_letters(const NcDoc *doc, uint32_t i, char *out)
  * Service" ... "SPS") become mentions of its type.
  */
 static NcStatus
-acronyms(EntCtx *cx)
+acronyms(EntCtx *cx, uint8_t *covered)
 {
 	const NcDoc *doc = cx->doc;
-	uint8_t    *covered;
 	uint32_t	nspan0 = cx->nspan;
 	uint32_t	longs[64];
 	uint32_t	nlong = 0;
@@ -1543,9 +1531,6 @@ acronyms(EntCtx *cx)
 			longs[nlong++] = k;
 	if (nlong == 0)
 		return NC_OK;
-	covered = covered_tokens(cx);
-	if (!covered)
-		return NC_ENOMEM;
 	for (uint32_t c = 0, i; (i = cx->caps[c]) < doc->ntok; c++)
 	{
 		char		a[6];
@@ -1912,15 +1897,11 @@ is_compass(const NcDoc *doc, uint32_t i)
  * words the gazetteers know otherwise are left alone.
  */
 static NcStatus
-demonyms(EntCtx *cx)
+demonyms(EntCtx *cx, uint8_t *covered)
 {
 	const NcDoc *doc = cx->doc;
-	uint8_t    *covered;
 	uint32_t	nspan0 = cx->nspan;
 
-	covered = covered_tokens(cx);
-	if (!covered)
-		return NC_ENOMEM;
 	for (uint32_t c = 0, i; (i = cx->caps[c]) < doc->ntok; c++)
 	{
 		uint32_t	s = i;
@@ -1949,6 +1930,7 @@ demonyms(EntCtx *cx)
 			continue;
 		if (nc_ent_add_span(cx, s, i + 1, NC_ET_MISC) != NC_OK)
 			return NC_ENOMEM;
+		covered[s] = 1;			/* (the compass word, for the passes after) */
 		covered[i] = 1;
 	}
 	if (cx->nspan != nspan0)
@@ -2239,7 +2221,7 @@ merge_adjacent(EntCtx *cx)
  * lower-case word at its end ("the Security Council on Friday").
  */
 static void
-trim_articles_and_days(EntCtx *cx)
+trim_articles_and_days(EntCtx *cx, uint8_t *covered)
 {
 	const NcDoc *doc = cx->doc;
 
@@ -2253,11 +2235,14 @@ trim_articles_and_days(EntCtx *cx)
 			(nc_tok_eq(doc, sp->first, "a") || nc_tok_eq(doc, sp->first, "an")) &&
 			doc->toks[sp->first + 1].kind == NC_TK_WORD &&
 			(doc->toks[sp->first + 1].flags & NC_TF_SPACE_BEFORE))	/* not "A-League" */
-			sp->first++;
+			covered[sp->first++] = 0;
 		if (sp->end - sp->first > 2 && cue_word(cx, sp->end - 1, 'd') &&
 			doc->toks[sp->end - 2].kind == NC_TK_WORD &&
 			!(doc->toks[sp->end - 2].flags & NC_TF_CAP))
-			sp->end -= 2;
+		{
+			covered[--sp->end] = 0;
+			covered[--sp->end] = 0;
+		}
 	}
 }
 
@@ -2310,24 +2295,29 @@ nc_ent_rules(EntCtx *cx)
 	hyphen_joins(cx);
 	person_extents(cx);
 	gazetteer_types(cx);
-	if ((st = demonyms(cx)) != NC_OK)
-		return st;
-	if ((st = acronyms(cx)) != NC_OK)
-		return st;
-	if ((st = org_cues(cx)) != NC_OK)
-		return st;
-	org_lists(cx);
-	person_cues(cx);
-	if ((st = untagged_people(cx)) != NC_OK)
-		return st;
-	if ((st = consistency(cx)) != NC_OK)
-		return st;
-	trim_articles_and_days(cx);
-	merge_adjacent(cx);
 
+	/*
+	 * From here on the spans do not overlap and none is dropped or shrunk
+	 * but by trim_articles_and_days: each pass marks the tokens of the spans
+	 * it adds, and one covered array serves them all.
+	 */
 	covered = covered_tokens(cx);
 	if (!covered)
 		return NC_ENOMEM;
+	if ((st = demonyms(cx, covered)) != NC_OK)
+		return st;
+	if ((st = acronyms(cx, covered)) != NC_OK)
+		return st;
+	if ((st = org_cues(cx, covered)) != NC_OK)
+		return st;
+	org_lists(cx);
+	person_cues(cx);
+	if ((st = untagged_people(cx, covered)) != NC_OK)
+		return st;
+	if ((st = consistency(cx, covered)) != NC_OK)
+		return st;
+	trim_articles_and_days(cx, covered);
+	merge_adjacent(cx);
 	for (uint32_t i = 0; i < cx->nspan; i++)
 		if (cx->spans[i].type == NC_ET_PERSON)
 			find_role(cx, &cx->spans[i], covered);
