@@ -204,17 +204,23 @@ lex_lookup(const NcDoc *doc, uint32_t i)
 	return b;
 }
 
-/* the cached WL_ bits of token i's word */
+/*
+ * The cached WL_ bits of token i's word.  wlex[0] stays 0: the test for a
+ * word not yet looked up is also the one for id 0.
+ */
 static inline uint32_t
 word_lex(const EntCtx *cx, uint32_t i)
 {
 	uint32_t	id = cx->wid[i];
+	uint32_t	b = cx->wlex[id];
 
-	if (id == 0)
-		return lex_lookup(cx->doc, i);
-	if (cx->wlex[id] == 0)
-		cx->wlex[id] = lex_lookup(cx->doc, i);
-	return cx->wlex[id];
+	if (b == 0)
+	{
+		b = lex_lookup(cx->doc, i);
+		if (id != 0)
+			cx->wlex[id] = b;
+	}
+	return b;
 }
 
 /*
