@@ -425,14 +425,17 @@ cut_office(EntCtx *cx, EntSpan *sp)
 	sp->end = e;
 }
 
-/* what the votes know of a span's string (NcKeyMap entry: key first) */
+/*
+ * What the votes know of a span's string.  The map from the strings' keys
+ * holds an index into an array of these (EntSlot, 16 bytes): the map is
+ * cleared per document, the array not.
+ */
 typedef struct KeyStat
 {
-	uint64_t	key;			/* 0 = empty */
 	uint32_t	votes[5];		/* by NcEntityType */
 	uint8_t		alias;			/* 1: surname of a multi-word person */
 	uint8_t		first_type;
-} KeyStat;						/* 32 bytes: the map is cleared per document */
+} KeyStat;
 
 static int
 cmp_span(const void *a, const void *b)
@@ -1177,15 +1180,37 @@ person_alias(const EntCtx *cx, const EntSpan *sp)
 	return sp->type == NC_ET_PERSON && sp->end - sp->first >= 2 && cx->up[sp->end - 1];
 }
 
+/*
+ * The KeyStat of key in map, a new one (zeroed) if absent; NULL when out of
+ * memory.  stats has room for every key added.
+ */
+static KeyStat *
+key_stat(NcKeyMap *map, uint64_t key, KeyStat *stats, uint32_t *nstat)
+{
+	bool		added;
+	EntSlot    *slot = nc_keymap_add(map, key, &added);
+
+	if (!slot)
+		return NULL;
+	if (added)
+	{
+		slot->val = (*nstat)++;
+		memset(&stats[slot->val], 0, sizeof(KeyStat));
+	}
+	return &stats[slot->val];
+}
+
 static NcStatus
 consistency(EntCtx *cx, uint8_t *covered)
 {
 	const NcDoc *doc = cx->doc;
 	NcKeyMap	map;
 	uint8_t    *lead;			/* per word id: a key's string starts with it */
+	KeyStat    *stats;			/* per key */
+	uint32_t   *stat_of;		/* per span: its string's index in stats */
+	uint32_t	nstat = 0;
 	uint32_t	nspan0 = cx->nspan;
 	uint32_t	nkeys = cx->nspan;
-	bool		added;
 
 	/*
 	 * one key per span, one more per surname of a person (person_alias,
@@ -1199,27 +1224,30 @@ consistency(EntCtx *cx, uint8_t *covered)
 
 		nkeys += (sp->type == NC_ET_PERSON) & two & (cx->up[two ? sp->end - 1 : 0] != 0);
 	}
-	if (!nc_keymap_init(cx->env, &map, sizeof(KeyStat), nkeys))
+	if (!nc_keymap_init(cx->env, &map, sizeof(EntSlot), nkeys))
 		return NC_ENOMEM;
 	lead = nc_alloc(cx->env, cx->nwords);
-	if (!lead)
+	stats = nc_alloc(cx->env, (size_t) nkeys * sizeof(KeyStat) + (size_t) cx->nspan * sizeof(uint32_t));
+	if (!lead || !stats)
 		return NC_ENOMEM;
+	stat_of = (uint32_t *) (stats + nkeys);
 	memset(lead, 0, cx->nwords);
 
 	for (uint32_t i = 0; i < cx->nspan; i++)
 	{
 		EntSpan    *sp = &cx->spans[i];
-		KeyStat    *s = nc_keymap_add(&map, nc_ent_span_key(cx, sp->first, sp->end), &added);
+		KeyStat    *s = key_stat(&map, nc_ent_span_key(cx, sp->first, sp->end), stats, &nstat);
 
 		if (!s)
 			return NC_ENOMEM;
+		stat_of[i] = (uint32_t) (s - stats);
 		if (s->votes[1] + s->votes[2] + s->votes[3] + s->votes[4] == 0)
 			s->first_type = sp->type;
 		s->votes[sp->type] += sp->cue ? 1000 : 1;	/* a cue outweighs the tagger */
 		lead[cx->wid[sp->first]] = 1;
 		if (person_alias(cx, sp))
 		{
-			KeyStat    *a = nc_keymap_add(&map, nc_ent_span_key(cx, sp->end - 1, sp->end), &added);
+			KeyStat    *a = key_stat(&map, nc_ent_span_key(cx, sp->end - 1, sp->end), stats, &nstat);
 
 			if (!a)
 				return NC_ENOMEM;
@@ -1232,10 +1260,8 @@ consistency(EntCtx *cx, uint8_t *covered)
 	for (uint32_t i = 0; i < cx->nspan; i++)
 	{
 		EntSpan    *sp = &cx->spans[i];
-		KeyStat    *s = nc_keymap_find(&map, nc_ent_span_key(cx, sp->first, sp->end));
+		const KeyStat *s = &stats[stat_of[i]];
 
-		if (!s)
-			continue;
 		if (s->alias && sp->end - sp->first == 1)
 			sp->type = NC_ET_PERSON;
 		else
@@ -1258,13 +1284,14 @@ consistency(EntCtx *cx, uint8_t *covered)
 		h = nc_ner_mix(NER_PH_SEED ^ nc_ent_wh(cx, i));
 		for (uint32_t j = i; j < send && j - i < NER_MAXPHRASE && !covered[j]; j++)
 		{
-			KeyStat    *s;
+			const EntSlot *slot;
 
 			if (j > i)
 				h = nc_ner_mix(h ^ nc_ent_wh(cx, j));
-			s = nc_keymap_find(&map, h);
-			if (s && cx->up[j] && is_word(doc, j))
+			slot = nc_keymap_find(&map, h);
+			if (slot && cx->up[j] && is_word(doc, j))
 			{
+				const KeyStat *s = &stats[slot->val];
 				uint8_t		t = 0;
 
 				if (s->votes[1] + s->votes[2] + s->votes[3] + s->votes[4] > 0)
@@ -1337,6 +1364,7 @@ consistency(EntCtx *cx, uint8_t *covered)
 	}
 	nc_keymap_free(&map);
 	nc_release(cx->env, lead, cx->nwords);
+	nc_release(cx->env, stats, (size_t) nkeys * sizeof(KeyStat) + (size_t) nspan0 * sizeof(uint32_t));
 	if (cx->nspan != nspan0)
 		normalise_spans(cx);
 	return NC_OK;
