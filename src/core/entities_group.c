@@ -12,12 +12,8 @@
 #include "lexicon_data.h"
 #include "nc_keymap.h"
 
-/* NcKeyMap entry: a word or name key and the span it leads to */
-typedef struct Slot
-{
-	uint64_t	key;
-	uint32_t	val;
-} Slot;
+/* NcKeyMap entries (EntSlot): a word or name key and the span it leads to */
+typedef EntSlot Slot;
 
 /*
  * find key; when absent and add, insert it with val; returns the entry

@@ -72,6 +72,13 @@ nc_ent_scratch(EntCtx *cx)
 	return cx->scratch;
 }
 
+/* an NcKeyMap entry (nc_keymap.h) that holds an index */
+typedef struct EntSlot
+{
+	uint64_t	key;
+	uint32_t	val;
+} EntSlot;
+
 extern NcStatus nc_ent_add_span(EntCtx *cx, uint32_t first, uint32_t end, uint8_t type);
 /* entities_rules.c: span trimming, document consistency, roles */
 extern NcStatus nc_ent_rules(EntCtx *cx);

@@ -204,17 +204,23 @@ lex_lookup(const NcDoc *doc, uint32_t i)
 	return b;
 }
 
-/* the cached WL_ bits of token i's word */
+/*
+ * The cached WL_ bits of token i's word.  wlex[0] stays 0: the test for a
+ * word not yet looked up is also the one for id 0.
+ */
 static inline uint32_t
 word_lex(const EntCtx *cx, uint32_t i)
 {
 	uint32_t	id = cx->wid[i];
+	uint32_t	b = cx->wlex[id];
 
-	if (id == 0)
-		return lex_lookup(cx->doc, i);
-	if (cx->wlex[id] == 0)
-		cx->wlex[id] = lex_lookup(cx->doc, i);
-	return cx->wlex[id];
+	if (b == 0)
+	{
+		b = lex_lookup(cx->doc, i);
+		if (id != 0)
+			cx->wlex[id] = b;
+	}
+	return b;
 }
 
 /*
@@ -419,14 +425,17 @@ cut_office(EntCtx *cx, EntSpan *sp)
 	sp->end = e;
 }
 
-/* what the votes know of a span's string (NcKeyMap entry: key first) */
+/*
+ * What the votes know of a span's string.  The map from the strings' keys
+ * holds an index into an array of these (EntSlot, 16 bytes): the map is
+ * cleared per document, the array not.
+ */
 typedef struct KeyStat
 {
-	uint64_t	key;			/* 0 = empty */
 	uint32_t	votes[5];		/* by NcEntityType */
 	uint8_t		alias;			/* 1: surname of a multi-word person */
 	uint8_t		first_type;
-} KeyStat;						/* 32 bytes: the map is cleared per document */
+} KeyStat;
 
 static int
 cmp_span(const void *a, const void *b)
@@ -864,15 +873,11 @@ cap_run_end(const EntCtx *cx, const uint8_t *covered, uint32_t i, uint32_t send)
  * preposition).
  */
 static NcStatus
-untagged_people(EntCtx *cx)
+untagged_people(EntCtx *cx, uint8_t *covered)
 {
 	const NcDoc *doc = cx->doc;
-	uint8_t    *covered;
 	uint32_t	nspan0 = cx->nspan;
 
-	covered = covered_tokens(cx);
-	if (!covered)
-		return NC_ENOMEM;
 	for (uint32_t c = 0, i; (i = cx->caps[c]) < doc->ntok; c++)
 	{
 		uint32_t	sfirst,
@@ -975,7 +980,7 @@ acronym_word(const EntCtx *cx, uint32_t i)
  * with a given name are left alone.
  */
 static NcStatus
-org_cues(EntCtx *cx)
+org_cues(EntCtx *cx, uint8_t *covered)
 {
 	const NcDoc *doc = cx->doc;
 
@@ -1034,11 +1039,8 @@ org_cues(EntCtx *cx)
 
 	/* the same cues before untagged capitalised words: "firm NTL" */
 	{
-		uint8_t    *covered = covered_tokens(cx);
 		uint32_t	nspan0 = cx->nspan;
 
-		if (!covered)
-			return NC_ENOMEM;
 		for (uint32_t c = caps_from(cx, 0, 1), i; (i = cx->caps[c]) < doc->ntok; c++)
 		{
 			uint32_t	sfirst,
@@ -1178,16 +1180,37 @@ person_alias(const EntCtx *cx, const EntSpan *sp)
 	return sp->type == NC_ET_PERSON && sp->end - sp->first >= 2 && cx->up[sp->end - 1];
 }
 
+/*
+ * The KeyStat of key in map, a new one (zeroed) if absent; NULL when out of
+ * memory.  stats has room for every key added.
+ */
+static KeyStat *
+key_stat(NcKeyMap *map, uint64_t key, KeyStat *stats, uint32_t *nstat)
+{
+	bool		added;
+	EntSlot    *slot = nc_keymap_add(map, key, &added);
+
+	if (!slot)
+		return NULL;
+	if (added)
+	{
+		slot->val = (*nstat)++;
+		memset(&stats[slot->val], 0, sizeof(KeyStat));
+	}
+	return &stats[slot->val];
+}
+
 static NcStatus
-consistency(EntCtx *cx)
+consistency(EntCtx *cx, uint8_t *covered)
 {
 	const NcDoc *doc = cx->doc;
 	NcKeyMap	map;
-	uint8_t    *covered;
 	uint8_t    *lead;			/* per word id: a key's string starts with it */
+	KeyStat    *stats;			/* per key */
+	uint32_t   *stat_of;		/* per span: its string's index in stats */
+	uint32_t	nstat = 0;
 	uint32_t	nspan0 = cx->nspan;
 	uint32_t	nkeys = cx->nspan;
-	bool		added;
 
 	/*
 	 * one key per span, one more per surname of a person (person_alias,
@@ -1201,30 +1224,30 @@ consistency(EntCtx *cx)
 
 		nkeys += (sp->type == NC_ET_PERSON) & two & (cx->up[two ? sp->end - 1 : 0] != 0);
 	}
-	if (!nc_keymap_init(cx->env, &map, sizeof(KeyStat), nkeys))
+	if (!nc_keymap_init(cx->env, &map, sizeof(EntSlot), nkeys))
 		return NC_ENOMEM;
-	covered = nc_ent_scratch(cx);
 	lead = nc_alloc(cx->env, cx->nwords);
-	if (!covered || !lead)
+	stats = nc_alloc(cx->env, (size_t) nkeys * sizeof(KeyStat) + (size_t) cx->nspan * sizeof(uint32_t));
+	if (!lead || !stats)
 		return NC_ENOMEM;
-	memset(covered, 0, doc->ntok);
+	stat_of = (uint32_t *) (stats + nkeys);
 	memset(lead, 0, cx->nwords);
 
 	for (uint32_t i = 0; i < cx->nspan; i++)
 	{
 		EntSpan    *sp = &cx->spans[i];
-		KeyStat    *s = nc_keymap_add(&map, nc_ent_span_key(cx, sp->first, sp->end), &added);
+		KeyStat    *s = key_stat(&map, nc_ent_span_key(cx, sp->first, sp->end), stats, &nstat);
 
 		if (!s)
 			return NC_ENOMEM;
+		stat_of[i] = (uint32_t) (s - stats);
 		if (s->votes[1] + s->votes[2] + s->votes[3] + s->votes[4] == 0)
 			s->first_type = sp->type;
 		s->votes[sp->type] += sp->cue ? 1000 : 1;	/* a cue outweighs the tagger */
 		lead[cx->wid[sp->first]] = 1;
-		mark_span(covered, sp->first, sp->end);
 		if (person_alias(cx, sp))
 		{
-			KeyStat    *a = nc_keymap_add(&map, nc_ent_span_key(cx, sp->end - 1, sp->end), &added);
+			KeyStat    *a = key_stat(&map, nc_ent_span_key(cx, sp->end - 1, sp->end), stats, &nstat);
 
 			if (!a)
 				return NC_ENOMEM;
@@ -1237,10 +1260,8 @@ consistency(EntCtx *cx)
 	for (uint32_t i = 0; i < cx->nspan; i++)
 	{
 		EntSpan    *sp = &cx->spans[i];
-		KeyStat    *s = nc_keymap_find(&map, nc_ent_span_key(cx, sp->first, sp->end));
+		const KeyStat *s = &stats[stat_of[i]];
 
-		if (!s)
-			continue;
 		if (s->alias && sp->end - sp->first == 1)
 			sp->type = NC_ET_PERSON;
 		else
@@ -1263,13 +1284,14 @@ consistency(EntCtx *cx)
 		h = nc_ner_mix(NER_PH_SEED ^ nc_ent_wh(cx, i));
 		for (uint32_t j = i; j < send && j - i < NER_MAXPHRASE && !covered[j]; j++)
 		{
-			KeyStat    *s;
+			const EntSlot *slot;
 
 			if (j > i)
 				h = nc_ner_mix(h ^ nc_ent_wh(cx, j));
-			s = nc_keymap_find(&map, h);
-			if (s && cx->up[j] && is_word(doc, j))
+			slot = nc_keymap_find(&map, h);
+			if (slot && cx->up[j] && is_word(doc, j))
 			{
+				const KeyStat *s = &stats[slot->val];
 				uint8_t		t = 0;
 
 				if (s->votes[1] + s->votes[2] + s->votes[3] + s->votes[4] > 0)
@@ -1342,6 +1364,7 @@ consistency(EntCtx *cx)
 	}
 	nc_keymap_free(&map);
 	nc_release(cx->env, lead, cx->nwords);
+	nc_release(cx->env, stats, (size_t) nkeys * sizeof(KeyStat) + (size_t) nspan0 * sizeof(uint32_t));
 	if (cx->nspan != nspan0)
 		normalise_spans(cx);
 	return NC_OK;
@@ -1528,10 +1551,9 @@ acronym_letters(const NcDoc *doc, uint32_t i, char *out)
  * Service" ... "SPS") become mentions of its type.
  */
 static NcStatus
-acronyms(EntCtx *cx)
+acronyms(EntCtx *cx, uint8_t *covered)
 {
 	const NcDoc *doc = cx->doc;
-	uint8_t    *covered;
 	uint32_t	nspan0 = cx->nspan;
 	uint32_t	longs[64];
 	uint32_t	nlong = 0;
@@ -1543,9 +1565,6 @@ acronyms(EntCtx *cx)
 			longs[nlong++] = k;
 	if (nlong == 0)
 		return NC_OK;
-	covered = covered_tokens(cx);
-	if (!covered)
-		return NC_ENOMEM;
 	for (uint32_t c = 0, i; (i = cx->caps[c]) < doc->ntok; c++)
 	{
 		char		a[6];
@@ -1912,15 +1931,11 @@ is_compass(const NcDoc *doc, uint32_t i)
  * words the gazetteers know otherwise are left alone.
  */
 static NcStatus
-demonyms(EntCtx *cx)
+demonyms(EntCtx *cx, uint8_t *covered)
 {
 	const NcDoc *doc = cx->doc;
-	uint8_t    *covered;
 	uint32_t	nspan0 = cx->nspan;
 
-	covered = covered_tokens(cx);
-	if (!covered)
-		return NC_ENOMEM;
 	for (uint32_t c = 0, i; (i = cx->caps[c]) < doc->ntok; c++)
 	{
 		uint32_t	s = i;
@@ -1949,6 +1964,7 @@ demonyms(EntCtx *cx)
 			continue;
 		if (nc_ent_add_span(cx, s, i + 1, NC_ET_MISC) != NC_OK)
 			return NC_ENOMEM;
+		covered[s] = 1;			/* (the compass word, for the passes after) */
 		covered[i] = 1;
 	}
 	if (cx->nspan != nspan0)
@@ -2239,7 +2255,7 @@ merge_adjacent(EntCtx *cx)
  * lower-case word at its end ("the Security Council on Friday").
  */
 static void
-trim_articles_and_days(EntCtx *cx)
+trim_articles_and_days(EntCtx *cx, uint8_t *covered)
 {
 	const NcDoc *doc = cx->doc;
 
@@ -2253,11 +2269,14 @@ trim_articles_and_days(EntCtx *cx)
 			(nc_tok_eq(doc, sp->first, "a") || nc_tok_eq(doc, sp->first, "an")) &&
 			doc->toks[sp->first + 1].kind == NC_TK_WORD &&
 			(doc->toks[sp->first + 1].flags & NC_TF_SPACE_BEFORE))	/* not "A-League" */
-			sp->first++;
+			covered[sp->first++] = 0;
 		if (sp->end - sp->first > 2 && cue_word(cx, sp->end - 1, 'd') &&
 			doc->toks[sp->end - 2].kind == NC_TK_WORD &&
 			!(doc->toks[sp->end - 2].flags & NC_TF_CAP))
-			sp->end -= 2;
+		{
+			covered[--sp->end] = 0;
+			covered[--sp->end] = 0;
+		}
 	}
 }
 
@@ -2310,24 +2329,29 @@ nc_ent_rules(EntCtx *cx)
 	hyphen_joins(cx);
 	person_extents(cx);
 	gazetteer_types(cx);
-	if ((st = demonyms(cx)) != NC_OK)
-		return st;
-	if ((st = acronyms(cx)) != NC_OK)
-		return st;
-	if ((st = org_cues(cx)) != NC_OK)
-		return st;
-	org_lists(cx);
-	person_cues(cx);
-	if ((st = untagged_people(cx)) != NC_OK)
-		return st;
-	if ((st = consistency(cx)) != NC_OK)
-		return st;
-	trim_articles_and_days(cx);
-	merge_adjacent(cx);
 
+	/*
+	 * From here on the spans do not overlap and none is dropped or shrunk
+	 * but by trim_articles_and_days: each pass marks the tokens of the spans
+	 * it adds, and one covered array serves them all.
+	 */
 	covered = covered_tokens(cx);
 	if (!covered)
 		return NC_ENOMEM;
+	if ((st = demonyms(cx, covered)) != NC_OK)
+		return st;
+	if ((st = acronyms(cx, covered)) != NC_OK)
+		return st;
+	if ((st = org_cues(cx, covered)) != NC_OK)
+		return st;
+	org_lists(cx);
+	person_cues(cx);
+	if ((st = untagged_people(cx, covered)) != NC_OK)
+		return st;
+	if ((st = consistency(cx, covered)) != NC_OK)
+		return st;
+	trim_articles_and_days(cx, covered);
+	merge_adjacent(cx);
 	for (uint32_t i = 0; i < cx->nspan; i++)
 		if (cx->spans[i].type == NC_ET_PERSON)
 			find_role(cx, &cx->spans[i], covered);
