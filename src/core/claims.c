@@ -583,7 +583,6 @@ grammar_word(uint32_t k)
 #define START_SLOT(k) (((uint32_t) (k) * UINT32_C(2654435761)) >> (32 - START_BITS))
 
 static unsigned char start_kinds[1 << START_BITS];
-static pthread_once_t start_once = PTHREAD_ONCE_INIT;
 
 /* enter the first four bytes of the entry's key (or of key + "fold") */
 static void
@@ -612,6 +611,17 @@ start_build(void)
 	for (size_t i = 0; i < sizeof(grammar_keys) / sizeof(grammar_keys[0]); i++)
 		if (grammar_keys[i] != 0)
 			start_kinds[START_SLOT(grammar_keys[i])] |= 1 << NC_TK_WORD;
+}
+
+/* every table of the claims, once per process */
+static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
+
+static void
+tables_build(void)
+{
+	start_build();
+	cl_range_build();
+	cl_unit_build();
 }
 
 /*
@@ -765,7 +775,7 @@ nc_claims_extract(const NcEnv *env, const NcDoc *doc, const NcEntities *ents,
 
 	out->claims = NULL;
 	out->nclaim = 0;
-	if (pthread_once(&start_once, start_build) != 0)
+	if (pthread_once(&tables_once, tables_build) != 0)
 		return NC_EINTERNAL;
 	c.env = env;
 	c.doc = doc;

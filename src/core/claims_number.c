@@ -576,6 +576,37 @@ cl_suffixes_may_hold(const NcDoc *doc, uint32_t end, uint32_t maxw, size_t maxle
 	return mask;
 }
 
+void
+cl_edge_add(ClEdge *e, const NcLexicon *lex, bool last)
+{
+	for (size_t i = 0; i < lex->count; i++)
+	{
+		const char *key = lex->entries[i].key;
+		uint32_t	end = (uint32_t) lex->entries[i].keylen;
+		uint32_t	word = last ? end : 0;	/* the word: key[word..wend) */
+		uint32_t	wend = last ? end : 0;
+
+		if (last)
+			while (word > 0 && key[word - 1] != ' ')
+				word--;
+		else
+			while (wend < end && key[wend] != ' ')
+				wend++;
+		for (uint32_t k = word; k < wend; k++)
+		{
+			/* the suffix key[k..wend), or the prefix key[word..k + 1) */
+			uint32_t	a = last ? k : word;
+			uint32_t	n = last ? wend - k : k + 1 - word;
+			char		buf[4] = {0, 0, 0, 0};
+			uint32_t	slot;
+
+			memcpy(buf, key + a, n < 4 ? n : 4);
+			slot = cl_edge_slot(cl_key4_lower(cl_load_key4(buf), n), n);
+			e->bits[slot / 64] |= UINT64_C(1) << (slot % 64);
+		}
+	}
+}
+
 const NcLexEntry *
 cl_lex_tok(const NcLexicon *lex, const NcDoc *doc, uint32_t i)
 {
