@@ -183,11 +183,22 @@ cl_dec_to_str(const NcEnv *env, ClDec a)
 			   *p;
 	size_t		size;
 
-	do
+	/* the 128-bit division only for the digits above 64 bits, most have none */
+	while (m > UINT64_MAX && nd < (int) sizeof(digits))
 	{
 		digits[nd++] = (char) ('0' + (int) (m % 10));
 		m /= 10;
-	} while (m != 0 && nd < (int) sizeof(digits));
+	}
+	if (m <= UINT64_MAX)
+	{
+		uint64_t	m64 = (uint64_t) m;
+
+		do
+		{
+			digits[nd++] = (char) ('0' + (int) (m64 % 10));
+			m64 /= 10;
+		} while (m64 != 0);
+	}
 	/* digits[] holds the mantissa reversed */
 	size = (size_t) nd + (size_t) (a.exp < 0 ? -a.exp : a.exp) + 4;
 	out = nc_alloc(env, size);
@@ -1251,10 +1262,18 @@ slash_fraction(const NcDoc *doc, uint32_t i, ClDec *v)
 	return v->ok;
 }
 
-static bool
-has_char(const NcDoc *doc, uint32_t i, char ch)
+/*
+ * Which of ':' (bit 0) and '/' (bit 1) p[0..n) holds: one pass over a
+ * number token, most of them a few digits.
+ */
+static unsigned
+colon_slash(const char *p, uint32_t n)
 {
-	return memchr(nc_tok_ptr(doc, i), ch, nc_tok_len(doc, i)) != NULL;
+	unsigned	found = 0;
+
+	for (uint32_t k = 0; k < n; k++)
+		found |= (unsigned) (p[k] == ':') | (unsigned) (p[k] == '/') << 1;
+	return found;
 }
 
 /* Whitespace between tokens i-1 and i is one space (or a no-break space). */
@@ -1281,11 +1300,12 @@ parse_digits(const ClCtx *c, uint32_t i, ClNum *out)
 	uint32_t	n = nc_tok_len(doc, i);
 	uint32_t	j = i + 1;
 	ClDec		fr;
+	unsigned	cs = colon_slash(p, n);
 
 	out->flags = 0;
-	if (has_char(doc, i, ':') || p[0] == '\'' || p[n - 1] == 's' || p[n - 1] == 'S')
+	if ((cs & 1) || p[0] == '\'' || p[n - 1] == 's' || p[n - 1] == 'S')
 		return false;
-	if (has_char(doc, i, '/'))
+	if (cs & 2)
 	{
 		if (!slash_fraction(doc, i, &out->v))
 			return false;
