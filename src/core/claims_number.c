@@ -37,10 +37,22 @@ dec_norm(ClDec a)
 		a.neg = false;
 		return a;
 	}
-	while (a.mant % 10 == 0)
+	while (a.mant > UINT64_MAX && a.mant % 10 == 0)
 	{
 		a.mant /= 10;
 		a.exp++;
+	}
+	if (a.mant <= UINT64_MAX)
+	{
+		/* most mantissas: 64-bit divisions, no 128-bit ones */
+		uint64_t	m = (uint64_t) a.mant;
+
+		while (m % 10 == 0)
+		{
+			m /= 10;
+			a.exp++;
+		}
+		a.mant = m;
 	}
 	if (a.exp > CL_MAX_EXP || a.exp < -CL_MAX_EXP)
 		return dec_bad();
