@@ -620,6 +620,7 @@ static void
 tables_build(void)
 {
 	start_build();
+	cl_number_build();
 	cl_range_build();
 	cl_unit_build();
 }

@@ -272,11 +272,15 @@ cl_edge_may(const ClEdge *e, const NcDoc *doc, uint32_t i)
 /* set the bits of lex's keys: of their last words' suffixes, or first words' prefixes */
 extern void cl_edge_add(ClEdge *e, const NcLexicon *lex, bool last);
 
-/* the tables of claims_range.c and claims_unit.c (from claims.c's once-per-process hook) */
+/* the tables of claims_number.c, claims_range.c and claims_unit.c (from claims.c's once-per-process hook) */
+extern void cl_number_build(void);
 extern void cl_range_build(void);
 extern void cl_unit_build(void);
 
-/* Can token i follow "a"/"an" in a number ("a third", "a dozen", "a year")? */
+/*
+ * Can token i follow "a"/"an" in a number ("a third", "a dozen", "a
+ * year")?  A no is sure, a yes may be wrong.
+ */
 extern bool cl_maybe_after_article(const NcDoc *doc, uint32_t i);
 
 /* hyphen, en dash, em dash */

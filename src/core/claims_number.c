@@ -919,21 +919,56 @@ article_duration(const NcDoc *doc, uint32_t i)
 }
 
 /*
+ * The first four bytes (cl_key4_lower) of the words that may follow
+ * "a"/"an" in a number: the denominators ("a third"), the scales ("a
+ * dozen") and the duration units (cue u of claim_context_words: "a
+ * year").  One bitmap for the three, built once per process by
+ * cl_number_build, never changed after.
+ */
+#define ARTICLE_BITS 12
+#define ARTICLE_SLOT(k) (((uint32_t) (k) * UINT32_C(2654435761)) >> (32 - ARTICLE_BITS))
+
+static uint64_t after_article[(1 << ARTICLE_BITS) / 64];
+
+static void
+article_add(const NcLexEntry *e)
+{
+	char		buf[4] = {0, 0, 0, 0};
+	uint32_t	n = e->keylen < 4 ? (uint32_t) e->keylen : 4;
+	uint32_t	slot;
+
+	memcpy(buf, e->key, n);
+	slot = ARTICLE_SLOT(cl_key4_lower(cl_load_key4(buf), n));
+	after_article[slot / 64] |= UINT64_C(1) << (slot % 64);
+}
+
+void
+cl_number_build(void)
+{
+	for (size_t i = 0; i < nc_lex_claim_denominators.count; i++)
+		article_add(&nc_lex_claim_denominators.entries[i]);
+	for (size_t i = 0; i < nc_lex_claim_scales.count; i++)
+		article_add(&nc_lex_claim_scales.entries[i]);
+	for (size_t i = 0; i < nc_lex_claim_context_words.count; i++)
+		if (nc_lex_claim_context_words.entries[i].value != NULL &&
+			strchr(nc_lex_claim_context_words.entries[i].value, 'u') != NULL)
+			article_add(&nc_lex_claim_context_words.entries[i]);
+}
+
+/*
  * Can token i follow "a"/"an" in a number: does it start like a
- * denominator ("a third"), a scale ("a dozen") or a duration unit ("a
- * year", among the context words)?  "a" is the commonest word may_start
- * lets through; the keys' first four bytes turn away "a new", "a lot"
- * before any lexicon is looked up.
+ * denominator, a scale or a duration unit (after_article)?  "a" is the
+ * commonest word may_start lets through; one load turns away "a new",
+ * "a lot" before any lexicon is looked up.
  */
 bool
 cl_maybe_after_article(const NcDoc *doc, uint32_t i)
 {
-	uint32_t	k = cl_tok_key4((const unsigned char *) doc->text, doc->len, &doc->toks[i]);
+	uint32_t	slot = ARTICLE_SLOT(cl_tok_key4((const unsigned char *) doc->text, doc->len,
+												&doc->toks[i]));
 
 	/* "a-third": fraction_words reads past the dash */
-	return nc_lex_prefix_maybe(&nc_lex_claim_denominators.prefix, k) |
-		nc_lex_prefix_maybe(&nc_lex_claim_scales.prefix, k) |
-		nc_lex_prefix_maybe(&nc_lexp_claim_context_words_u, k) || cl_is_dash(doc, i);
+	return ((after_article[slot / 64] >> (slot % 64)) & 1) || cl_is_dash(doc, i);
 }
 
 static bool
