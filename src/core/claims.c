@@ -583,7 +583,6 @@ grammar_word(uint32_t k)
 #define START_SLOT(k) (((uint32_t) (k) * UINT32_C(2654435761)) >> (32 - START_BITS))
 
 static unsigned char start_kinds[1 << START_BITS];
-static pthread_once_t start_once = PTHREAD_ONCE_INIT;
 
 /* enter the first four bytes of the entry's key (or of key + "fold") */
 static void
@@ -612,6 +611,18 @@ start_build(void)
 	for (size_t i = 0; i < sizeof(grammar_keys) / sizeof(grammar_keys[0]); i++)
 		if (grammar_keys[i] != 0)
 			start_kinds[START_SLOT(grammar_keys[i])] |= 1 << NC_TK_WORD;
+}
+
+/* every table of the claims, once per process */
+static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
+
+static void
+tables_build(void)
+{
+	start_build();
+	cl_number_build();
+	cl_range_build();
+	cl_unit_build();
 }
 
 /*
@@ -664,31 +675,92 @@ may_start(const NcDoc *doc, const NcToken *t, uint32_t k)
 }
 
 /*
+ * cl_key4_lower's mask by token length, indexed by the length's low five
+ * bits: no clamp in the loop over every token.  A token of 32 bytes or
+ * more gets a wrong key, so may_start may answer either way for it; either
+ * is right, as parse_words reads no number from a word that long (every
+ * word it knows is shorter) and takes any number or symbol.
+ */
+static const uint32_t len_mask[32] = {
+	0, 0xFF, 0xFFFF, 0xFFFFFF,
+	0xFFFFFFFF, 0xFFFFFFFF, 0xFFFFFFFF, 0xFFFFFFFF,
+	0xFFFFFFFF, 0xFFFFFFFF, 0xFFFFFFFF, 0xFFFFFFFF,
+	0xFFFFFFFF, 0xFFFFFFFF, 0xFFFFFFFF, 0xFFFFFFFF,
+	0xFFFFFFFF, 0xFFFFFFFF, 0xFFFFFFFF, 0xFFFFFFFF,
+	0xFFFFFFFF, 0xFFFFFFFF, 0xFFFFFFFF, 0xFFFFFFFF,
+	0xFFFFFFFF, 0xFFFFFFFF, 0xFFFFFFFF, 0xFFFFFFFF,
+	0xFFFFFFFF, 0xFFFFFFFF, 0xFFFFFFFF, 0xFFFFFFFF
+};
+
+/* token t's key for may_start; four bytes from its start are in the text */
+static inline uint32_t
+whole_key(const unsigned char *text, const NcToken *t)
+{
+	return (cl_load_key4(text + t->start) | 0x20202020) & len_mask[(t->end - t->start) & 31];
+}
+
+/* start_kinds' bit for token t, whose key is k (1 or 0) */
+static inline uint32_t
+start_bit(const NcToken *t, uint32_t k)
+{
+	return (start_kinds[START_SLOT(k)] >> t->kind) & 1;
+}
+
+/*
+ * The tokens of doc before the one returned, four bytes from whose start
+ * are in the text (whole_key reads them): all but the last few.
+ */
+static uint32_t
+whole_end(const NcDoc *doc)
+{
+	uint32_t	n = doc->ntok;
+
+	while (n > 0 && doc->toks[n - 1].start + 4 > doc->len)
+		n--;
+	return n;
+}
+
+/*
  * The first token from i on where a number may start, or doc->ntok: a
  * cheap test before the grammar runs, made on every token, most of them
  * words no number word starts like.  Over the whole text rather than a
  * sentence: most sentences hold no number, and the driver keeps the
- * answer until it has passed it.  Not inlined: in the driver the loop's
- * values do not all stay in registers.
+ * answer until it has passed it.  whole: whole_end(doc).  Two tokens a
+ * round, one branch for both when neither passes, as most do not.  Not
+ * inlined: in the driver the loop's values do not all stay in registers.
  */
 static __attribute__((noinline)) uint32_t
-next_start(const NcDoc *doc, uint32_t i)
+next_start(const NcDoc *doc, uint32_t i, uint32_t whole)
 {
 	const unsigned char *text = (const unsigned char *) doc->text;
 	const NcToken *t = &doc->toks[i];
-	const NcToken *tend = &doc->toks[doc->ntok];
-	const NcToken *whole = tend;
-	uint32_t	len = doc->len;
 
-	/* up to whole, four bytes from each token's start are in the text */
-	while (whole > t && whole[-1].start + 4 > len)
-		whole--;
-	for (; t < whole; t++)
-		if (may_start(doc, t, cl_key4_lower(cl_load_key4(text + t->start), t->end - t->start)))
-			return (uint32_t) (t - doc->toks);
+	if (i < whole)
+	{
+		const NcToken *pend = t + ((whole - i) & ~UINT32_C(1));
+
+		for (; t < pend; t += 2)
+		{
+			uint32_t	k0 = whole_key(text, t);
+			uint32_t	k1 = whole_key(text, t + 1);
+
+			if ((start_bit(t, k0) | start_bit(t + 1, k1)) == 0)
+				continue;
+			if (may_start(doc, t, k0))
+				return (uint32_t) (t - doc->toks);
+			if (may_start(doc, t + 1, k1))
+				return (uint32_t) (t + 1 - doc->toks);
+		}
+		if ((whole - i) & 1)
+		{
+			if (may_start(doc, t, whole_key(text, t)))
+				return (uint32_t) (t - doc->toks);
+			t++;
+		}
+	}
 	/* the last few tokens of the text */
-	for (; t < tend; t++)
-		if (may_start(doc, t, cl_tok_key4(text, len, t)))
+	for (; t < &doc->toks[doc->ntok]; t++)
+		if (may_start(doc, t, cl_tok_key4(text, doc->len, t)))
 			return (uint32_t) (t - doc->toks);
 	return doc->ntok;
 }
@@ -700,17 +772,19 @@ nc_claims_extract(const NcEnv *env, const NcDoc *doc, const NcEntities *ents,
 	ClOut		o = {NULL, 0, 0};
 	ClCtx		c;
 	uint32_t	cand = 0;		/* next_start's answer, for every i up to it */
+	uint32_t	whole;
 
 	out->claims = NULL;
 	out->nclaim = 0;
-	if (pthread_once(&start_once, start_build) != 0)
+	if (pthread_once(&tables_once, tables_build) != 0)
 		return NC_EINTERNAL;
 	c.env = env;
 	c.doc = doc;
 	c.ents = ents;
 	c.quotes = quotes;
+	whole = whole_end(doc);
 	if (doc->ntok > 0)
-		cand = next_start(doc, 0);
+		cand = next_start(doc, 0, whole);
 	for (uint32_t s = 0; s < doc->nsent; s++)
 	{
 		const NcSentence *sent = &doc->sents[s];
@@ -729,7 +803,7 @@ nc_claims_extract(const NcEnv *env, const NcDoc *doc, const NcEntities *ents,
 			ClBuilt		b;
 
 			if (cand < i)
-				cand = next_start(doc, i);
+				cand = next_start(doc, i, whole);
 			if (cand >= c.send)
 				break;
 			i = cand;

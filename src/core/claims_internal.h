@@ -236,7 +236,51 @@ cl_lex_may_hold_lower(const NcLexicon *lex, const unsigned char *p, size_t n)
 						nc_ascii_lower(p[n - 1]), n);
 }
 
-/* Can token i follow "a"/"an" in a number ("a third", "a dozen", "a year")? */
+/*
+ * May token i be the first (the last) token of a window that is some key
+ * of a lexicon?  Such a token is a prefix of the key's first word (a suffix
+ * of its last): tokens hold no space.  A bit is set for the first four
+ * bytes (cl_key4_lower) and the length of each prefix (suffix) of those
+ * words, so that one load turns away most tokens before any window is
+ * looked at.  Built once per process with the claims' other tables
+ * (cl_range_build, cl_unit_build), never changed after.
+ */
+#define CL_EDGE_BITS 12
+
+typedef struct ClEdge
+{
+	uint64_t	bits[(1 << CL_EDGE_BITS) / 64];
+} ClEdge;
+
+static inline uint32_t
+cl_edge_slot(uint32_t key4, uint32_t len)
+{
+	return (uint32_t) ((((uint64_t) len << 32) | key4) * UINT64_C(0x9E3779B97F4A7C15) >>
+					   (64 - CL_EDGE_BITS));
+}
+
+static inline bool
+cl_edge_may(const ClEdge *e, const NcDoc *doc, uint32_t i)
+{
+	const NcToken *t = &doc->toks[i];
+	uint32_t	slot = cl_edge_slot(cl_tok_key4((const unsigned char *) doc->text, doc->len, t),
+									t->end - t->start);
+
+	return (e->bits[slot / 64] >> (slot % 64)) & 1;
+}
+
+/* set the bits of lex's keys: of their last words' suffixes, or first words' prefixes */
+extern void cl_edge_add(ClEdge *e, const NcLexicon *lex, bool last);
+
+/* the tables of claims_number.c, claims_range.c and claims_unit.c (from claims.c's once-per-process hook) */
+extern void cl_number_build(void);
+extern void cl_range_build(void);
+extern void cl_unit_build(void);
+
+/*
+ * Can token i follow "a"/"an" in a number ("a third", "a dozen", "a
+ * year")?  A no is sure, a yes may be wrong.
+ */
 extern bool cl_maybe_after_article(const NcDoc *doc, uint32_t i);
 
 /* hyphen, en dash, em dash */

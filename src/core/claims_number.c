@@ -37,10 +37,22 @@ dec_norm(ClDec a)
 		a.neg = false;
 		return a;
 	}
-	while (a.mant % 10 == 0)
+	while (a.mant > UINT64_MAX && a.mant % 10 == 0)
 	{
 		a.mant /= 10;
 		a.exp++;
+	}
+	if (a.mant <= UINT64_MAX)
+	{
+		/* most mantissas: 64-bit divisions, no 128-bit ones */
+		uint64_t	m = (uint64_t) a.mant;
+
+		while (m % 10 == 0)
+		{
+			m /= 10;
+			a.exp++;
+		}
+		a.mant = m;
 	}
 	if (a.exp > CL_MAX_EXP || a.exp < -CL_MAX_EXP)
 		return dec_bad();
@@ -183,11 +195,22 @@ cl_dec_to_str(const NcEnv *env, ClDec a)
 			   *p;
 	size_t		size;
 
-	do
+	/* the 128-bit division only for the digits above 64 bits, most have none */
+	while (m > UINT64_MAX && nd < (int) sizeof(digits))
 	{
 		digits[nd++] = (char) ('0' + (int) (m % 10));
 		m /= 10;
-	} while (m != 0 && nd < (int) sizeof(digits));
+	}
+	if (m <= UINT64_MAX)
+	{
+		uint64_t	m64 = (uint64_t) m;
+
+		do
+		{
+			digits[nd++] = (char) ('0' + (int) (m64 % 10));
+			m64 /= 10;
+		} while (m64 != 0);
+	}
 	/* digits[] holds the mantissa reversed */
 	size = (size_t) nd + (size_t) (a.exp < 0 ? -a.exp : a.exp) + 4;
 	out = nc_alloc(env, size);
@@ -576,6 +599,37 @@ cl_suffixes_may_hold(const NcDoc *doc, uint32_t end, uint32_t maxw, size_t maxle
 	return mask;
 }
 
+void
+cl_edge_add(ClEdge *e, const NcLexicon *lex, bool last)
+{
+	for (size_t i = 0; i < lex->count; i++)
+	{
+		const char *key = lex->entries[i].key;
+		uint32_t	end = (uint32_t) lex->entries[i].keylen;
+		uint32_t	word = last ? end : 0;	/* the word: key[word..wend) */
+		uint32_t	wend = last ? end : 0;
+
+		if (last)
+			while (word > 0 && key[word - 1] != ' ')
+				word--;
+		else
+			while (wend < end && key[wend] != ' ')
+				wend++;
+		for (uint32_t k = word; k < wend; k++)
+		{
+			/* the suffix key[k..wend), or the prefix key[word..k + 1) */
+			uint32_t	a = last ? k : word;
+			uint32_t	n = last ? wend - k : k + 1 - word;
+			char		buf[4] = {0, 0, 0, 0};
+			uint32_t	slot;
+
+			memcpy(buf, key + a, n < 4 ? n : 4);
+			slot = cl_edge_slot(cl_key4_lower(cl_load_key4(buf), n), n);
+			e->bits[slot / 64] |= UINT64_C(1) << (slot % 64);
+		}
+	}
+}
+
 const NcLexEntry *
 cl_lex_tok(const NcLexicon *lex, const NcDoc *doc, uint32_t i)
 {
@@ -865,21 +919,56 @@ article_duration(const NcDoc *doc, uint32_t i)
 }
 
 /*
+ * The first four bytes (cl_key4_lower) of the words that may follow
+ * "a"/"an" in a number: the denominators ("a third"), the scales ("a
+ * dozen") and the duration units (cue u of claim_context_words: "a
+ * year").  One bitmap for the three, built once per process by
+ * cl_number_build, never changed after.
+ */
+#define ARTICLE_BITS 12
+#define ARTICLE_SLOT(k) (((uint32_t) (k) * UINT32_C(2654435761)) >> (32 - ARTICLE_BITS))
+
+static uint64_t after_article[(1 << ARTICLE_BITS) / 64];
+
+static void
+article_add(const NcLexEntry *e)
+{
+	char		buf[4] = {0, 0, 0, 0};
+	uint32_t	n = e->keylen < 4 ? (uint32_t) e->keylen : 4;
+	uint32_t	slot;
+
+	memcpy(buf, e->key, n);
+	slot = ARTICLE_SLOT(cl_key4_lower(cl_load_key4(buf), n));
+	after_article[slot / 64] |= UINT64_C(1) << (slot % 64);
+}
+
+void
+cl_number_build(void)
+{
+	for (size_t i = 0; i < nc_lex_claim_denominators.count; i++)
+		article_add(&nc_lex_claim_denominators.entries[i]);
+	for (size_t i = 0; i < nc_lex_claim_scales.count; i++)
+		article_add(&nc_lex_claim_scales.entries[i]);
+	for (size_t i = 0; i < nc_lex_claim_context_words.count; i++)
+		if (nc_lex_claim_context_words.entries[i].value != NULL &&
+			strchr(nc_lex_claim_context_words.entries[i].value, 'u') != NULL)
+			article_add(&nc_lex_claim_context_words.entries[i]);
+}
+
+/*
  * Can token i follow "a"/"an" in a number: does it start like a
- * denominator ("a third"), a scale ("a dozen") or a duration unit ("a
- * year", among the context words)?  "a" is the commonest word may_start
- * lets through; the keys' first four bytes turn away "a new", "a lot"
- * before any lexicon is looked up.
+ * denominator, a scale or a duration unit (after_article)?  "a" is the
+ * commonest word may_start lets through; one load turns away "a new",
+ * "a lot" before any lexicon is looked up.
  */
 bool
 cl_maybe_after_article(const NcDoc *doc, uint32_t i)
 {
-	uint32_t	k = cl_tok_key4((const unsigned char *) doc->text, doc->len, &doc->toks[i]);
+	uint32_t	slot = ARTICLE_SLOT(cl_tok_key4((const unsigned char *) doc->text, doc->len,
+												&doc->toks[i]));
 
 	/* "a-third": fraction_words reads past the dash */
-	return nc_lex_prefix_maybe(&nc_lex_claim_denominators.prefix, k) |
-		nc_lex_prefix_maybe(&nc_lex_claim_scales.prefix, k) |
-		nc_lex_prefix_maybe(&nc_lexp_claim_context_words_u, k) || cl_is_dash(doc, i);
+	return ((after_article[slot / 64] >> (slot % 64)) & 1) || cl_is_dash(doc, i);
 }
 
 static bool
@@ -1220,10 +1309,18 @@ slash_fraction(const NcDoc *doc, uint32_t i, ClDec *v)
 	return v->ok;
 }
 
-static bool
-has_char(const NcDoc *doc, uint32_t i, char ch)
+/*
+ * Which of ':' (bit 0) and '/' (bit 1) p[0..n) holds: one pass over a
+ * number token, most of them a few digits.
+ */
+static unsigned
+colon_slash(const char *p, uint32_t n)
 {
-	return memchr(nc_tok_ptr(doc, i), ch, nc_tok_len(doc, i)) != NULL;
+	unsigned	found = 0;
+
+	for (uint32_t k = 0; k < n; k++)
+		found |= (unsigned) (p[k] == ':') | (unsigned) (p[k] == '/') << 1;
+	return found;
 }
 
 /* Whitespace between tokens i-1 and i is one space (or a no-break space). */
@@ -1250,11 +1347,12 @@ parse_digits(const ClCtx *c, uint32_t i, ClNum *out)
 	uint32_t	n = nc_tok_len(doc, i);
 	uint32_t	j = i + 1;
 	ClDec		fr;
+	unsigned	cs = colon_slash(p, n);
 
 	out->flags = 0;
-	if (has_char(doc, i, ':') || p[0] == '\'' || p[n - 1] == 's' || p[n - 1] == 'S')
+	if ((cs & 1) || p[0] == '\'' || p[n - 1] == 's' || p[n - 1] == 'S')
 		return false;
-	if (has_char(doc, i, '/'))
+	if (cs & 2)
 	{
 		if (!slash_fraction(doc, i, &out->v))
 			return false;

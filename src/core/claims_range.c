@@ -5,7 +5,6 @@
  *		claim_approx_post.  Ranges themselves ("between 10 and 15", "5% to
  *		10%", "1000-5000") are assembled by the driver from two numbers.
  */
-#include <pthread.h>
 #include <string.h>
 
 #include "claims_internal.h"
@@ -52,61 +51,42 @@ nc_approx_name(uint8_t approx)
 }
 
 /*
- * The last token of a window that is an approximator is a suffix of the
- * last word of its key: the word itself ("least"), or where the tokens
- * split it (">=" is ">" and "=", glued).  A bit is set for the first four
- * bytes (cl_key4_lower) and the length of every suffix of every last word,
- * so that one load turns away most words met before a number ("in", "the",
- * "and"), which cl_suffixes_may_hold would test window by window.  Built
- * once per process from the compiled-in lexicon, never changed after.
+ * The tokens an approximator may end with (the last of claim_approx's
+ * windows) and a bound start with (the first of claim_approx_post's), and
+ * the NcApprox of each entry of the two (approx_code of its value), for
+ * the entries up to MAX_CODED: built once per process by cl_range_build,
+ * never changed after.
  */
-#define LAST_BITS 12
+#define MAX_CODED 128
 
-static uint64_t approx_last[(1 << LAST_BITS) / 64];
-static pthread_once_t approx_last_once = PTHREAD_ONCE_INIT;
-
-static inline uint32_t
-last_slot(uint32_t key4, uint32_t len)
-{
-	return (uint32_t) ((((uint64_t) len << 32) | key4) * UINT64_C(0x9E3779B97F4A7C15) >>
-					   (64 - LAST_BITS));
-}
+static ClEdge approx_last;
+static ClEdge post_first;
+static int8_t approx_codes[MAX_CODED];
+static int8_t post_codes[MAX_CODED];
 
 static void
-approx_last_build(void)
+codes_build(const NcLexicon *lex, int8_t *codes)
 {
-	for (size_t i = 0; i < nc_lex_claim_approx.count; i++)
-	{
-		const char *key = nc_lex_claim_approx.entries[i].key;
-		uint32_t	end = (uint32_t) nc_lex_claim_approx.entries[i].keylen;
-		uint32_t	word = end;
-
-		while (word > 0 && key[word - 1] != ' ')
-			word--;
-		for (uint32_t k = word; k < end; k++)
-		{
-			char		buf[4] = {0, 0, 0, 0};
-			uint32_t	n = end - k;
-			uint32_t	slot;
-
-			memcpy(buf, key + k, n < 4 ? n : 4);
-			slot = last_slot(cl_key4_lower(cl_load_key4(buf), n), n);
-			approx_last[slot / 64] |= UINT64_C(1) << (slot % 64);
-		}
-	}
+	for (size_t i = 0; i < lex->count && i < MAX_CODED; i++)
+		codes[i] = (int8_t) (lex->entries[i].value != NULL ? approx_code(lex->entries[i].value) : -1);
 }
 
-/* May token t end an approximator?  (Yes if the table could not be built.) */
-static inline bool
-approx_may_end(const NcDoc *doc, const NcToken *t)
+void
+cl_range_build(void)
 {
-	uint32_t	slot;
+	cl_edge_add(&approx_last, &nc_lex_claim_approx, true);
+	cl_edge_add(&post_first, &nc_lex_claim_approx_post, false);
+	codes_build(&nc_lex_claim_approx, approx_codes);
+	codes_build(&nc_lex_claim_approx_post, post_codes);
+}
 
-	if (pthread_once(&approx_last_once, approx_last_build) != 0)
-		return true;
-	slot = last_slot(cl_tok_key4((const unsigned char *) doc->text, doc->len, t),
-					 t->end - t->start);
-	return (approx_last[slot / 64] >> (slot % 64)) & 1;
+/* approx_code of entry e of lex (value not NULL), whose codes are built */
+static int
+entry_code(const NcLexicon *lex, const int8_t *codes, const NcLexEntry *e)
+{
+	size_t		i = (size_t) (e - lex->entries);
+
+	return i < MAX_CODED ? codes[i] : approx_code(e->value);
 }
 
 /*
@@ -130,7 +110,7 @@ cl_approx_before(const ClCtx *c, uint32_t first, uint32_t lo, bool words_only,
 	/* the last word must be short and no number */
 	if (nc_tok_len(c->doc, first - 1) > 14 || c->doc->toks[first - 1].kind == NC_TK_NUMBER ||
 		c->doc->toks[first - 1].kind == NC_TK_PUNCT ||
-		!approx_may_end(c->doc, &c->doc->toks[first - 1]))
+		!cl_edge_may(&approx_last, c->doc, first - 1))
 		return -1;
 	/* every window that fits and that some approximator is as long as */
 	maxlen = cl_lex_maxlen(&nc_lex_claim_approx);
@@ -155,7 +135,7 @@ cl_approx_before(const ClCtx *c, uint32_t first, uint32_t lo, bool words_only,
 		if (words_only && strchr(e->value, '!') != NULL)
 			continue;
 		*approx_first = first - w;
-		return approx_code(e->value);
+		return entry_code(&nc_lex_claim_approx, approx_codes, e);
 	}
 	return -1;
 }
@@ -171,7 +151,7 @@ cl_approx_after(const ClCtx *c, uint32_t end, uint32_t *approx_end, const char *
 	size_t		maxlen = cl_lex_maxlen(&nc_lex_claim_approx_post);
 	uint32_t	mask;
 
-	if (end >= c->send)
+	if (end >= c->send || !cl_edge_may(&post_first, c->doc, end))
 		return -1;
 	/* every window that fits and that some bound is as long as */
 	if (maxlen > sizeof(buf) - 1)
@@ -197,7 +177,7 @@ cl_approx_after(const ClCtx *c, uint32_t end, uint32_t *approx_end, const char *
 			continue;
 		*approx_end = end + w;
 		*key = e->key;
-		return approx_code(e->value);
+		return entry_code(&nc_lex_claim_approx_post, post_codes, e);
 	}
 	return -1;
 }

@@ -146,6 +146,19 @@ weight_context(const ClCtx *c, uint32_t first, uint32_t end)
 	return false;
 }
 
+/*
+ * The tokens a unit or a currency written after the number may start with
+ * (cl_edge_may), built once per process by cl_unit_build.
+ */
+static ClEdge unit_first;
+
+void
+cl_unit_build(void)
+{
+	cl_edge_add(&unit_first, &nc_lex_claim_units, false);
+	cl_edge_add(&unit_first, &nc_lex_claim_currencies, false);
+}
+
 static bool
 match_unit_at(const ClCtx *c, const ClNum *n, uint32_t j, bool glued_to_number,
 			  bool has_currency, ClUnit *out)
@@ -160,7 +173,7 @@ match_unit_at(const ClCtx *c, const ClNum *n, uint32_t j, bool glued_to_number,
 	uint32_t	mask;
 
 	if (maxw == 0 || doc->toks[j].kind == NC_TK_NUMBER || doc->toks[j].kind == NC_TK_PUNCT ||
-		nc_tok_len(doc, j) > 24)
+		nc_tok_len(doc, j) > 24 || !cl_edge_may(&unit_first, doc, j))
 		return false;
 	/* every window that fits and that some unit or currency is as long as */
 	maxlen = cl_lex_maxlen(&nc_lex_claim_units);
