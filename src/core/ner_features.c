@@ -981,53 +981,92 @@ static_rows(const NerSent *S, uint32_t i, const int16_t **rows)
 }
 
 /*
- * sc[] += the rows.  Labels 0-7 of a row are one 16-byte load (SSE2 is
- * part of x86-64); two rows at a time are interleaved and summed pairwise
- * by multiply-add with ones, into two vectors of 32-bit sums, exactly;
- * label 8 on its own.
+ * The scores of the nine labels as they are summed: labels 0-3 and 4-7 in
+ * two vectors of 32-bit sums (SSE2 is part of x86-64), label 8 on its own;
+ * passed by value from the rows to the beam's keys, so that they stay in
+ * registers.
  */
+typedef struct LabSum
+{
+#ifdef __SSE2__
+	__m128i		lo,
+				hi;
+	int32_t		s8;
+#else
+	int32_t		s[NER_NLAB];
+#endif
+} LabSum;
+
+static inline LabSum
+labsum_zero(void)
+{
+	LabSum		a;
+
+#ifdef __SSE2__
+	a.lo = _mm_setzero_si128();
+	a.hi = _mm_setzero_si128();
+	a.s8 = 0;
+#else
+	memset(a.s, 0, sizeof(a.s));
+#endif
+	return a;
+}
+
+/* sc[0..NER_NLAB) = the sums of a */
 static inline void
-add_rows(const int16_t *const *r, int nr, int32_t *sc)
+labsum_store(LabSum a, int32_t *sc)
+{
+#ifdef __SSE2__
+	_mm_storeu_si128((__m128i *) sc, a.lo);
+	_mm_storeu_si128((__m128i *) (sc + 4), a.hi);
+	sc[8] = a.s8;
+#else
+	memcpy(sc, a.s, sizeof(a.s));
+#endif
+}
+
+/* the row of a feature without weights where a row must be given */
+static const int16_t zero_row[NER_NLAB];
+
+/*
+ * a plus the rows.  Labels 0-7 of a row are one 16-byte load; two rows at
+ * a time are interleaved and summed pairwise by multiply-add with ones,
+ * exactly; label 8 on its own.
+ */
+static inline LabSum
+add_rows(LabSum a, const int16_t *const *r, int nr)
 {
 #if NER_NLAB != 9
 #error "add_rows assumes nine labels"
 #endif
 #ifdef __SSE2__
 	const __m128i ones = _mm_set1_epi16(1);
-	__m128i		lo = _mm_setzero_si128(),
-				hi = _mm_setzero_si128();
-	int32_t		s8 = 0;
-	int32_t		out[8];
 	int			k = 0;
 
 	for (; k + 1 < nr; k += 2)
 	{
-		__m128i		a = _mm_loadu_si128((const __m128i *) r[k]),
-					b = _mm_loadu_si128((const __m128i *) r[k + 1]);
+		__m128i		x = _mm_loadu_si128((const __m128i *) r[k]),
+					y = _mm_loadu_si128((const __m128i *) r[k + 1]);
 
-		lo = _mm_add_epi32(lo, _mm_madd_epi16(_mm_unpacklo_epi16(a, b), ones));
-		hi = _mm_add_epi32(hi, _mm_madd_epi16(_mm_unpackhi_epi16(a, b), ones));
-		s8 += r[k][8] + r[k + 1][8];
+		a.lo = _mm_add_epi32(a.lo, _mm_madd_epi16(_mm_unpacklo_epi16(x, y), ones));
+		a.hi = _mm_add_epi32(a.hi, _mm_madd_epi16(_mm_unpackhi_epi16(x, y), ones));
+		a.s8 += r[k][8] + r[k + 1][8];
 	}
 	if (k < nr)
 	{
-		__m128i		a = _mm_loadu_si128((const __m128i *) r[k]),
+		__m128i		x = _mm_loadu_si128((const __m128i *) r[k]),
 					z = _mm_setzero_si128();
 
-		lo = _mm_add_epi32(lo, _mm_madd_epi16(_mm_unpacklo_epi16(a, z), ones));
-		hi = _mm_add_epi32(hi, _mm_madd_epi16(_mm_unpackhi_epi16(a, z), ones));
-		s8 += r[k][8];
+		a.lo = _mm_add_epi32(a.lo, _mm_madd_epi16(_mm_unpacklo_epi16(x, z), ones));
+		a.hi = _mm_add_epi32(a.hi, _mm_madd_epi16(_mm_unpackhi_epi16(x, z), ones));
+		a.s8 += r[k][8];
 	}
-	_mm_storeu_si128((__m128i *) out, lo);
-	_mm_storeu_si128((__m128i *) (out + 4), hi);
-	for (int l = 0; l < 8; l++)
-		sc[l] += out[l];
-	sc[8] += s8;
 #else
 	for (int k = 0; k < nr; k++)
 		for (int l = 0; l < NER_NLAB; l++)
-			sc[l] += r[k][l];
+			a.s[l] += r[k][l];
 #endif
+	return a;
 }
 
 /*
@@ -1067,30 +1106,29 @@ dyn_find(const NerModel *m, const NerTok *t, int pt, DynRows *d)
 		__builtin_prefetch(a);
 	if (b)
 		__builtin_prefetch(b);
-	d->w0[pt] = a;
-	d->sh0[pt] = b;
+	d->w0[pt] = a ? a : zero_row;
+	d->sh0[pt] = b ? b : zero_row;
 	d->have |= (uint32_t) 1 << pt;
 }
 
-/* add_dynamic with the rows of d (always inlined, as dyn_find) */
-static inline __attribute__((always_inline)) void
+/*
+ * a plus the rows that pair token t with the previous labels pt, pt2, from
+ * d (always inlined, as dyn_find); a missing one is zero_row, so always
+ * four rows, two pairs, no test.
+ */
+static inline __attribute__((always_inline)) LabSum
 add_dynamic_rows(const NerModel *m, const NerTok *t, int pt, int pt2,
-				 DynRows *d, int32_t *sc)
+				 DynRows *d, LabSum a)
 {
 	const int16_t *w[4];
-	int			nw = 0;
 
 	if (!(d->have & ((uint32_t) 1 << pt)))
 		dyn_find(m, t, pt, d);
-	if (m->pt_rows[pt])
-		w[nw++] = m->pt_rows[pt];
-	if (m->pt2_rows[pt2 * (NER_START + 1) + pt])
-		w[nw++] = m->pt2_rows[pt2 * (NER_START + 1) + pt];
-	if (d->w0[pt])
-		w[nw++] = d->w0[pt];
-	if (d->sh0[pt])
-		w[nw++] = d->sh0[pt];
-	add_rows(w, nw, sc);
+	w[0] = m->pt_rows[pt];
+	w[1] = m->pt2_rows[pt2 * (NER_START + 1) + pt];
+	w[2] = d->w0[pt];
+	w[3] = d->sh0[pt];
+	return add_rows(a, w, 4);
 }
 
 /* Greedy decoding (beam width 1) of toks[0..n) (prepared). */
@@ -1127,13 +1165,13 @@ tag_greedy(const NerSent *S, uint8_t *labels, int32_t *scores)
 			nrows[cur ^ 1] = static_rows(S, i + 1, rows[cur ^ 1]);
 		if (t->upper || (pt != 0 && pt != NER_START))
 		{
-			int32_t		sc[NER_NLAB] = {0};
+			int32_t		sc[NER_NLAB];
 			int32_t		best;
 			DynRows		d;
 
 			d.have = 0;
-			add_dynamic_rows(m, t, pt, pt2, &d, sc);
-			add_rows(rows[cur], nrows[cur], sc);
+			labsum_store(add_rows(add_dynamic_rows(m, t, pt, pt2, &d, labsum_zero()),
+								  rows[cur], nrows[cur]), sc);
 			best = sc[0];
 			for (int l = 1; l < NER_NLAB; l++)
 				if (allowed(l, pt) && sc[l] > best)
@@ -1160,9 +1198,14 @@ nc_ner_model_rows(NerModel *m, NerRowTab *rt)
 #define ROW(tid, a, b) nc_ner_weights(m, nc_ner_fh((tid), (uint64_t) (a), (uint64_t) (b)) >> shift)
 	for (int pt = 0; pt <= NER_START; pt++)
 	{
-		m->pt_rows[pt] = ROW(T_PT, pt, 0);
+		const int16_t *r = ROW(T_PT, pt, 0);
+
+		m->pt_rows[pt] = r ? r : zero_row;
 		for (int pt2 = 0; pt2 <= NER_START; pt2++)
-			m->pt2_rows[pt2 * (NER_START + 1) + pt] = ROW(T_PT2, pt2 * 16 + pt, 0);
+		{
+			r = ROW(T_PT2, pt2 * 16 + pt, 0);
+			m->pt2_rows[pt2 * (NER_START + 1) + pt] = r ? r : zero_row;
+		}
 	}
 	rt->bias = ROW(T_BIAS, 0, 0);
 	for (int k = 0; k < 32; k++)
@@ -1269,11 +1312,12 @@ keymax_init(KeyMax *mx)
 }
 
 /*
- * out[l] = (rel + sc[l]) * KEY_SCALE + off - l for the labels that may be
- * proposed (proposable[which]), KEY_NONE for the others; *mx takes them in.
+ * out[l] = (rel + score of l) * KEY_SCALE + off - l for the labels that
+ * may be proposed (proposable[which]), KEY_NONE for the others; *mx takes
+ * them in.
  */
 static inline __attribute__((always_inline)) void
-beam_keys(const int32_t *sc, int32_t rel, int32_t off, int which, int32_t *out,
+beam_keys(LabSum sc, int32_t rel, int32_t off, int which, int32_t *out,
 		  KeyMax *mx)
 {
 	uint32_t	ok = proposable[which];
@@ -1287,8 +1331,8 @@ beam_keys(const int32_t *sc, int32_t rel, int32_t off, int which, int32_t *out,
 	__m128i		r = _mm_set1_epi32(rel),
 				o = _mm_set1_epi32(off),
 				okv = _mm_set1_epi32((int32_t) ok);
-	__m128i		k0 = _mm_sub_epi32(_mm_add_epi32(_mm_slli_epi32(_mm_add_epi32(_mm_loadu_si128((const __m128i *) sc), r), KEY_SHIFT), o), lane0),
-				k1 = _mm_sub_epi32(_mm_add_epi32(_mm_slli_epi32(_mm_add_epi32(_mm_loadu_si128((const __m128i *) (sc + 4)), r), KEY_SHIFT), o), lane1),
+	__m128i		k0 = _mm_sub_epi32(_mm_add_epi32(_mm_slli_epi32(_mm_add_epi32(sc.lo, r), KEY_SHIFT), o), lane0),
+				k1 = _mm_sub_epi32(_mm_add_epi32(_mm_slli_epi32(_mm_add_epi32(sc.hi, r), KEY_SHIFT), o), lane1),
 				m0 = _mm_cmpeq_epi32(_mm_and_si128(okv, bit0), bit0),
 				m1 = _mm_cmpeq_epi32(_mm_and_si128(okv, bit1), bit1);
 
@@ -1298,13 +1342,13 @@ beam_keys(const int32_t *sc, int32_t rel, int32_t off, int which, int32_t *out,
 	_mm_storeu_si128((__m128i *) out, s0);
 	_mm_storeu_si128((__m128i *) (out + 4), s1);
 	mx->v = max_epi32(mx->v, max_epi32(s0, s1));
-	out[8] = (ok >> 8 & 1) ? (rel + sc[8]) * KEY_SCALE + off - 8 : KEY_NONE;
+	out[8] = (ok >> 8 & 1) ? (rel + sc.s8) * KEY_SCALE + off - 8 : KEY_NONE;
 	if (out[8] > mx->s)
 		mx->s = out[8];
 #else
 	for (int l = 0; l < NER_NLAB; l++)
 	{
-		out[l] = (ok >> l & 1) ? (rel + sc[l]) * KEY_SCALE + off - l : KEY_NONE;
+		out[l] = (ok >> l & 1) ? (rel + sc.s[l]) * KEY_SCALE + off - l : KEY_NONE;
 		if (out[l] > mx->s)
 			mx->s = out[l];
 	}
@@ -1417,7 +1461,7 @@ tag_beam(const NerSent *S, uint8_t *labels, int32_t *scores)
 	for (uint32_t i = 0; i < n; i++)
 	{
 		NerTok	   *t = &toks[i];
-		int32_t		st[NER_NLAB];
+		LabSum		st = labsum_zero();
 		int32_t		key[NER_MAXBEAM * NER_NLAB + 3];	/* + room for a vector */
 		KeyMax		mx;
 		int64_t		base = hyps[0].score;
@@ -1493,13 +1537,11 @@ tag_beam(const NerSent *S, uint8_t *labels, int32_t *scores)
 			int			pt = hyps[h].pt;
 			int32_t		rel = (int32_t) (hyps[h].score - base);
 			int32_t		off = KEY_SCALE - 1 - (int32_t) (h << CAND_SHIFT);
-			int32_t		sc[NER_NLAB];
 
 			if (!t->upper && (pt == 0 || pt == NER_START))
 			{
 				/* not scored: it goes on with O */
-				memset(sc, 0, sizeof(sc));
-				beam_keys(sc, rel, off, 0, key + h * NER_NLAB, &mx);
+				beam_keys(labsum_zero(), rel, off, 0, key + h * NER_NLAB, &mx);
 				continue;
 			}
 			if (!have_static)
@@ -1509,13 +1551,11 @@ tag_beam(const NerSent *S, uint8_t *labels, int32_t *scores)
 					nrows[cur] = static_rows(S, i, rows[cur]);
 					ready[cur] = true;
 				}
-				memset(st, 0, sizeof(st));
-				add_rows(rows[cur], nrows[cur], st);
+				st = add_rows(st, rows[cur], nrows[cur]);
 				have_static = true;
 			}
-			memcpy(sc, st, sizeof(sc));
-			add_dynamic_rows(m, t, pt, hyps[h].pt2, &dyn[cur], sc);
-			beam_keys(sc, rel, off, pt + 1, key + h * NER_NLAB, &mx);
+			beam_keys(add_dynamic_rows(m, t, pt, hyps[h].pt2, &dyn[cur], st),
+					  rel, off, pt + 1, key + h * NER_NLAB, &mx);
 		}
 		nnew = beam_select(key, nhyp, &mx, hyps, base, width, t, nh);
 		memcpy(hyps, nh, nnew * sizeof(BeamHyp));
@@ -1567,12 +1607,12 @@ tag_beam(const NerSent *S, uint8_t *labels, int32_t *scores)
 			if (toks[i].upper || (pt != 0 && pt != NER_START))
 			{
 				int			nr = static_rows(S, i, rows[0]);
-
 				DynRows		d;
 
 				d.have = 0;
-				add_rows(rows[0], nr, sc);
-				add_dynamic_rows(m, &toks[i], pt, pt2, &d, sc);
+				labsum_store(add_dynamic_rows(m, &toks[i], pt, pt2, &d,
+											  add_rows(labsum_zero(), rows[0], nr)),
+							 sc);
 			}
 			pt2 = pt;
 			pt = labels[i];
