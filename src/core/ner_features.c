@@ -582,6 +582,44 @@ phrase_at(const NerModel *m, NerTok *toks, uint32_t n, uint32_t i)
 }
 
 /*
+ * Bit k: tcase[base + k] (base < n) is capitalised, for the eight case
+ * views from base on that are below n; by their upper bits (the sign after
+ * a shift, packed to bytes).  Three tokens in four are not capitalised:
+ * they are passed over eight by eight.
+ */
+static inline unsigned
+caps8(const uint16_t *tcase, uint32_t base, uint32_t n)
+{
+	unsigned	caps = 0;
+
+#ifdef __SSE2__
+	if (base + 8 <= n)
+	{
+		__m128i		v = _mm_slli_epi16(_mm_loadu_si128((const __m128i *) (tcase + base)), 15);
+
+		return (unsigned) _mm_movemask_epi8(_mm_packs_epi16(v, v)) & 0xFF;
+	}
+#endif
+	for (uint32_t k = 0; k < 8 && base + k < n; k++)
+		caps |= (unsigned) (tcase[base + k] & 1) << k;
+	return caps;
+}
+
+/* the first capitalised token of [from, n), or n */
+static inline uint32_t
+next_cap(const uint16_t *tcase, uint32_t from, uint32_t n)
+{
+	for (uint32_t base = from; base < n; base += 8)
+	{
+		unsigned	caps = caps8(tcase, base, n);
+
+		if (caps)
+			return base + (uint32_t) __builtin_ctz(caps);
+	}
+	return n;
+}
+
+/*
  * Phrase codes and capitalised runs of toks[0..n), whose word bits are
  * set: both start only at capitalised tokens, found in one scan of the
  * case views.
@@ -592,26 +630,10 @@ caps_pass(const NerModel *m, NerTok *toks, uint32_t n, const uint16_t *tcase)
 	uint32_t	phr_next = 0,
 				run_next = 0;
 
-	/*
-	 * Eight case views at a time, bit k of caps for tcase[base + k]'s
-	 * upper bit (its sign after a shift, packed to bytes): three tokens in
-	 * four are not capitalised, and are passed over eight by eight.
-	 */
 	for (uint32_t base = 0; base < n; base += 8)
 	{
-		unsigned	caps = 0;
+		unsigned	caps = caps8(tcase, base, n);
 
-#ifdef __SSE2__
-		if (base + 8 <= n)
-		{
-			__m128i		v = _mm_slli_epi16(_mm_loadu_si128((const __m128i *) (tcase + base)), 15);
-
-			caps = (unsigned) _mm_movemask_epi8(_mm_packs_epi16(v, v)) & 0xFF;
-		}
-		else
-#endif
-			for (uint32_t k = 0; k < 8 && base + k < n; k++)
-				caps |= (unsigned) (tcase[base + k] & 1) << k;
 		for (; caps; caps &= caps - 1)
 		{
 			uint32_t	i = base + (uint32_t) __builtin_ctz(caps);
@@ -1433,6 +1455,22 @@ beam_select(int32_t *key, uint32_t nhyp, const KeyMax *mx, const BeamHyp *hyps,
 }
 
 /*
+ * labels[from..to) of the path of the best hypothesis at token to - 1 (its
+ * 0), back along the parents; the beam at token from - 1 had one.
+ */
+static void
+beam_back(const NerTok *toks, uint32_t from, uint32_t to, uint8_t *labels)
+{
+	uint32_t	h = 0;
+
+	for (uint32_t i = to; i-- > from;)
+	{
+		labels[i] = toks[i].bl[h];
+		h = toks[i].bp[h];
+	}
+}
+
+/*
  * Beam decoding (nerspec.py, train.py beam_decode): each hypothesis is
  * extended by every allowed label (only O on a token it does not score);
  * candidates rank by score, then hypothesis, then label; of candidates with
@@ -1453,7 +1491,10 @@ tag_beam(const NerSent *S, uint8_t *labels, int32_t *scores)
 	int			nrows[2] = {0, 0};
 	bool		ready[2] = {false, false};
 	DynRows		dyn[2];
+	uint32_t	settled = 0;	/* labels[settled..n) are not known yet */
 
+	if (n > 0)
+		memset(labels, 0, n);
 	dyn[0].have = 0;
 	hyps[0].score = 0;
 	hyps[0].pt = NER_START;
@@ -1490,25 +1531,21 @@ tag_beam(const NerSent *S, uint8_t *labels, int32_t *scores)
 		if (!busy)
 		{
 			uint32_t	i0 = i;
+			uint32_t	j = next_cap(S->tcase, i + 1, n);
 
 			/*
-			 * No hypothesis scores this token: all go on with O, one state;
-			 * and so on over the lower-case tokens after it (two thirds of
-			 * all tokens are passed over here).  Then the next one's rows,
-			 * as the top of the loop would have found them.
+			 * No hypothesis scores this token: all go on with O from the
+			 * best, one state; and so on over the lower-case tokens after it
+			 * (two thirds of all tokens are passed over here), labelled O
+			 * already.  The path before is settled: the best's.  Then the
+			 * next one's rows, as the top of the loop would have found them.
 			 */
-			hyps[0].pt2 = hyps[0].pt;
+			beam_back(toks, settled, i, labels);
+			settled = j;
+			hyps[0].pt2 = j - i > 1 ? 0 : hyps[0].pt;
 			hyps[0].pt = 0;
-			t->bl[0] = 0;
-			t->bp[0] = 0;
 			nhyp = 1;
-			while (i + 1 < n && !toks[i + 1].upper)
-			{
-				i++;
-				toks[i].bl[0] = 0;
-				toks[i].bp[0] = 0;
-				hyps[0].pt2 = 0;
-			}
+			i = j - 1;
 			if (i != i0)
 			{
 				int			next = (int) ((i + 1) & 1);
@@ -1584,16 +1621,7 @@ tag_beam(const NerSent *S, uint8_t *labels, int32_t *scores)
 				}
 			}
 	}
-	/* back from the best hypothesis */
-	{
-		uint32_t	h = 0;
-
-		for (uint32_t i = n; i-- > 0;)
-		{
-			labels[i] = toks[i].bl[h];
-			h = toks[i].bp[h];
-		}
-	}
+	beam_back(toks, settled, n, labels);
 	if (scores)
 	{
 		int			pt = NER_START,
