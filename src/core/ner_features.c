@@ -5,6 +5,7 @@
  * This is the C half of tools/ner/nerspec.py (read its docstring for the
  * specification); every change must be made on both sides.
  */
+#include <stddef.h>
 #include <string.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -285,10 +286,8 @@ tok_shape(const NcDoc *doc, uint32_t i, NerTok *t, bool ascii)
 static inline void
 tok_clear(NerTok *t)
 {
-	t->affix = 0;
-	t->shaped = 0;
-	t->phr = 0;
-	t->runpos = 0;
+	/* phr, affix, shaped and runpos, side by side: one or two stores */
+	memset(&t->phr, 0, offsetof(NerTok, upper) - offsetof(NerTok, phr));
 }
 
 /*
@@ -831,6 +830,8 @@ doc_case_get(const NerDocCase *dc, uint64_t wh)
 bool
 nc_ner_doc_case_index(const NerModel *m, NerDocCase *dc)
 {
+	/* id 0 has the bits of the empty key (words[0]) */
+	dc->wgz[0] = nc_ner_gaz(m, nc_ner_mix(NER_PH_SEED ^ dc->words[0]));
 	/* the words the document pass left in flight */
 	for (uint32_t id = dc->nwords > NER_GAZ_AHEAD + 1 ? dc->nwords - NER_GAZ_AHEAD : 1;
 		 id < dc->nwords; id++)
@@ -1672,8 +1673,7 @@ nc_ner_tag(const NerModel *m, const NcDoc *doc, uint32_t first, uint32_t end,
 		t->upper = tcase[i] & 1;
 		t->wh = words[id];		/* words[0] = 0 */
 		tok_clear(t);
-		t->gbits = id ? wgz[id] :
-			nc_ner_gaz(m, nc_ner_mix(NER_PH_SEED ^ t->wh));
+		t->gbits = wgz[id];
 	}
 	caps_pass(m, toks, n, tcase);
 	S.m = m;

@@ -145,18 +145,22 @@ typedef struct NerTok
 	uint64_t	suf2,
 				suf3,
 				pre3;
+	/*
+	 * gbits to upper: what nc_ner_tag sets for every token, side by side
+	 * so that the zeros are one or two stores
+	 */
 	uint16_t	gbits;			/* gazetteer bits of the word */
+	uint16_t	phr;			/* phrase-gazetteer code, 0 none */
 	uint8_t		affix;			/* suf2, suf3, pre3 are set */
 	uint8_t		shaped;			/* sh is set */
+	uint8_t		runpos;			/* capitalised run: 1 first, 2 inner, 3 last,
+								 * 4 single, 0 none */
 	uint8_t		upper;
 	/* nc_ner_tok only: nc_ner_tag reads them from the document pass's tcase */
 	uint8_t		capcode;
 	uint8_t		lenc;			/* min(bytes, 15) | allcaps << 4 */
 	uint8_t		wordish;		/* has letters: cap, allcaps or an ASCII
 								 * letter; not a quote or possessive */
-	uint16_t	phr;			/* phrase-gazetteer code, 0 none */
-	uint8_t		runpos;			/* capitalised run: 1 first, 2 inner, 3 last,
-								 * 4 single, 0 none */
 	uint8_t		runlen;			/* min(run length, 6) */
 	uint8_t		rungz;			/* word bits of the run's last token */
 	uint64_t	runfirst;		/* wh of the run's first token */
@@ -297,9 +301,9 @@ extern bool nc_ner_doc_pass(const NerModel *m, const NcDoc *doc, uint32_t first,
  */
 extern bool nc_ner_doc_case_init(const NcEnv *env, NerDocCase *dc, uint32_t ntok);
 /*
- * After the document pass: the gazetteer bits of the words still in flight,
- * so that every word has its bits by id and tagging looks them up once per
- * distinct word.  Always true now (the room came with the words).
+ * After the document pass: the gazetteer bits of the words still in flight
+ * and of id 0 (no word, the empty key), so that every word has its bits by
+ * id and tagging looks them up once per distinct word.  Always true now (the room came with the words).
  */
 extern bool nc_ner_doc_case_index(const NerModel *m, NerDocCase *dc);
 /* give the table's memory back (nc_release), words too unless taken */
