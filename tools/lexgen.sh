@@ -10,9 +10,6 @@
 # comment line (origin and licence live there).  Keys are kept as written:
 # each lexicon's header says whether they are lower-cased.
 #
-# For a lexicon in PREFIXES below, also nc_lexp_NAME_LETTER: the prefix
-# filter of those keys whose value has the letter.
-#
 # A union (UNIONS below) of several lexicons is one more NcLexicon,
 # nc_lex_UNION, of every key of its sources (values NULL), and beside it
 # nc_lexu_UNION[entry][source]: the key's entry index + 1 in each source (0
@@ -26,10 +23,6 @@ hdr=$(dirname "$out")/lexicon_data.h
 tmp=$out.tmp
 # the entity rules ask all of these about the same words (entities_rules.c)
 UNIONS="ner_rule_words=ner_cue_words,ner_titles,ner_heads,quote_cues,sentence_starters,claim_months"
-# prefix filters of the keys of a lexicon whose value has a letter,
-# nc_lexp_NAME_LETTER: the claims ask whether a word starts like a duration
-# unit (cue u of claim_context_words) after "a"
-PREFIXES="claim_context_words=u"
 
 # a lexicon's data lines, comments and blanks stripped, sorted bytewise,
 # duplicate keys dropped: the order of its entries
@@ -74,16 +67,11 @@ function prefixbit(s, mask,    k4) {
 # a bitmap of one bit per key (kind "filter": filterbit, some eight bits a
 # key, 512 to 16384; "prefix": prefixbit, some 32 bits a key, as callers
 # run it on every word, 1024 to 16384); returns bits - 1
-# (of the keys whose value has the letter only, when only is not "")
-function emit_filter(name, n, kind, only,    bits, i, w, q, v, k, fbit, m) {
-	m = 0
-	for (i = 0; i < n; i++)
-		if (only == "" || index(val[i], only)) m++
+function emit_filter(name, n, kind,    bits, i, w, q, v, k, fbit) {
 	bits = kind == "prefix" ? 1024 : 512
-	while (bits < (kind == "prefix" ? 32 : 8) * m && bits < 16384) bits *= 2
+	while (bits < (kind == "prefix" ? 32 : 8) * n && bits < 16384) bits *= 2
 	for (i = 0; i < n; i++)
-		if (only == "" || index(val[i], only))
-			fbit[kind == "prefix" ? prefixbit(key[i], bits - 1) : filterbit(key[i], bits - 1)] = 1
+		fbit[kind == "prefix" ? prefixbit(key[i], bits - 1) : filterbit(key[i], bits - 1)] = 1
 	printf "static const uint64_t %s_%s[%d] = {", kind, name, bits / 64
 	# (in 16-bit quarters: %x of some awks stops at 2^31)
 	for (w = 0; w < bits / 64; w++) {
@@ -124,15 +112,14 @@ function emit_index(name, n,    size, i, b, l, lenmask, fmask) {
 	for (l = 0; l < 64; l++)
 		if (l in lens)
 			lenmask = lenmask sprintf(" | (UINT64_C(1) << %d)", l)
-	fmask = emit_filter(name, n, "filter", "")
-	printf "const NcLexicon nc_lex_%s = {\"%s\", entries_%s, %d, slots_%s, %d, %s, filter_%s, %d, %s};\n", name, name, name, n, name, size - 1, lenmask, name, fmask, emit_prefix(name, n, "")
+	fmask = emit_filter(name, n, "filter")
+	printf "const NcLexicon nc_lex_%s = {\"%s\", entries_%s, %d, slots_%s, %d, %s, filter_%s, %d, %s};\n", name, name, name, n, name, size - 1, lenmask, name, fmask, emit_prefix(name, n)
 }
-# the prefix filter of the keys (whose value has the letter only), as the
-# initializer of an NcLexPrefix
-function emit_prefix(name, n, only,    pmask, pshift) {
-	pmask = emit_filter(name (only == "" ? "" : "_" only), n, "prefix", only)
+# the prefix filter of the keys, as the initializer of an NcLexPrefix
+function emit_prefix(name, n,    pmask, pshift) {
+	pmask = emit_filter(name, n, "prefix")
 	for (pshift = 32; pmask >= 1; pmask = int(pmask / 2)) pshift--
-	return sprintf("{prefix_%s, %d}", name (only == "" ? "" : "_" only), pshift)
+	return sprintf("{prefix_%s, %d}", name, pshift)
 }
 function q(s) { gsub(/\\/, "\\\\", s); gsub(/"/, "\\\"", s); return "\"" s "\"" }
 BEGIN { n = 0; for (i = 1; i < 256; i++) ord[sprintf("%c", i)] = i }
@@ -151,18 +138,10 @@ BEGIN { n = 0; for (i = 1; i < 256; i++) ord[sprintf("%c", i)] = i }
 for f in "$@"; do
 	name=$(basename "$f" .txt | tr -c 'A-Za-z0-9_\n' '_')
 	echo "extern const NcLexicon nc_lex_$name;" >> "$hdr.tmp"
-	subs=
-	for p in $PREFIXES; do
-		[ "${p%%=*}" = "$name" ] && subs=${p#*=}
-	done
-	for l in $(echo "$subs" | sed 's/./& /g'); do
-		echo "extern const NcLexPrefix nc_lexp_${name}_$l;" >> "$hdr.tmp"
-	done
-	clean "$f" | LC_ALL=C awk -F '	' -v name="$name" -v subs="$subs" "$INDEX"'
+	clean "$f" | LC_ALL=C awk -F '	' -v name="$name" "$INDEX"'
 		{
 			v = (NF >= 2) ? q($2) : "NULL"
 			line[n] = sprintf("\t{%s, %d, %s},", q($1), length($1), v)
-			val[n] = (NF >= 2) ? $2 : ""
 			key[n] = $1
 			hash[n] = keyhash($1)
 			lens[length($1) < 63 ? length($1) : 63] = 1
@@ -173,9 +152,6 @@ for f in "$@"; do
 			for (i = 0; i < n; i++) print line[i]
 			print "};"
 			emit_index(name, n)
-			for (k = 1; k <= length(subs); k++)
-				printf "const NcLexPrefix nc_lexp_%s_%s = %s;\n", name, substr(subs, k, 1),
-					emit_prefix(name, n, substr(subs, k, 1))
 		}' >> "$tmp"
 done
 for u in $UNIONS; do

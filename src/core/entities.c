@@ -85,8 +85,8 @@ tag_document(EntCtx *cx)
 		return NC_ENOMEM;
 	for (int pass = 0; pass < 2; pass++)
 	{
-		if (pass == 1 && !nc_ner_doc_case_index(cx->model, &dc))
-			return NC_ENOMEM;
+		if (pass == 1)
+			nc_ner_doc_case_index(cx->model, &dc);
 		for (uint32_t s = 0; s < doc->nsent; s++)
 		{
 			uint32_t	first = doc->sents[s].tok_first;

@@ -827,7 +827,7 @@ doc_case_get(const NerDocCase *dc, uint64_t wh)
 	}
 }
 
-bool
+void
 nc_ner_doc_case_index(const NerModel *m, NerDocCase *dc)
 {
 	/* id 0 has the bits of the empty key (words[0]) */
@@ -836,7 +836,6 @@ nc_ner_doc_case_index(const NerModel *m, NerDocCase *dc)
 	for (uint32_t id = dc->nwords > NER_GAZ_AHEAD + 1 ? dc->nwords - NER_GAZ_AHEAD : 1;
 		 id < dc->nwords; id++)
 		doc_case_gaz(m, dc, id);
-	return true;
 }
 
 /* one sentence being tagged */

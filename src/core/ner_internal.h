@@ -303,9 +303,10 @@ extern bool nc_ner_doc_case_init(const NcEnv *env, NerDocCase *dc, uint32_t ntok
 /*
  * After the document pass: the gazetteer bits of the words still in flight
  * and of id 0 (no word, the empty key), so that every word has its bits by
- * id and tagging looks them up once per distinct word.  Always true now (the room came with the words).
+ * id and tagging looks them up once per distinct word (their room came
+ * with the words: nothing to allocate).
  */
-extern bool nc_ner_doc_case_index(const NerModel *m, NerDocCase *dc);
+extern void nc_ner_doc_case_index(const NerModel *m, NerDocCase *dc);
 /* give the table's memory back (nc_release), words too unless taken */
 extern void nc_ner_doc_case_free(NerDocCase *dc);
 

@@ -365,16 +365,6 @@ test_lexicon_prefix_filter(void **state)
 												 (size_t) lex->entries[i].keylen)));
 		assert_false(nc_lex_prefix_maybe(&lex->prefix, key4("zqxv", 4)));
 	}
-	/* the filter of a subset: the context words of cue u */
-	for (size_t i = 0; i < nc_lex_claim_context_words.count; i++)
-	{
-		const NcLexEntry *e = &nc_lex_claim_context_words.entries[i];
-
-		if (e->value != NULL && strchr(e->value, 'u') != NULL)
-			assert_true(nc_lex_prefix_maybe(&nc_lexp_claim_context_words_u,
-											key4(e->key, (size_t) e->keylen)));
-	}
-	assert_false(nc_lex_prefix_maybe(&nc_lexp_claim_context_words_u, key4("zqxv", 4)));
 }
 
 /*
