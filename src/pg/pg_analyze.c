@@ -90,17 +90,41 @@ put_null(Obj *o, const char *key)
 	add(o, key)->type = jbvNull;
 }
 
+/*
+ * The numerics of the small integers (offsets in a short text, entity,
+ * sentence and quote numbers): most integers of a result, each made once per
+ * backend, in TopMemoryContext, when first needed (at most SMALL_INTS of
+ * them, a few bytes each).  Only read after: jsonb copies what it stores.
+ */
+#define SMALL_INTS 4096
+static Numeric small_ints[SMALL_INTS];
+
 static void
 put_int(Builder *b, Obj *o, const char *key, int64 v)
 {
 	JsonbValue *jv = add(o, key);
-	Numeric		n = int64_to_numeric(v);
-	Numeric		copy = bump(b, VARSIZE(n));
 
-	memcpy(copy, n, VARSIZE(n));
-	pfree(n);
 	jv->type = jbvNumeric;
-	jv->val.numeric = copy;
+	if (v >= 0 && v < SMALL_INTS)
+	{
+		if (small_ints[v] == NULL)
+		{
+			MemoryContext old = MemoryContextSwitchTo(TopMemoryContext);
+
+			small_ints[v] = int64_to_numeric(v);
+			MemoryContextSwitchTo(old);
+		}
+		jv->val.numeric = small_ints[v];
+	}
+	else
+	{
+		Numeric		n = int64_to_numeric(v);
+		Numeric		copy = bump(b, VARSIZE(n));
+
+		memcpy(copy, n, VARSIZE(n));
+		pfree(n);
+		jv->val.numeric = copy;
+	}
 }
 
 static void
