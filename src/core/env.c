@@ -19,8 +19,6 @@ nc_status_message(NcStatus status)
 			return "canceled";
 		case NC_ETOOBIG:
 			return "text too large to analyse";
-		case NC_EICU:
-			return "ICU failed";
 		case NC_EINTERNAL:
 			return "internal error";
 	}

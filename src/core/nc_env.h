@@ -26,7 +26,6 @@ typedef enum NcStatus
 	NC_ENOMEM,					/* an allocation returned NULL */
 	NC_ECANCEL,					/* the interrupt callback asked us to stop */
 	NC_ETOOBIG,					/* input or result beyond the core's limits */
-	NC_EICU,					/* ICU refused to open or run */
 	NC_EINTERNAL				/* a broken invariant: a bug, reported */
 } NcStatus;
 

@@ -84,11 +84,6 @@ report(NcStatus st)
 					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 					 errmsg("text is too large for newsclaims to analyse")));
 			break;
-		case NC_EICU:
-			ereport(ERROR,
-					(errcode(ERRCODE_EXTERNAL_ROUTINE_EXCEPTION),
-					 errmsg("ICU could not segment the text")));
-			break;
 		case NC_EINTERNAL:
 			elog(ERROR, "newsclaims: internal error while analysing the text");
 			break;
