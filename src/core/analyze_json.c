@@ -51,15 +51,12 @@ typedef enum Key
 #define KEY_SLOT 24
 
 /*
- * The member writers are inlined whole into each element's writer: they
- * are small once their tests are folded by the caller's constants, and a
- * call apiece would cost more than most of them do.
+ * The member writers are inlined whole into each element's writer (as
+ * nc_json.h inlines its copy): they are small once their tests are folded
+ * by the caller's constants, and a call apiece would cost more than most
+ * of them do.
  */
-#if defined(__GNUC__)
-#define MEMBER static inline __attribute__((always_inline))
-#else
-#define MEMBER static inline
-#endif
+#define MEMBER NC_JSON_INLINE
 
 typedef struct KeyText
 {

@@ -580,7 +580,8 @@ grammar_word(uint32_t k)
  * thread) sees the same table.
  */
 #define START_BITS 10
-#define START_SLOT(k) (((uint32_t) (k) * UINT32_C(2654435761)) >> (32 - START_BITS))
+/* hashed as the lexicons' prefix filters are */
+#define START_SLOT(k) nc_lex_prefix_bit(k, 32 - START_BITS)
 
 static unsigned char start_kinds[1 << START_BITS];
 
@@ -588,13 +589,12 @@ static unsigned char start_kinds[1 << START_BITS];
 static void
 start_add(const NcLexEntry *e, bool fold)
 {
-	char		buf[4] = {0, 0, 0, 0};
+	char		buf[8];
 	uint32_t	n = e->keylen < 4 ? (uint32_t) e->keylen : 4;
 
 	memcpy(buf, e->key, n);
-	if (fold)
-		memcpy(buf + n, "fold", 4 - n);
-	start_kinds[START_SLOT(cl_key4_lower(cl_load_key4(buf), fold ? 4 : n))] |= 1 << NC_TK_WORD;
+	memcpy(buf + n, "fold", 4);
+	start_kinds[START_SLOT(cl_key4_of(buf, fold ? n + 4 : n))] |= 1 << NC_TK_WORD;
 }
 
 static void
@@ -635,7 +635,7 @@ tables_build(void)
 static __attribute__((noinline)) bool
 worth_building(const NcDoc *doc, uint32_t i, uint32_t k)
 {
-	const unsigned char *p = (const unsigned char *) nc_tok_ptr(doc, i);
+	const char *p = nc_tok_ptr(doc, i);
 	uint32_t	n = nc_tok_len(doc, i);
 
 	if (doc->toks[i].kind == NC_TK_SYMBOL)
@@ -655,11 +655,11 @@ worth_building(const NcDoc *doc, uint32_t i, uint32_t k)
 	 * Else it starts as a number word does (or shares a slot with one):
 	 * parse_words reads it only as a number word.  The lexicon's own
 	 * prefix filter (without the grammar's words and the multipliers that
-	 * share their slots in start_kinds) and what its lookup tests first turn away
-	 * "though", "fifth", "thirst" before the grammar runs.
+	 * share their slots in start_kinds) and what its lookup tests first
+	 * turn away "though", "fifth", "thirst" before the grammar runs.
 	 */
 	return nc_lex_prefix_maybe(&nc_lex_claim_numwords.prefix, k) &&
-		cl_lex_may_hold_lower(&nc_lex_claim_numwords, p, n);
+		nc_lex_may_hold_lower(&nc_lex_claim_numwords, p, n);
 }
 
 /*

@@ -105,16 +105,10 @@ extern void cl_sentence_source(const ClCtx *c, const char **src, uint32_t *len);
 
 /* helpers */
 /*
- * The longest key a lookup in lex can find (from its lenmask), or SIZE_MAX
- * when some key has 63 bytes or more.
- */
-extern size_t cl_lex_maxlen(const NcLexicon *lex);
-
-/*
  * Windows of whole tokens joined lower-cased (ASCII) as written, one space
  * where the text has whitespace, to look every window up in a lexicon with
  * nc_lex_find_hashed: each byte is lowered and hashed once, and a window
- * longer than maxlen (cl_lex_maxlen: no key is that long) is neither joined
+ * longer than maxlen (nc_lex_maxlen: no key is that long) is neither joined
  * nor hashed.  buf holds maxlen + 1 bytes.  Both return how many windows
  * there are, each one token wider than the one before.
  *
@@ -208,6 +202,16 @@ cl_key4_lower(uint32_t k, uint32_t n)
 	return (k | 0x20202020) & mask[n < 4 ? n : 4];
 }
 
+/* s[0..n), a key of a lexicon (not the text), as cl_key4_lower gives it */
+static inline uint32_t
+cl_key4_of(const char *s, uint32_t n)
+{
+	char		buf[4] = {0, 0, 0, 0};
+
+	memcpy(buf, s, n < 4 ? n : 4);
+	return cl_key4_lower(cl_load_key4(buf), n);
+}
+
 /* Token t's first four bytes as cl_key4_lower gives them. */
 static inline uint32_t
 cl_tok_key4(const unsigned char *text, uint32_t len, const NcToken *t)
@@ -221,19 +225,6 @@ cl_tok_key4(const unsigned char *text, uint32_t len, const NcToken *t)
 	else						/* n < 4: bytes past the end masked off */
 		k = NC_LEX_KEY4(p[0], p[n > 1], p[(n > 2) * 2], 0);
 	return cl_key4_lower(k, n);
-}
-
-/*
- * May lex hold p[0..n) ASCII lower-cased?  The tests nc_lex_find_lower
- * makes before it hashes (the key lengths present, then the pre-filter
- * bit), for a caller that needs no more than a no.
- */
-static inline bool
-cl_lex_may_hold_lower(const NcLexicon *lex, const unsigned char *p, size_t n)
-{
-	return n > 0 &&
-		nc_lex_may_hold(lex, nc_ascii_lower(p[0]), n > 1 ? nc_ascii_lower(p[1]) : 0,
-						nc_ascii_lower(p[n - 1]), n);
 }
 
 /*

@@ -26,6 +26,26 @@ dec_bad(void)
 	return d;
 }
 
+/*
+ * The normal form of m * 10^exp, m not 0, once m fits 64 bits: its
+ * trailing zeros moved into the exponent with 64-bit divisions, which are
+ * much cheaper than 128-bit ones.
+ */
+static inline ClDec
+dec_strip64(uint64_t m, int32_t exp, bool neg)
+{
+	ClDec		d = {0, 0, neg, true};
+
+	while (m % 10 == 0)
+	{
+		m /= 10;
+		exp++;
+	}
+	d.mant = m;
+	d.exp = exp;
+	return d;
+}
+
 static ClDec
 dec_norm(ClDec a)
 {
@@ -43,28 +63,19 @@ dec_norm(ClDec a)
 		a.exp++;
 	}
 	if (a.mant <= UINT64_MAX)
-	{
-		/* most mantissas: 64-bit divisions, no 128-bit ones */
-		uint64_t	m = (uint64_t) a.mant;
-
-		while (m % 10 == 0)
-		{
-			m /= 10;
-			a.exp++;
-		}
-		a.mant = m;
-	}
+		a = dec_strip64((uint64_t) a.mant, a.exp, a.neg);
 	if (a.exp > CL_MAX_EXP || a.exp < -CL_MAX_EXP)
 		return dec_bad();
 	return a;
 }
 
+/* v as dec_norm would give it, without its 128-bit tests */
 ClDec
 cl_dec_int(uint64_t v)
 {
-	ClDec		d = {(ClU128) v, 0, false, true};
+	ClDec		d = {0, 0, false, true};
 
-	return dec_norm(d);
+	return v == 0 ? d : dec_strip64(v, 0, false);
 }
 
 /* mant * 10^k, or false on overflow */
@@ -322,15 +333,7 @@ cl_dec_from_digits(const char *s, uint32_t len, uint32_t *flags)
 		/* plain digits that fit 64 bits: no 128-bit arithmetic */
 		if (len == 4 && s[0] != '0' && v >= 1000 && v <= 2099)
 			*flags |= CL_NF_YEARLIKE;
-		if (v == 0)
-			return d;
-		while (v % 10 == 0)
-		{
-			v /= 10;
-			d.exp++;
-		}
-		d.mant = v;
-		return d;
+		return cl_dec_int(v);
 	}
 	if (nseps == 0)
 	{
@@ -428,14 +431,6 @@ cl_dec_from_digits(const char *s, uint32_t len, uint32_t *flags)
 }
 
 /* ------------------------------------------------------------ helpers */
-
-size_t
-cl_lex_maxlen(const NcLexicon *lex)
-{
-	if (lex->lenmask >> 63)
-		return SIZE_MAX;
-	return lex->lenmask == 0 ? 0 : (size_t) (63 - __builtin_clzll(lex->lenmask));
-}
 
 
 uint32_t
@@ -620,11 +615,8 @@ cl_edge_add(ClEdge *e, const NcLexicon *lex, bool last)
 			/* the suffix key[k..wend), or the prefix key[word..k + 1) */
 			uint32_t	a = last ? k : word;
 			uint32_t	n = last ? wend - k : k + 1 - word;
-			char		buf[4] = {0, 0, 0, 0};
-			uint32_t	slot;
+			uint32_t	slot = cl_edge_slot(cl_key4_of(key + a, n), n);
 
-			memcpy(buf, key + a, n < 4 ? n : 4);
-			slot = cl_edge_slot(cl_key4_lower(cl_load_key4(buf), n), n);
 			e->bits[slot / 64] |= UINT64_C(1) << (slot % 64);
 		}
 	}
@@ -739,6 +731,13 @@ enum
 	WC_DOZEN
 };
 
+/* the class of a cardinal word (a valued claim_numwords entry) of value v */
+static inline int
+cardinal_class(uint64_t v)
+{
+	return v < 10 ? WC_UNIT : v < 20 ? WC_TEEN : WC_TENS;
+}
+
 static int
 word_class(const NcDoc *doc, uint32_t i, uint64_t *v, int *exp)
 {
@@ -748,7 +747,7 @@ word_class(const NcDoc *doc, uint32_t i, uint64_t *v, int *exp)
 	uint32_t	h;
 
 	if (doc->toks[i].kind != NC_TK_WORD ||
-		(cl_lex_maxlen(&nc_lex_claim_numwords) < n && cl_lex_maxlen(&nc_lex_claim_scales) < n))
+		(nc_lex_maxlen(&nc_lex_claim_numwords) < n && nc_lex_maxlen(&nc_lex_claim_scales) < n))
 		return WC_NONE;
 	/* lowered and hashed once for both lexicons */
 	h = nc_lex_hash_lower(key, n);
@@ -756,7 +755,7 @@ word_class(const NcDoc *doc, uint32_t i, uint64_t *v, int *exp)
 	if (e != NULL && e->value != NULL)
 	{
 		*v = parse_u64(e->value);
-		return *v < 10 ? WC_UNIT : *v < 20 ? WC_TEEN : WC_TENS;
+		return cardinal_class(*v);
 	}
 	e = nc_lex_find_lower_hashed(&nc_lex_claim_scales, key, n, h);
 	if (e != NULL && e->value != NULL)
@@ -919,27 +918,25 @@ article_duration(const NcDoc *doc, uint32_t i)
 }
 
 /*
- * The first four bytes (cl_key4_lower) of the words that may follow
+ * A prefix filter (nc_lex_prefix_maybe) of the words that may follow
  * "a"/"an" in a number: the denominators ("a third"), the scales ("a
  * dozen") and the duration units (cue u of claim_context_words: "a
- * year").  One bitmap for the three, built once per process by
- * cl_number_build, never changed after.
+ * year").  One filter for the three, as the lexicons' own are of whole
+ * lexicons; built once per process by cl_number_build, never changed
+ * after.
  */
 #define ARTICLE_BITS 12
-#define ARTICLE_SLOT(k) (((uint32_t) (k) * UINT32_C(2654435761)) >> (32 - ARTICLE_BITS))
 
-static uint64_t after_article[(1 << ARTICLE_BITS) / 64];
+static uint64_t after_article_bits[(1 << ARTICLE_BITS) / 64];
+static const NcLexPrefix after_article = {after_article_bits, 32 - ARTICLE_BITS};
 
 static void
 article_add(const NcLexEntry *e)
 {
-	char		buf[4] = {0, 0, 0, 0};
-	uint32_t	n = e->keylen < 4 ? (uint32_t) e->keylen : 4;
-	uint32_t	slot;
+	uint32_t	b = nc_lex_prefix_bit(cl_key4_of(e->key, (uint32_t) e->keylen),
+									  after_article.shift);
 
-	memcpy(buf, e->key, n);
-	slot = ARTICLE_SLOT(cl_key4_lower(cl_load_key4(buf), n));
-	after_article[slot / 64] |= UINT64_C(1) << (slot % 64);
+	after_article_bits[b / 64] |= UINT64_C(1) << (b % 64);
 }
 
 void
@@ -964,11 +961,10 @@ cl_number_build(void)
 bool
 cl_maybe_after_article(const NcDoc *doc, uint32_t i)
 {
-	uint32_t	slot = ARTICLE_SLOT(cl_tok_key4((const unsigned char *) doc->text, doc->len,
-												&doc->toks[i]));
+	uint32_t	k = cl_tok_key4((const unsigned char *) doc->text, doc->len, &doc->toks[i]);
 
 	/* "a-third": fraction_words reads past the dash */
-	return ((after_article[slot / 64] >> (slot % 64)) & 1) || cl_is_dash(doc, i);
+	return nc_lex_prefix_maybe(&after_article, k) || cl_is_dash(doc, i);
 }
 
 static bool
@@ -1035,7 +1031,7 @@ parse_words(const ClCtx *c, uint32_t i, ClNum *out)
 			return false;
 		/* what word_class(i) says, kept: the fraction and the loop ask */
 		v0 = parse_u64(e->value);
-		wc0 = v0 < 10 ? WC_UNIT : v0 < 20 ? WC_TEEN : WC_TENS;
+		wc0 = cardinal_class(v0);
 	}
 	/* article starts: a hundred, a dozen, a third, a year */
 	if (is_article(doc, i))

@@ -32,15 +32,8 @@ approx_code(const char *value)
 	while (value[n] != '\0' && value[n] != '!')
 		n++;
 	for (int k = 0; k < NAPPROX; k++)
-	{
-		const char *name = approx_names[k];
-		size_t		j = 0;
-
-		while (j < n && name[j] == value[j])
-			j++;
-		if (j == n && name[n] == '\0')
+		if (strncmp(approx_names[k], value, n) == 0 && approx_names[k][n] == '\0')
 			return k;
-	}
 	return -1;
 }
 
@@ -52,41 +45,17 @@ nc_approx_name(uint8_t approx)
 
 /*
  * The tokens an approximator may end with (the last of claim_approx's
- * windows) and a bound start with (the first of claim_approx_post's), and
- * the NcApprox of each entry of the two (approx_code of its value), for
- * the entries up to MAX_CODED: built once per process by cl_range_build,
- * never changed after.
+ * windows) and a bound start with (the first of claim_approx_post's):
+ * built once per process by cl_range_build, never changed after.
  */
-#define MAX_CODED 128
-
 static ClEdge approx_last;
 static ClEdge post_first;
-static int8_t approx_codes[MAX_CODED];
-static int8_t post_codes[MAX_CODED];
-
-static void
-codes_build(const NcLexicon *lex, int8_t *codes)
-{
-	for (size_t i = 0; i < lex->count && i < MAX_CODED; i++)
-		codes[i] = (int8_t) (lex->entries[i].value != NULL ? approx_code(lex->entries[i].value) : -1);
-}
 
 void
 cl_range_build(void)
 {
 	cl_edge_add(&approx_last, &nc_lex_claim_approx, true);
 	cl_edge_add(&post_first, &nc_lex_claim_approx_post, false);
-	codes_build(&nc_lex_claim_approx, approx_codes);
-	codes_build(&nc_lex_claim_approx_post, post_codes);
-}
-
-/* approx_code of entry e of lex (value not NULL), whose codes are built */
-static int
-entry_code(const NcLexicon *lex, const int8_t *codes, const NcLexEntry *e)
-{
-	size_t		i = (size_t) (e - lex->entries);
-
-	return i < MAX_CODED ? codes[i] : approx_code(e->value);
 }
 
 /*
@@ -113,7 +82,7 @@ cl_approx_before(const ClCtx *c, uint32_t first, uint32_t lo, bool words_only,
 		!cl_edge_may(&approx_last, c->doc, first - 1))
 		return -1;
 	/* every window that fits and that some approximator is as long as */
-	maxlen = cl_lex_maxlen(&nc_lex_claim_approx);
+	maxlen = nc_lex_maxlen(&nc_lex_claim_approx);
 	if (maxlen > sizeof(buf) - 1)
 		maxlen = sizeof(buf) - 1;
 	/* joined only as wide as a window the pre-filter lets through */
@@ -135,7 +104,7 @@ cl_approx_before(const ClCtx *c, uint32_t first, uint32_t lo, bool words_only,
 		if (words_only && strchr(e->value, '!') != NULL)
 			continue;
 		*approx_first = first - w;
-		return entry_code(&nc_lex_claim_approx, approx_codes, e);
+		return approx_code(e->value);
 	}
 	return -1;
 }
@@ -148,7 +117,7 @@ cl_approx_after(const ClCtx *c, uint32_t end, uint32_t *approx_end, const char *
 	size_t		ends[3];
 	uint32_t	hs[3];
 	uint32_t	maxw = c->send - end < 3 ? c->send - end : 3;
-	size_t		maxlen = cl_lex_maxlen(&nc_lex_claim_approx_post);
+	size_t		maxlen = nc_lex_maxlen(&nc_lex_claim_approx_post);
 	uint32_t	mask;
 
 	if (end >= c->send || !cl_edge_may(&post_first, c->doc, end))
@@ -177,7 +146,7 @@ cl_approx_after(const ClCtx *c, uint32_t end, uint32_t *approx_end, const char *
 			continue;
 		*approx_end = end + w;
 		*key = e->key;
-		return entry_code(&nc_lex_claim_approx_post, post_codes, e);
+		return approx_code(e->value);
 	}
 	return -1;
 }

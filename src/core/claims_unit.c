@@ -176,9 +176,9 @@ match_unit_at(const ClCtx *c, const ClNum *n, uint32_t j, bool glued_to_number,
 		nc_tok_len(doc, j) > 24 || !cl_edge_may(&unit_first, doc, j))
 		return false;
 	/* every window that fits and that some unit or currency is as long as */
-	maxlen = cl_lex_maxlen(&nc_lex_claim_units);
-	if (maxlen < cl_lex_maxlen(&nc_lex_claim_currencies))
-		maxlen = cl_lex_maxlen(&nc_lex_claim_currencies);
+	maxlen = nc_lex_maxlen(&nc_lex_claim_units);
+	if (maxlen < nc_lex_maxlen(&nc_lex_claim_currencies))
+		maxlen = nc_lex_maxlen(&nc_lex_claim_currencies);
 	if (maxlen > sizeof(buf) - 1)
 		maxlen = sizeof(buf) - 1;
 	/* a currency is looked up only where none was written before */

@@ -134,11 +134,7 @@ nc_tok_lower(const NcDoc *doc, uint32_t i, char *buf, size_t bufsize)
 	if ((size_t) len + 1 > bufsize)
 		return false;
 	for (uint32_t k = 0; k < len; k++)
-	{
-		unsigned char a = (unsigned char) p[k];
-
-		buf[k] = (char) ((a >= 'A' && a <= 'Z') ? a + 32 : a);
-	}
+		buf[k] = (char) nc_ascii_lower((unsigned char) p[k]);
 	buf[len] = '\0';
 	return true;
 }

@@ -69,7 +69,7 @@ nc_ent_add_span(EntCtx *cx, uint32_t first, uint32_t end, uint8_t type)
  * Tag every sentence; fills cx->labels, cx->wid, cx->up, cx->gz, cx->phr.
  * A first pass notes how each word is written across the document (the
  * tagger's document-case features), the second tags.  Between the passes
- * cx->gz holds each token's case view (nc_ner_case_pack), which the
+ * cx->gz holds each token's case view (ner_internal.h), which the
  * second pass reads before it stores the gazetteer bits there.
  */
 static NcStatus

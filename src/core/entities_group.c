@@ -12,19 +12,17 @@
 #include "lexicon_data.h"
 #include "nc_keymap.h"
 
-/* NcKeyMap entries (EntSlot): a word or name key and the span it leads to */
-typedef EntSlot Slot;
-
 /*
- * find key; when absent and add, insert it with val; returns the entry
+ * The maps' entries (EntSlot) hold a word or name key and the span it leads
+ * to.  find key; when absent and add, insert it with val; returns the entry
  * (NULL when absent, or with add when out of memory).  Adding may move the
  * entries: pointers from earlier calls are then stale.
  */
-static inline Slot *
+static inline EntSlot *
 map_find(NcKeyMap *m, uint64_t key, bool add, uint32_t val)
 {
 	bool		added;
-	Slot	   *s;
+	EntSlot    *s;
 
 	if (!add)
 		return nc_keymap_find(m, key);
@@ -187,9 +185,9 @@ nc_ent_group(EntCtx *cx, NcEntities *out)
 	/* parent, entof and canon: one block */
 	parent = nc_alloc(cx->env, (size_t) n * 3 * sizeof(uint32_t));
 	if (!parent ||
-		!nc_keymap_init(cx->env, &same, sizeof(Slot), n) || !nc_keymap_init(cx->env, &first_full, sizeof(Slot), nfull) ||
-		!nc_keymap_init(cx->env, &latest_full, sizeof(Slot), nfull) || !nc_keymap_init(cx->env, &initials, sizeof(Slot), nlong) ||
-		!nc_keymap_init(cx->env, &given_full, sizeof(Slot), nfull))
+		!nc_keymap_init(cx->env, &same, sizeof(EntSlot), n) || !nc_keymap_init(cx->env, &first_full, sizeof(EntSlot), nfull) ||
+		!nc_keymap_init(cx->env, &latest_full, sizeof(EntSlot), nfull) || !nc_keymap_init(cx->env, &initials, sizeof(EntSlot), nlong) ||
+		!nc_keymap_init(cx->env, &given_full, sizeof(EntSlot), nfull))
 		return NC_ENOMEM;
 	entof = parent + n;
 	canon = entof + n;
@@ -200,7 +198,7 @@ nc_ent_group(EntCtx *cx, NcEntities *out)
 	for (uint32_t i = 0; i < n; i++)
 	{
 		uint64_t	key = nc_ent_span_key(cx, sp[i].first, sp[i].end) ^ sp[i].type;
-		Slot	   *s = map_find(&same, key, true, i);
+		EntSlot    *s = map_find(&same, key, true, i);
 
 		if (!s)
 			return NC_ENOMEM;
@@ -229,7 +227,7 @@ nc_ent_group(EntCtx *cx, NcEntities *out)
 		{
 			if (len >= 2)
 			{
-				Slot	   *s;
+				EntSlot    *s;
 
 				/* "De Vries" opening a sentence: Anneke de Vries's surname */
 				if (len == 2 && nc_ent_cue_word(cx, sp[i].first, 'c'))
@@ -249,7 +247,7 @@ nc_ent_group(EntCtx *cx, NcEntities *out)
 			else
 			{
 				uint8_t		g = title_gender(cx, &sp[i]);
-				Slot	   *s = map_find(&latest_full, nc_ent_wh(cx, sp[i].first), false, 0);
+				EntSlot    *s = map_find(&latest_full, nc_ent_wh(cx, sp[i].first), false, 0);
 
 				/* "Mr. Obama" is not the Michelle Obama of the article */
 				if (s && g && name_gender(cx, &sp[s->val]) == 3 - g)
@@ -272,7 +270,7 @@ nc_ent_group(EntCtx *cx, NcEntities *out)
 
 			if (ak)
 			{
-				Slot	   *s = map_find(&initials, ak, false, 0);
+				EntSlot    *s = map_find(&initials, ak, false, 0);
 
 				if (s)
 				{

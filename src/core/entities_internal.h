@@ -61,8 +61,10 @@ nc_ent_wh(const EntCtx *cx, uint32_t i)
 }
 
 /*
- * The rule passes' per-token byte array ("covered", "person"), allocated
- * once; contents undefined (each pass clears it).  NULL when out of memory.
+ * The rule passes' per-token byte array, allocated once: head_names' person
+ * marks, then the covered tokens that covered_tokens fills and the passes
+ * after it keep up to date.  Contents undefined: each user clears it first.
+ * NULL when out of memory.
  */
 static inline uint8_t *
 nc_ent_scratch(EntCtx *cx)

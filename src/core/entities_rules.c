@@ -840,14 +840,26 @@ quote_speaker(const EntCtx *cx, uint32_t i, uint32_t e, uint32_t send)
 	return (word_lex(cx, e) & (WL_QVERB | WL_QWORD)) != 0;
 }
 
-/* Add a span that a context cue found, and mark its tokens covered. */
+/*
+ * Add a span in a pass that keeps covered (covered_tokens) and mark its
+ * tokens, so that the passes after leave them alone.
+ */
 static NcStatus
-add_cue_span(EntCtx *cx, uint8_t *covered, uint32_t i, uint32_t j, uint8_t type)
+add_covered_span(EntCtx *cx, uint8_t *covered, uint32_t i, uint32_t j, uint8_t type)
 {
 	if (nc_ent_add_span(cx, i, j, type) != NC_OK)
 		return NC_ENOMEM;
-	cx->spans[cx->nspan - 1].cue = 1;
 	mark_span(covered, i, j);
+	return NC_OK;
+}
+
+/* Add a span that a context cue found (add_covered_span). */
+static NcStatus
+add_cue_span(EntCtx *cx, uint8_t *covered, uint32_t i, uint32_t j, uint8_t type)
+{
+	if (add_covered_span(cx, covered, i, j, type) != NC_OK)
+		return NC_ENOMEM;
+	cx->spans[cx->nspan - 1].cue = 1;
 	return NC_OK;
 }
 
@@ -973,9 +985,10 @@ acronym_word(const EntCtx *cx, uint32_t i)
 
 /*
  * Context that marks a company or body, for names the tagger took for
- * people or places, or lone acronyms it took for people: a common noun for an organisation right before the name ("the
- * company Blinkx", "search firm Blinkx", "developer Valve"), "founder /
- * spokesman / users of X", or "X's shares / customers / chief executive".
+ * people or places, or lone acronyms it took for people: a common noun for
+ * an organisation right before the name ("the company Blinkx", "search firm
+ * Blinkx", "developer Valve"), "founder / spokesman / users of X", or "X's
+ * shares / customers / chief executive".
  * Such a span becomes ORG and weighs more in the votes.  Names that start
  * with a given name are left alone.
  */
@@ -1321,10 +1334,8 @@ consistency(EntCtx *cx, uint8_t *covered)
 		if (i + best < send && cx->up[i + best] && is_word(doc, i + best) &&
 			!covered[i + best] && doc->toks[i + best].kind == NC_TK_WORD)
 			continue;
-		if (nc_ent_add_span(cx, i, i + best, btype) != NC_OK)
+		if (add_covered_span(cx, covered, i, i + best, btype) != NC_OK)
 			return NC_ENOMEM;
-		for (uint32_t k = i; k < i + best; k++)
-			covered[k] = 1;
 		c = caps_from(cx, c, i + best) - 1;
 	}
 	/* gazetteer backstop: untagged known organisations and demonyms */
@@ -1346,10 +1357,8 @@ consistency(EntCtx *cx, uint8_t *covered)
 			if (j == i + 1 &&
 				!nc_lex_find(&nc_lex_ner_orgs, nc_tok_ptr(doc, i), nc_tok_len(doc, i)))
 				continue;
-			if (nc_ent_add_span(cx, i, j, NC_ET_ORG) != NC_OK)
+			if (add_covered_span(cx, covered, i, j, NC_ET_ORG) != NC_OK)
 				return NC_ENOMEM;
-			for (uint32_t k = i; k < j; k++)
-				covered[k] = 1;
 			c = caps_from(cx, c, j) - 1;
 		}
 		else if ((cx->gz[i] & NER_G_DEMONYM) && doc->toks[i].kind == NC_TK_WORD &&
@@ -1357,9 +1366,8 @@ consistency(EntCtx *cx, uint8_t *covered)
 				 !(i + 1 < doc->ntok && cx->up[i + 1] && !covered[i + 1] &&
 				   doc->toks[i + 1].kind == NC_TK_WORD))
 		{
-			if (nc_ent_add_span(cx, i, i + 1, NC_ET_MISC) != NC_OK)
+			if (add_covered_span(cx, covered, i, i + 1, NC_ET_MISC) != NC_OK)
 				return NC_ENOMEM;
-			covered[i] = 1;
 		}
 	}
 	nc_keymap_free(&map);
@@ -1590,9 +1598,8 @@ acronyms(EntCtx *cx, uint8_t *covered)
 			}
 			if (ok && n == na)
 			{
-				if (nc_ent_add_span(cx, i, i + 1, sp->type) != NC_OK)
+				if (add_covered_span(cx, covered, i, i + 1, sp->type) != NC_OK)
 					return NC_ENOMEM;
-				covered[i] = 1;
 				break;
 			}
 		}
@@ -1962,10 +1969,8 @@ demonyms(EntCtx *cx, uint8_t *covered)
 			continue;
 		else if (!plural && doc->toks[i + 1].kind != NC_TK_WORD)
 			continue;
-		if (nc_ent_add_span(cx, s, i + 1, NC_ET_MISC) != NC_OK)
+		if (add_covered_span(cx, covered, s, i + 1, NC_ET_MISC) != NC_OK)
 			return NC_ENOMEM;
-		covered[s] = 1;			/* (the compass word, for the passes after) */
-		covered[i] = 1;
 	}
 	if (cx->nspan != nspan0)
 		normalise_spans(cx);
@@ -2333,7 +2338,7 @@ nc_ent_rules(EntCtx *cx)
 	/*
 	 * From here on the spans do not overlap and none is dropped or shrunk
 	 * but by trim_articles_and_days: each pass marks the tokens of the spans
-	 * it adds, and one covered array serves them all.
+	 * it adds (add_covered_span), and one covered array serves them all.
 	 */
 	covered = covered_tokens(cx);
 	if (!covered)

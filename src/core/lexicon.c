@@ -47,18 +47,31 @@ second_byte(const char *key, size_t len)
 		return NULL; \
 	} while (0)
 
+/* may the lexicon hold key (len bytes)? */
+static inline bool
+lex_may_hold(const NcLexicon *lex, const char *key, size_t len)
+{
+	return len > 0 &&
+		nc_lex_may_hold(lex, (unsigned char) key[0], second_byte(key, len),
+						(unsigned char) key[len - 1], len);
+}
+
 const NcLexEntry *
 nc_lex_find(const NcLexicon *lex, const char *key, size_t len)
 {
-	return nc_lex_find_hashed(lex, key, len, lex_hash((const unsigned char *) key, len));
+	uint32_t	h;
+
+	/* the length and the pre-filter first: no hashing for most words */
+	if (!lex_may_hold(lex, key, len))
+		return NULL;
+	h = lex_hash((const unsigned char *) key, len);
+	LEX_PROBE(lex, h, (size_t) e->keylen == len && memcmp(e->key, key, len) == 0);
 }
 
 const NcLexEntry *
 nc_lex_find_hashed(const NcLexicon *lex, const char *key, size_t len, uint32_t h)
 {
-	if (len == 0 ||
-		!nc_lex_may_hold(lex, (unsigned char) key[0], second_byte(key, len),
-					  (unsigned char) key[len - 1], len))
+	if (!lex_may_hold(lex, key, len))
 		return NULL;
 	LEX_PROBE(lex, h, (size_t) e->keylen == len && memcmp(e->key, key, len) == 0);
 }
@@ -104,6 +117,12 @@ lex_may_hold_lower(const NcLexicon *lex, const char *key, size_t len)
 		nc_lex_may_hold(lex, fold_ascii[(unsigned char) key[0]],
 					 fold_ascii[second_byte(key, len)],
 					 fold_ascii[(unsigned char) key[len - 1]], len);
+}
+
+bool
+nc_lex_may_hold_lower(const NcLexicon *lex, const char *key, size_t len)
+{
+	return lex_may_hold_lower(lex, key, len);
 }
 
 /* the probe of nc_lex_find_lower_hashed, once the pre-filter passed */

@@ -106,19 +106,44 @@ extern char *nc_json_int_at_slow(char *p, long long v);
 
 #if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 #define NC_JSON_SWAR_DIGITS 1
+
+/*
+ * The four digits of u < 10^4, leading zeros included, one per byte
+ * (binary 0-9), the first in the lowest byte: worked out at once by
+ * multiplications, the hundreds, then the tens of each half.
+ */
+static inline uint32_t
+nc_json_digits4(uint32_t u)
+{
+	uint32_t	hi = (u * 5243) >> 19;
+	uint32_t	hundreds = ((u - 100 * hi) << 16) + hi;
+	uint32_t	tens = ((hundreds * 103) >> 10) & UINT32_C(0x000F000F);
+
+	return ((hundreds - 10 * tens) << 8) + tens;
+}
+
+/*
+ * Eight digits as nc_json_digits4 gives them, stored at p as text shifted
+ * past the leading zeros (at most 7: 0 is written "0"); returns their end.
+ * No loop and no branch on the number of digits, which changes from one
+ * value to the next.
+ */
+static inline char *
+nc_json_put_digits8(char *p, uint64_t digits)
+{
+	int			zeros = __builtin_ctzll(digits | (UINT64_C(1) << 56)) >> 3;
+
+	digits = (digits | UINT64_C(0x3030303030303030)) >> (8 * zeros);
+	memcpy(p, &digits, 8);
+	return p + 8 - zeros;
+}
 #endif
 
 static inline char *
 nc_json_int_at(char *p, long long v)
 {
 #ifdef NC_JSON_SWAR_DIGITS
-	/*
-	 * 0 <= v < 10^8 (every position and number analyze writes): the eight
-	 * digits, leading zeros included, are worked out at once, one per byte,
-	 * by multiplications (halves, then hundreds, then tens), and stored
-	 * shifted past the leading zeros.  No loop and no branch on the number
-	 * of digits, which changes from one value to the next.
-	 */
+	/* 0 <= v < 10^8: every position and number analyze writes */
 	if ((unsigned long long) v < 100)
 	{
 		/* two digits (ids, sentences): tens and ones, the tens dropped if 0 */
@@ -131,32 +156,15 @@ nc_json_int_at(char *p, long long v)
 	}
 	if ((unsigned long long) v < 10000)
 	{
-		/* four digits (most positions): as below, in half a word */
-		uint32_t	u = (uint32_t) v;
-		uint32_t	hi = (u * 5243) >> 19;
-		uint32_t	hundreds = ((u - 100 * hi) << 16) + hi;
-		uint32_t	tens = ((hundreds * 103) >> 10) & UINT32_C(0x000F000F);
-		uint32_t	digits = ((hundreds - 10 * tens) << 8) + tens;
-		int			zeros = __builtin_ctz(digits | (UINT32_C(1) << 24)) >> 3;
-
-		digits = (digits | UINT32_C(0x30303030)) >> (8 * zeros);
-		memcpy(p, &digits, 4);
-		return p + 4 - zeros;
+		/* four digits (most positions): no division, zeros above them */
+		return nc_json_put_digits8(p, (uint64_t) nc_json_digits4((uint32_t) v) << 32);
 	}
 	if ((unsigned long long) v < 100000000ULL)
 	{
 		uint32_t	u = (uint32_t) v;
-		uint64_t	halves = (uint64_t) (u / 10000) | ((uint64_t) (u % 10000) << 32);
-		uint64_t	hi = ((halves * 10486) >> 20) & UINT64_C(0x0000007F0000007F);
-		uint64_t	hundreds = ((halves - 100 * hi) << 16) + hi;
-		uint64_t	tens = ((hundreds * 103) >> 10) & UINT64_C(0x000F000F000F000F);
-		uint64_t	digits = ((hundreds - 10 * tens) << 8) + tens;
-		/* leading zero digits, at most 7: 0 is written "0" */
-		int			zeros = __builtin_ctzll(digits | (UINT64_C(1) << 56)) >> 3;
 
-		digits = (digits | UINT64_C(0x3030303030303030)) >> (8 * zeros);
-		memcpy(p, &digits, 8);
-		return p + 8 - zeros;
+		return nc_json_put_digits8(p, nc_json_digits4(u / 10000) |
+								   (uint64_t) nc_json_digits4(u % 10000) << 32);
 	}
 #endif
 	return nc_json_int_at_slow(p, v);

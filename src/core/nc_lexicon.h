@@ -5,6 +5,7 @@
 #ifndef NC_LEXICON_H
 #define NC_LEXICON_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -89,6 +90,15 @@ nc_lex_may_hold(const NcLexicon *lex, unsigned char f, unsigned char s, unsigned
 	return nc_lex_has_len(lex, len) & (int) ((lex->filter[b >> 6] >> (b & 63)) & 1);
 }
 
+/* the longest key of lex, or SIZE_MAX when some key has 63 bytes or more */
+static inline size_t
+nc_lex_maxlen(const NcLexicon *lex)
+{
+	if (lex->lenmask >> 63)
+		return SIZE_MAX;
+	return lex->lenmask == 0 ? 0 : (size_t) (63 - __builtin_clzll(lex->lenmask));
+}
+
 /*
  * A word's first four bytes, each with bit 0x20 set (ASCII letters
  * lower-cased), the first in the low byte, 0 past a shorter word's end:
@@ -144,5 +154,12 @@ extern const NcLexEntry *nc_lex_find_hashed(const NcLexicon *lex, const char *ke
 extern uint32_t nc_lex_hash_lower(const char *key, size_t len);
 extern const NcLexEntry *nc_lex_find_lower_hashed(const NcLexicon *lex, const char *key,
 												  size_t len, uint32_t h);
+
+/*
+ * May lex hold key[0..len) ASCII lower-cased?  The tests nc_lex_find_lower
+ * makes before it hashes (length, pre-filter), for a caller that needs no
+ * more than a no before it does work of its own.
+ */
+extern bool nc_lex_may_hold_lower(const NcLexicon *lex, const char *key, size_t len);
 
 #endif							/* NC_LEXICON_H */

@@ -294,8 +294,8 @@ tok_clear(NerTok *t)
  * The case view of a token by what decides it: the letters it has
  * (key_tab.cls's KC_UPPER, KC_LOWER), its flags NC_TF_CAP, NC_TF_ALLCAPS and
  * NC_TF_SENT_START, and whether it has 4 key bytes or more (VIEW_LONG).
- * Bits 0-15: nc_ner_case_pack of mode 0 but for the key length; above,
- * what the document pass needs of a word (VB_*).
+ * Bits 0-15: the case view (ner_internal.h) of mode 0 but for the key
+ * length; above, what the document pass needs of a word (VB_*).
  */
 #define VIEW_FLAGS	(NC_TF_CAP | NC_TF_ALLCAPS | NC_TF_SENT_START)
 #define VIEW_LONG	0x10
@@ -391,11 +391,14 @@ tok_view(const NcDoc *doc, uint32_t i, uint64_t *wh)
 		(len < 15 ? len : 15) << 6 | ((seen & KC_HIGH) ? NER_CASE_NONASCII : 0);
 }
 
-/* Only wh, upper, wordish, capcode and lenc of t. */
+/* Only wh, upper and lenc of t. */
 static inline void
 tok_case(const NcDoc *doc, uint32_t i, NerTok *t)
 {
-	nc_ner_case_unpack((uint16_t) tok_view(doc, i, &t->wh), t);
+	uint32_t	v = tok_view(doc, i, &t->wh);
+
+	t->upper = v & 1;
+	t->lenc = (v >> 6) & 31;
 }
 
 void
@@ -413,20 +416,26 @@ static bool doc_case_add_new(const NerModel *m, NerDocCase *dc, uint64_t key,
 							 uint32_t slot, uint8_t bits, uint32_t *id);
 
 /*
- * Word wh into dc with its case bits, its id in the table into *id (the
- * caller's word id is 0 when wh is 0: words[0] = 0); false when out of
+ * Word wh into dc with its case bits, its id into *id; false when out of
  * memory.  A word seen before is the common case: no call, no room needed.
+ * The word of hash 0 (never seen in practice) is id 0, words[0] = 0,
+ * outside the table, whose empty slots are 0.
  */
 static inline bool
 doc_case_add_id(const NerModel *m, NerDocCase *dc, uint64_t wh, uint8_t bits,
 				uint32_t *id)
 {
-	uint64_t	key = wh ? wh : 1;
-	uint32_t	i = (uint32_t) (key >> 37) & dc->mask;
+	uint32_t	i = (uint32_t) (wh >> 37) & dc->mask;
 
+	if (wh == 0)
+	{
+		*id = 0;
+		dc->wbits[0] |= bits;
+		return true;
+	}
 	while (dc->keys[i] != 0)
 	{
-		if (dc->keys[i] == key)
+		if (dc->keys[i] == wh)
 		{
 			*id = dc->ids[i];
 			dc->wbits[*id] |= bits;
@@ -434,7 +443,7 @@ doc_case_add_id(const NerModel *m, NerDocCase *dc, uint64_t wh, uint8_t bits,
 		}
 		i = (i + 1) & dc->mask;
 	}
-	return doc_case_add_new(m, dc, key, i, bits, id);
+	return doc_case_add_new(m, dc, wh, i, bits, id);
 }
 
 bool
@@ -466,7 +475,7 @@ nc_ner_doc_pass(const NerModel *m, const NcDoc *doc, uint32_t first, uint32_t en
 		any |= v;
 		if (!doc_case_add_id(m, dc, wh, (uint8_t) (v >> VB_LOWER_SHIFT & NER_D_LOWER), &id))
 			return false;
-		wid[i] = wh ? id : 0;
+		wid[i] = id;
 		scratch[ncand].wh = id;
 		ncand += (v & VB_CAPMID) != 0;
 	}
@@ -809,24 +818,6 @@ nc_ner_doc_case_free(NerDocCase *dc)
 	dc->count = 0;
 }
 
-static uint8_t
-doc_case_get(const NerDocCase *dc, uint64_t wh)
-{
-	uint32_t	i;
-
-	if (wh == 0)
-		wh = 1;
-	i = (uint32_t) (wh >> 37) & dc->mask;
-	for (;;)
-	{
-		if (dc->keys[i] == wh)
-			return dc->wbits[dc->ids[i]];
-		if (dc->keys[i] == 0)
-			return 0;
-		i = (i + 1) & dc->mask;
-	}
-}
-
 void
 nc_ner_doc_case_index(const NerModel *m, NerDocCase *dc)
 {
@@ -853,7 +844,7 @@ typedef struct NerSent
 	const uint16_t *tcase;
 } NerSent;
 
-/* the capitalisation pattern of toks[i] (nc_ner_case_pack) */
+/* the capitalisation pattern of toks[i] (its case view's capcode) */
 static inline uint32_t
 sent_capcode(const NerSent *S, uint32_t i)
 {
@@ -992,8 +983,7 @@ static_rows(const NerSent *S, uint32_t i, const int16_t **restrict rows)
 	if (t->upper)
 	{
 		uint32_t	cm = cc | (uint32_t) mode << 4;
-		uint32_t	id = S->wid[i];
-		uint32_t	dcase = (id ? S->dc->wbits[id] : doc_case_get(S->dc, t->wh)) & 3;
+		uint32_t	dcase = S->dc->wbits[S->wid[i]] & 3;
 
 		PUT(rt->doc[dcase][cm]);
 		PUT(rt->casegz[((t->gbits >> 6) & 3) | dcase << 2][cm]);
@@ -1155,6 +1145,23 @@ add_dynamic_rows(const NerModel *m, const NerTok *t, int pt, int pt2,
 	return add_rows(a, w, 4);
 }
 
+/*
+ * sc[0..NER_NLAB) = the scores of token t after labels pt2, pt, from its
+ * static rows: what greedy decoding picks from, and what the beam reports
+ * along its best path (not inlined: the beam's hot loop does without it;
+ * built twice, as its callers, for dyn_find's lookups).
+ */
+NER_HOT static __attribute__((noinline)) void
+score_token(const NerModel *m, const NerTok *t, int pt, int pt2,
+			const int16_t *const *rows, int nr, int32_t *sc)
+{
+	DynRows		d;
+
+	d.have = 0;
+	labsum_store(add_dynamic_rows(m, t, pt, pt2, &d, add_rows(labsum_zero(), rows, nr)),
+				 sc);
+}
+
 /* Greedy decoding (beam width 1) of toks[0..n) (prepared). */
 NER_HOT static void
 tag_greedy(const NerSent *S, uint8_t *labels, int32_t *scores)
@@ -1191,11 +1198,8 @@ tag_greedy(const NerSent *S, uint8_t *labels, int32_t *scores)
 		{
 			int32_t		sc[NER_NLAB];
 			int32_t		best;
-			DynRows		d;
 
-			d.have = 0;
-			labsum_store(add_rows(add_dynamic_rows(m, t, pt, pt2, &d, labsum_zero()),
-								  rows[cur], nrows[cur]), sc);
+			score_token(m, t, pt, pt2, rows[cur], nrows[cur], sc);
 			best = sc[0];
 			for (int l = 1; l < NER_NLAB; l++)
 				if (allowed(l, pt) && sc[l] > best)
@@ -1381,10 +1385,10 @@ beam_keys(LabSum sc, int32_t rel, int32_t off, int which, int32_t *out,
 
 /*
  * The new hypotheses from the keys of nhyp hypotheses (key[] has room for
- * 3 more), the largest of which *mx has: candidates more than the margin behind the best are out; the
- * rest are sorted, best first; the first of each state (label, previous
- * label) is its best, and the first width states become nh[], their
- * labels and parents t->bl, t->bp.  All are within the margin of the best,
+ * 3 more), the largest of which *mx has: candidates more than the margin
+ * behind the best are out; the rest are sorted, best first; the first of
+ * each state (label, previous label) is its best, and the first width
+ * states become nh[], their labels and parents t->bl, t->bp.  All are within the margin of the best,
  * so nerspec.BEAM_MARGIN's drop after the selection has nothing to do.
  * Returns how many.
  */
@@ -1635,15 +1639,8 @@ tag_beam(const NerSent *S, uint8_t *labels, int32_t *scores)
 
 			memset(sc, 0, NER_NLAB * sizeof(int32_t));
 			if (toks[i].upper || (pt != 0 && pt != NER_START))
-			{
-				int			nr = static_rows(S, i, rows[0]);
-				DynRows		d;
-
-				d.have = 0;
-				labsum_store(add_dynamic_rows(m, &toks[i], pt, pt2, &d,
-											  add_rows(labsum_zero(), rows[0], nr)),
-							 sc);
-			}
+				score_token(m, &toks[i], pt, pt2, rows[0],
+							static_rows(S, i, rows[0]), sc);
 			pt2 = pt;
 			pt = labels[i];
 		}

@@ -156,11 +156,9 @@ typedef struct NerTok
 	uint8_t		runpos;			/* capitalised run: 1 first, 2 inner, 3 last,
 								 * 4 single, 0 none */
 	uint8_t		upper;
-	/* nc_ner_tok only: nc_ner_tag reads them from the document pass's tcase */
-	uint8_t		capcode;
-	uint8_t		lenc;			/* min(bytes, 15) | allcaps << 4 */
-	uint8_t		wordish;		/* has letters: cap, allcaps or an ASCII
-								 * letter; not a quote or possessive */
+	/* nc_ner_tok only: nc_ner_tag reads it from the document pass's tcase */
+	uint8_t		lenc;			/* min(key bytes, 15) | allcaps << 4 */
+	/* set with runpos (run_at) */
 	uint8_t		runlen;			/* min(run length, 6) */
 	uint8_t		rungz;			/* word bits of the run's last token */
 	uint64_t	runfirst;		/* wh of the run's first token */
@@ -183,7 +181,8 @@ typedef struct NerTok
 typedef struct NerDocCase
 {
 	const NcEnv *env;
-	uint64_t   *keys;			/* 0 = empty (a hash of 0 is kept as 1) */
+	uint64_t   *keys;			/* 0 = empty (the word of hash 0 is id 0,
+								 * not in the table) */
 	uint32_t   *ids;			/* the word's index in words */
 	uint32_t	mask;
 	uint32_t	count;			/* keys held; the table grows at 3/4 */
@@ -254,21 +253,15 @@ extern uint64_t nc_ner_fnv(const char *s, size_t len);
 extern void nc_ner_tok(const NcDoc *doc, uint32_t i, NerTok *t);
 
 /*
- * upper, wordish, capcode and lenc of a token, and the mode of its
- * sentence (0 normal, 1 title case, 2 all caps), in 13 bits: the document pass keeps them,
- * so that tagging need not read the token again.
- */
-static inline uint16_t
-nc_ner_case_pack(const NerTok *t, int mode)
-{
-	return (uint16_t) (t->upper | t->wordish << 1 | t->capcode << 2 | t->lenc << 6 |
-					   mode << 11);
-}
-
-/*
- * Bit 13 of the document pass's case views: the token has a byte above 0x7F
- * (quote marks and possessives aside), so maybe a U+2019 to read as an
- * apostrophe.
+ * The case view of a token, which the document pass keeps for every token
+ * (tcase) so that tagging need not read the token again, in 14 bits: bit 0
+ * upper (capitalised, or an upper-case ASCII letter), bit 1 wordish (has
+ * letters: cap, allcaps or an ASCII letter; not a quote or possessive),
+ * bits 2-5 the capitalisation pattern (capcode: cap, allcaps, sentence
+ * start, upper-case letter but not cap), bits 6-10 lenc, bits 11-12 the
+ * mode of its sentence (0 normal, 1 title case, 2 all caps), bit 13
+ * NER_CASE_NONASCII: the token has a byte above 0x7F (quote marks and
+ * possessives aside), so maybe a U+2019 to read as an apostrophe.
  */
 #define NER_CASE_NONASCII 0x2000
 
@@ -278,18 +271,10 @@ nc_ner_case_mode(uint16_t c)
 	return (c >> 11) & 3;
 }
 
-static inline void
-nc_ner_case_unpack(uint16_t c, NerTok *t)
-{
-	t->upper = c & 1;
-	t->wordish = (c >> 1) & 1;
-	t->capcode = (c >> 2) & 15;
-	t->lenc = (c >> 6) & 31;
-}
 /*
  * The document pass over tokens [first, end) of doc (one sentence): each
  * word added to dc with its case bits, its id into wid[0..end-first) and
- * its nc_ner_case_pack into tcase[]; scratch is room for end-first tokens.
+ * its case view into tcase[]; scratch is room for end-first tokens.
  * False when out of memory.
  */
 extern bool nc_ner_doc_pass(const NerModel *m, const NcDoc *doc, uint32_t first,

@@ -11,9 +11,6 @@
  * final punctuation) is a paragraph of its own.
  */
 #include <string.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 
 #include "doc_internal.h"
 #include "nc_chars.h"
@@ -47,13 +44,12 @@ may_end_line(const unsigned char *p)
 
 #ifdef __SSE2__
 /*
- * The bytes of the 16 at p that may end a line, all bits set: one below
+ * The bytes of the 16 in v that may end a line, all bits set: one below
  * 0x0E, or 0xC2 or 0xE2
  */
 static inline __m128i
-line_end16(const unsigned char *p)
+line_end16(__m128i v)
 {
-	__m128i		v = _mm_loadu_si128((const __m128i *) p);
 	__m128i		low = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x0D)), v);
 	__m128i		lead = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char) 0xC2)),
 									_mm_cmpeq_epi8(v, _mm_set1_epi8((char) 0xE2)));
@@ -62,6 +58,22 @@ line_end16(const unsigned char *p)
 }
 #endif
 
+/*
+ * From i, the first byte that may end a line, or one of the last 8 bytes of
+ * the text (from where the caller goes byte by byte)
+ */
+static inline uint32_t
+skip_in_line(const unsigned char *s, uint32_t i, uint32_t len)
+{
+#ifdef __SSE2__
+	if (nc_sse_skip(s, &i, len, line_end16))
+		return i;
+#endif
+	while (i + 8 <= len && !may_end_line(s + i))
+		i += 8;
+	return i;
+}
+
 /* Read the line starting at pos. */
 static Line
 read_line(const unsigned char *s, uint32_t len, uint32_t pos)
@@ -69,47 +81,10 @@ read_line(const unsigned char *s, uint32_t len, uint32_t pos)
 	Line		l = {pos, len, len, false};
 	uint32_t	i = pos;
 
-	while (i < len)
+	while ((i = skip_in_line(s, i, len)) < len)
 	{
-		unsigned char c;
+		unsigned char c = s[i];
 
-#ifdef __SSE2__
-		if (len - i >= 32)
-		{
-			/*
-			 * 32 bytes a step (one test for both halves), going straight
-			 * to the first that may end the line
-			 */
-			__m128i		a = line_end16(s + i),
-						b = line_end16(s + i + 16);
-
-			if (_mm_movemask_epi8(_mm_or_si128(a, b)) == 0)
-			{
-				i += 32;
-				continue;
-			}
-			i += (uint32_t) __builtin_ctz((unsigned) _mm_movemask_epi8(a) |
-										  (unsigned) _mm_movemask_epi8(b) << 16);
-		}
-		else if (len - i >= 16)
-		{
-			unsigned	m = (unsigned) _mm_movemask_epi8(line_end16(s + i));
-
-			if (m == 0)
-			{
-				i += 16;
-				continue;
-			}
-			i += (uint32_t) __builtin_ctz(m);
-		}
-		else
-#endif
-		if (i + 8 <= len && !may_end_line(s + i))
-		{
-			i += 8;
-			continue;
-		}
-		c = s[i];
 		if (c == '\n' || c == '\v')
 		{
 			l.end = i;
@@ -172,14 +147,13 @@ line_has_text(const unsigned char *s, uint32_t start, uint32_t end, uint32_t *fi
 }
 
 /*
- * Facts about a line that decide whether it is a title: does it end like a
- * sentence, how many words, and is it in title case.  Past max_words words
- * only `words` (then max_words + 1) and `starts_upper` are set: no title is
- * that long, and the rest of a long line need not be read.
+ * Facts about a line that decide whether it is a title, besides its end
+ * (line_terminal): how many words, and is it in title case.  Past max_words
+ * words only `words` (then max_words + 1) and `starts_upper` are set: no
+ * title is that long, and the rest of a long line need not be read.
  */
 typedef struct LineShape
 {
-	bool		terminal;		/* ends with . ! ? : ; , … (maybe then a quote) */
 	uint32_t	words;
 	bool		titlecase;		/* most longer words capitalised */
 	bool		starts_upper;	/* first letter, digit or quote opens it */
@@ -189,17 +163,14 @@ static LineShape
 line_shape(const unsigned char *s, uint32_t start, uint32_t end,
 		   uint32_t max_words)
 {
-	LineShape	sh = {false, 0, false, false};
+	LineShape	sh = {0, false, false};
 	uint32_t	i = start;
-	uint32_t	last = 0,
-				before_last = 0;
 	uint32_t	long_words = 0,
 				long_caps = 0;
 	uint32_t	word_cp = 0,	/* the current word's first code point */
 				letters = 0;	/* and the letters it starts with so far */
 	bool		in_word = false,
-				in_letters = false,
-				first = true;
+				in_letters = false;
 
 	while (i < end)
 	{
@@ -213,14 +184,12 @@ line_shape(const unsigned char *s, uint32_t start, uint32_t end,
 			i += n;
 			continue;
 		}
-		if (first)
-		{
-			sh.starts_upper = nc_char_is_upper(cp) || cc == NC_CC_DIGIT ||
-				cc == NC_CC_QUOTE;
-			first = false;
-		}
 		if (!in_word)
 		{
+			/* the line's first non-space code point */
+			if (sh.words == 0)
+				sh.starts_upper = nc_char_is_upper(cp) || cc == NC_CC_DIGIT ||
+					cc == NC_CC_QUOTE;
 			if (++sh.words > max_words)
 				return sh;
 			in_word = true;
@@ -240,23 +209,19 @@ line_shape(const unsigned char *s, uint32_t start, uint32_t end,
 					long_caps++;
 			}
 		}
-		before_last = last;
-		last = cp;
 		i += n;
 	}
-	if (nc_char_class(last) == NC_CC_QUOTE || last == ')')
-		last = before_last;
-	sh.terminal = (last == '.' || last == '!' || last == '?' || last == ':' ||
-				   last == ';' || last == ',' || last == 0x2026);
 	sh.titlecase = long_words >= 2 && long_caps * 10 >= long_words * 6;
 	return sh;
 }
 
 /*
- * line_shape()'s `terminal` without reading the whole line: its last two
- * non-space code points, decoded from a point near the end where decoding
- * is in step with decoding from the start (an ASCII byte is never inside a
- * sequence, so decoding from start reaches it as a code point of its own).
+ * Does the line end like a sentence, with . ! ? : ; , or … (maybe then a
+ * quotation mark or a ")")?  Read without reading the whole line: its
+ * last two non-space code points, decoded from a point near the end where
+ * decoding is in step with decoding from the start (an ASCII byte is never
+ * inside a sequence, so decoding from start reaches it as a code point of
+ * its own).
  */
 static bool
 line_terminal(const unsigned char *s, uint32_t start, uint32_t end)
@@ -322,7 +287,7 @@ is_title_line(const unsigned char *s, const Line *l, uint32_t first,
 		return false;
 	sh = line_shape(s, first, l->end, TITLE_MAX_WORDS);
 
-	if (sh.terminal || sh.words == 0 || sh.words > TITLE_MAX_WORDS)
+	if (sh.words == 0 || sh.words > TITLE_MAX_WORDS)
 		return false;
 	return first_paragraph || sh.titlecase;
 }
@@ -390,7 +355,6 @@ nc_find_paragraphs(NcBuilder *b)
 	uint32_t	ncached,
 				nread = 0;
 	bool		blank_mode = uses_blank_lines(s, len, cache, &ncached);
-	uint32_t	n = 0;			/* paragraphs found */
 	uint32_t	pos = 0;
 	NcStatus	st;
 	/* the paragraph being gathered (blank-line mode) */
@@ -424,21 +388,19 @@ nc_find_paragraphs(NcBuilder *b)
 		{
 			/* one paragraph per line */
 			st = nc_add_paragraph(b, first, l.end,
-								  is_title_line(s, &l, first, n == 0));
+								  is_title_line(s, &l, first, b->doc->npara == 0));
 			if (st != NC_OK)
 				return st;
-			n++;
 		}
 		else if (text)
 		{
-			if (open && plines == 1 && is_title_line(s, &(Line) {pstart, pend, 0, false}, pstart, n == 0) &&
+			if (open && plines == 1 && is_title_line(s, &(Line) {pstart, pend, 0, false}, pstart, b->doc->npara == 0) &&
 				line_shape(s, first, l.end, 0).starts_upper)
 			{
 				/* the gathered line was a headline over its body */
 				st = nc_add_paragraph(b, pstart, pend, true);
 				if (st != NC_OK)
 					return st;
-				n++;
 				open = false;
 			}
 			if (!open)
@@ -453,12 +415,12 @@ nc_find_paragraphs(NcBuilder *b)
 		if ((!text || l.hard_break || l.next >= len) && open)
 		{
 			bool		headline = plines == 1 &&
-				is_title_line(s, &(Line) {pstart, pend, 0, false}, pstart, n == 0);
+				is_title_line(s, &(Line) {pstart, pend, 0, false}, pstart,
+							  b->doc->npara == 0);
 
 			st = nc_add_paragraph(b, pstart, pend, headline);
 			if (st != NC_OK)
 				return st;
-			n++;
 			open = false;
 		}
 		if (l.next <= pos)

@@ -34,15 +34,9 @@ typedef struct QAttr
 } QAttr;
 
 static uint32_t
-para_of_tok(const NcDoc *doc, uint32_t tok)
-{
-	return doc->sents[doc->toks[tok].sentence].paragraph;
-}
-
-static uint32_t
 para_end_tok(const NcDoc *doc, uint32_t tok)
 {
-	const NcParagraph *p = &doc->paras[para_of_tok(doc, tok)];
+	const NcParagraph *p = &doc->paras[nc_q_para_of(doc, tok)];
 
 	return doc->sents[p->sent_end - 1].tok_end;
 }
@@ -501,7 +495,7 @@ follows_quote(QCtx *cx, uint32_t k, int32_t prevk, const QAttr *prev)
 	from = cx->sp[prevk].close != UINT32_MAX ? cx->sp[prevk].close + 1 : cx->q[prevk].tok_end;
 	if (from > to || to - from > BETWEEN_MAX)
 		return false;
-	if (para_of_tok(doc, cx->sp[prevk].open) + 1 < para_of_tok(doc, to))
+	if (nc_q_para_of(doc, cx->sp[prevk].open) + 1 < nc_q_para_of(doc, to))
 		return false;
 	for (uint32_t i = from; i < to; i++)
 	{
@@ -554,7 +548,7 @@ attribute_one(QCtx *cx, uint32_t k, const QAttr *attrs, int32_t prevk, const QAt
 {
 	const NcDoc *doc = cx->doc;
 	const NcQuote *q = &cx->q[k];
-	uint32_t	para = para_of_tok(doc, cx->sp[k].open);
+	uint32_t	para = nc_q_para_of(doc, cx->sp[k].open);
 	bool		opens = opens_sentence(cx, k);
 
 	if (transcript_turn(cx, k, a))
@@ -590,7 +584,7 @@ attribute_one(QCtx *cx, uint32_t k, const QAttr *attrs, int32_t prevk, const QAt
 			return true;
 		/* a quote sentence standing alone: still the last speaker's */
 		if (prevk >= 0 && prev->spk.text != NULL &&
-			para_of_tok(doc, cx->sp[prevk].open) + 1 >= para)
+			nc_q_para_of(doc, cx->sp[prevk].open) + 1 >= para)
 		{
 			a->spk = prev->spk;
 			return true;
@@ -662,7 +656,7 @@ nc_q_attribute(QCtx *cx)
 		cx->prev_ent = a->spk.ent;
 		cx->prev_text = a->spk.text;
 		cx->prev_len = a->spk.len;
-		cx->prev_para = para_of_tok(doc, cx->sp[k].open);
+		cx->prev_para = nc_q_para_of(doc, cx->sp[k].open);
 		cx->prev_tok = a->verb_first >= 0 ? (uint32_t) a->verb_first :
 			a->spk.first >= 0 ? (uint32_t) a->spk.first : cx->sp[k].open;
 		prev = *a;

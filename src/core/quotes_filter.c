@@ -257,7 +257,7 @@ nc_q_filter(QCtx *cx)
 	for (uint32_t k = 0; k < cx->n; k++)
 	{
 		const NcQuote *q = &cx->q[k];
-		uint32_t	para = doc->sents[doc->toks[cx->sp[k].open].sentence].paragraph;
+		uint32_t	para = nc_q_para_of(doc, cx->sp[k].open);
 		QShape		s;
 
 		if (nc_q_stop(cx, 16))

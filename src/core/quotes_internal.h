@@ -110,6 +110,14 @@ nc_q_wclass(const QCtx *cx, uint32_t tok)
 extern bool nc_q_title_cue(const NcDoc *doc, uint32_t tok);
 
 extern bool nc_q_headline(const NcDoc *doc, uint32_t para);
+
+/* the paragraph of token tok */
+static inline uint32_t
+nc_q_para_of(const NcDoc *doc, uint32_t tok)
+{
+	return doc->sents[doc->toks[tok].sentence].paragraph;
+}
+
 extern bool nc_q_punct_is(const NcDoc *doc, uint32_t tok, char c);
 extern bool nc_q_sentence_final(const NcDoc *doc, uint32_t tok);
 extern bool nc_q_is_dash(const NcDoc *doc, uint32_t tok);

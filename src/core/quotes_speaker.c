@@ -68,12 +68,6 @@ mention_before(const QCtx *cx, uint32_t tok)
 	return (int32_t) lo - 1;
 }
 
-static uint32_t
-para_of(const QCtx *cx, uint32_t tok)
-{
-	return cx->doc->sents[cx->doc->toks[tok].sentence].paragraph;
-}
-
 static void
 set_entity(const QCtx *cx, int32_t ent, int32_t first, int32_t end, QSpk *out)
 {
@@ -327,7 +321,7 @@ resolve_pronoun(QCtx *cx, uint32_t tok, char cls, QSpk *out)
 {
 	const NcDoc *doc = cx->doc;
 	uint32_t	sent = doc->toks[tok].sentence;
-	uint32_t	para = para_of(cx, tok);
+	uint32_t	para = nc_q_para_of(cx->doc, tok);
 	int32_t		cand = -1;
 	int32_t		m;
 	int			steps = 0;
@@ -389,7 +383,7 @@ resolve_pronoun(QCtx *cx, uint32_t tok, char cls, QSpk *out)
 	{
 		const NcMention *mm = &cx->ents->ments[m];
 
-		if (para_of(cx, mm->tok_first) + PRONOUN_PARAS < para)
+		if (nc_q_para_of(cx->doc, mm->tok_first) + PRONOUN_PARAS < para)
 			break;
 		if (gender_fits(&cx->ents->ents[mm->entity], cls) &&
 			nc_q_quote_at(cx, mm->tok_first) < 0)
@@ -444,14 +438,14 @@ role_entity(QCtx *cx, uint32_t head)
 static int32_t
 recent_org(QCtx *cx, uint32_t tok)
 {
-	uint32_t	para = para_of(cx, tok);
+	uint32_t	para = nc_q_para_of(cx->doc, tok);
 	int			steps = 0;
 
 	for (int32_t m = mention_before(cx, tok); m >= 0 && steps < PRONOUN_MENTIONS; m--, steps++)
 	{
 		const NcMention *mm = &cx->ents->ments[m];
 
-		if (para_of(cx, mm->tok_first) + PRONOUN_PARAS < para)
+		if (nc_q_para_of(cx->doc, mm->tok_first) + PRONOUN_PARAS < para)
 			break;
 		if (nc_q_quote_at(cx, mm->tok_first) >= 0)
 			continue;

@@ -13,7 +13,6 @@ static const uint8_t wclass_index[256] = {
 	['x'] = 8, ['z'] = 9, ['r'] = 10, ['o'] = 11, ['c'] = 12, ['g'] = 13
 };
 
-
 /*
  * The classes of token tok from the lexicons, kept in the cache: what
  * nc_q_cue (wclass false) and nc_q_wclass do when the cache does not have

@@ -21,9 +21,6 @@
  * a fraction of its cost and no per-document iterator to open and close.
  */
 #include <string.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 
 #include <unicode/uchar.h>
 
@@ -374,17 +371,11 @@ sb_special8(const char *p)
 	return sb_special_w(nc_swar_load(p));
 }
 
-/*
- * Index of the first byte at or after i that is not plain ASCII (a
- * terminator or part of a wider character), or len.  Plain ASCII is most of
- * the text and holds no boundary.
- */
 #ifdef __SSE2__
-/* the 16 bytes at p, the high bit set in those that sb_special_w marks */
+/* the 16 bytes of v, the high bit set in those that sb_special_w marks */
 static inline __m128i
-sb_special16(const char *p)
+sb_special16(__m128i v)
 {
-	__m128i		v = _mm_loadu_si128((const __m128i *) p);
 	__m128i		t = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('.')),
 								 _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('!')),
 											  _mm_cmpeq_epi8(v, _mm_set1_epi8('?'))));
@@ -393,32 +384,18 @@ sb_special16(const char *p)
 }
 #endif
 
+/*
+ * Index of the first byte at or after i that is not plain ASCII (a
+ * terminator or part of a wider character), or len.  Plain ASCII is most of
+ * the text and holds no boundary.
+ */
 static inline uint32_t
 sb_skip_plain(const char *s, uint32_t i, uint32_t len)
 {
 #ifdef __SSE2__
-	/*
-	 * 32 bytes a step, then 16: the loop over plain text is most of the
-	 * cost, and one test answers for both halves
-	 */
-	while (len - i >= 32)
-	{
-		__m128i		a = sb_special16(s + i),
-					b = sb_special16(s + i + 16);
-
-		if (_mm_movemask_epi8(_mm_or_si128(a, b)) != 0)
-			return i + (uint32_t) __builtin_ctz((unsigned) _mm_movemask_epi8(a) |
-												(unsigned) _mm_movemask_epi8(b) << 16);
-		i += 32;
-	}
-	if (len - i >= 16)
-	{
-		unsigned	m = (unsigned) _mm_movemask_epi8(sb_special16(s + i));
-
-		if (m != 0)
-			return i + (uint32_t) __builtin_ctz(m);
-		i += 16;
-	}
+	/* the loop over plain text is most of the cost: 32 bytes a step */
+	if (nc_sse_skip((const unsigned char *) s, &i, len, sb_special16))
+		return i;
 #endif
 	while (len - i >= 8)
 	{

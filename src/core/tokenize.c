@@ -185,6 +185,12 @@ may_be_abbrev(const unsigned char *word, uint32_t len)
 						   word[1] | 0x20, word[len - 1] | 0x20, len);
 }
 
+/*
+ * Bytes an abbreviation that takes its period is shorter than: scan_word()
+ * looks no longer word up, and plain_words() relies on that.
+ */
+#define ABBREV_MAX_LEN 8
+
 /* Class of the abbreviation word[0..len) followed by a period, or NULL. */
 static const char *
 abbrev_class(const unsigned char *word, uint32_t len)
@@ -270,7 +276,7 @@ scan_word(const Cursor *c, uint32_t start, uint32_t end, uint32_t ncp,
 	}
 
 	/* a known abbreviation takes its period */
-	if (end < c->end && c->s[end] == '.' && end - start < 8)
+	if (end < c->end && c->s[end] == '.' && end - start < ABBREV_MAX_LEN)
 	{
 		const char *cls = abbrev_class(c->s + start, end - start);
 
@@ -414,6 +420,18 @@ case_flags(const Cursor *c, uint32_t start, uint32_t end)
 	return f;
 }
 
+/*
+ * case_flags() of a run of ASCII letters and digits, from the ascii_word
+ * bits of its first byte and whether it holds a lower-case letter and a
+ * digit
+ */
+static inline uint16_t
+ascii_case_flags(unsigned first, bool lower, bool digit)
+{
+	return (uint16_t) ((first & AW_UPPER) | (digit ? NC_TF_DIGIT : 0) |
+					   (lower ? 0 : NC_TF_ALLCAPS));
+}
+
 #ifdef __SSE2__
 /*
  * The run of ASCII letters and digits that the 16 bytes at p begin with, cut
@@ -500,9 +518,9 @@ ascii_word_run(const Cursor *c, uint32_t start, uint32_t *run_end,
 {
 	const unsigned char *s = c->s;
 	uint32_t	i = start + 1;
-	unsigned	seen = ascii_word[s[start]];
+	unsigned	first = ascii_word[s[start]],
+				seen = first;
 	unsigned	w;
-	uint16_t	f = 0;
 
 	i = ascii_run_end(c, i, &seen);
 	w = i < c->end ? ascii_word[s[i]] : 0;	/* what the byte after says */
@@ -516,14 +534,8 @@ ascii_word_run(const Cursor *c, uint32_t start, uint32_t *run_end,
 		if (cc == NC_CC_LETTER || cc == NC_CC_DIGIT || cc == NC_CC_EXTEND)
 			return false;
 	}
-	if (s[start] <= 'Z')
-		f |= NC_TF_CAP;
-	if (seen & AW_DIGIT)
-		f |= NC_TF_DIGIT;
-	if (!(seen & AW_LOWER))
-		f |= NC_TF_ALLCAPS;
 	*run_end = i;
-	*caseflags = f;
+	*caseflags = ascii_case_flags(first, seen & AW_LOWER, seen & AW_DIGIT);
 	return true;
 }
 
@@ -753,17 +765,15 @@ plain_words(Out *out, const Cursor *c, uint16_t *gap, uint32_t cap,
 
 			/*
 			 * A period takes a word from scan_word() when the word is a
-			 * letter (an initial) or an abbreviation, which a word of 8
-			 * bytes or more never is; an apostrophe or what goes on
-			 * beyond ASCII always does.
+			 * letter (an initial) or an abbreviation, which a word of
+			 * ABBREV_MAX_LEN bytes or more never is; an apostrophe or what
+			 * goes on beyond ASCII always does.
 			 */
 			if ((next & (AW_EXT | AW_HIGH)) &&
 				(s[run_end] != '.' || k == 1 ||
-				 (k < 8 && may_be_abbrev(s + pos, k))))
+				 (k < ABBREV_MAX_LEN && may_be_abbrev(s + pos, k))))
 				break;
-			g |= (first & AW_UPPER) |
-				(digit ? NC_TF_DIGIT : 0) |
-				(lower ? 0 : NC_TF_ALLCAPS);
+			g |= ascii_case_flags(first, lower, digit);
 		}
 		else
 		{

@@ -7,7 +7,8 @@
  * CORPUS holds the texts separated by NUL bytes (test/bench/prepare.py
  * writes it).  For each stage the texts are analysed in order, over and over,
  * until TARGET_BYTES have gone through; each text gets a fresh arena, as in
- * `newsclaims eval`, and malloc keeps freed heap as there (src/cli/heap.c).  Prints one tab-separated line per stage:
+ * `newsclaims eval`, and malloc keeps freed heap as there (src/cli/heap.c).
+ * Prints one tab-separated line per stage:
  *
  *	stage  bytes  docs  seconds  output
  *
